@@ -210,9 +210,10 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             return await ReadResponseAsync(response, read, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            // The HTTP stack reports the linked token; callers expect to see their own.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
