@@ -61,6 +61,8 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
             new SocketsHttpHandler
             {
                 AutomaticDecompression = DecompressionMethods.All,
+                // A node endpoint has no business redirecting; following one would turn the POST into a GET.
+                AllowAutoRedirect = false,
                 // Re-resolve DNS now and then: node providers move behind their names.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })

@@ -31,7 +31,8 @@ internal sealed class RpcEndpoint
             RequestUri = uri;
         }
 
-        _secrets = new[] { uri.OriginalString, uri.AbsoluteUri, uri.UserInfo, Uri.UnescapeDataString(uri.UserInfo), uri.PathAndQuery }
+        var password = uri.UserInfo.Split(':', 2) is [_, var p] ? p : string.Empty;
+        _secrets = new[] { uri.OriginalString, uri.AbsoluteUri, uri.UserInfo, Uri.UnescapeDataString(uri.UserInfo), password, Uri.UnescapeDataString(password), uri.PathAndQuery }
             .Where(s => s.Length > 1)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => s.Length)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Microsoft.Extensions.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 
@@ -85,10 +86,18 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(ScriptedBehavior.Respond(503, "busy"), 4);
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxAttempts = 4 });
+        var logger = new CollectingLogger<JsonRpcClient>();
+        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxAttempts = 4 }, logger: logger);
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendAsync("eth_getLogs", [], CancellationToken.None)).Within();
+
+        var retries = logger.Entries.Where(e => e.EventId.Id == 1).ToArray();
+        Assert.Equal(3, retries.Length);
+        Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.StartsWith($"JSON-RPC eth_getLogs attempt 1/4 to endpoint #0 http://127.0.0.1:{server.Url.Port} failed: HTTP 503", retries[0].Message, StringComparison.Ordinal);
+        var final = Assert.Single(logger.Entries, e => e.EventId.Id == 4);
+        Assert.Equal(LogLevel.Error, final.Level);
 
         Assert.Equal("eth_getLogs", error.Method);
         Assert.Equal(4, error.Attempts);

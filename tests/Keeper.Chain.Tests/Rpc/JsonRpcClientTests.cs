@@ -245,4 +245,34 @@ public sealed class JsonRpcClientTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.SendAsync("eth_chainId", [], CancellationToken.None)).Within();
     }
+
+    [Fact]
+    public async Task SendAsync_ConcurrentCalls_EachGetsItsOwnResult()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync();
+        server.Enqueue(JsonRpcReplies.Results((_, parameters) => parameters[0]!.DeepClone()), 20);
+        using var client = new JsonRpcClient(FastOptions(server.Url));
+
+        var calls = Enumerable.Range(0, 20).Select(i => client.SendAsync("echo", [i], CancellationToken.None)).ToArray();
+        var results = await Task.WhenAll(calls).Within();
+
+        Assert.Equal(Enumerable.Range(0, 20), results.Select(r => r.GetInt32()));
+        Assert.Equal(20, client.RequestCount);
+        Assert.Equal(20, server.Requests.Select(r => Body(r)["id"]!.GetValue<long>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Dispose_WithCallersHttpClient_LeavesItUsable()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync();
+        server.Enqueue(Answer("0x1"), Answer("0x2"));
+        using var http = new HttpClient();
+        var client = new JsonRpcClient(FastOptions(server.Url), http);
+        await client.SendAsync("eth_chainId", [], CancellationToken.None).Within();
+
+        client.Dispose();
+
+        using var response = await http.PostAsync(server.Url, new StringContent("""{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}""")).Within();
+        Assert.True(response.IsSuccessStatusCode);
+    }
 }
