@@ -229,7 +229,7 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new JsonRpcAttemptException($"connection failed: {endpoint.Scrub(e.Message)}", e);
+            throw new JsonRpcAttemptException($"connection error: {endpoint.Scrub(e.Message)}", e);
         }
     }
 
@@ -254,19 +254,14 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
             throw new JsonRpcAttemptException(success ? $"malformed JSON in the response: {e.Message}" : $"{statusText} with a body that is not JSON", e);
         }
 
+        // Some nodes send their JSON-RPC error objects with a 4xx status; those are answers like any other.
         using (document)
         {
-            if (success)
-            {
-                return read(document.RootElement);
-            }
-
-            // Some nodes send their JSON-RPC error objects with a 4xx status; those are answers like any other.
             try
             {
                 return read(document.RootElement);
             }
-            catch (JsonRpcAttemptException e)
+            catch (JsonRpcAttemptException e) when (!success)
             {
                 throw new JsonRpcAttemptException($"{statusText}: {e.Message}", e.InnerException, e.RetryNotBefore);
             }
