@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Chain.Rpc;
+
+public sealed partial class JsonRpcClient
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "JSON-RPC {Call} attempt {Attempt}/{MaxAttempts} to endpoint {Endpoint} failed: {Reason}. Retrying the same endpoint in {DelayMs} ms.")]
+    private static partial void LogRetrying(ILogger logger, string call, int attempt, int maxAttempts, string endpoint, string reason, long delayMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+        Message = "JSON-RPC {Call} attempt {Attempt}/{MaxAttempts} to endpoint {Endpoint} failed: {Reason}. Failing over to endpoint {NextEndpoint} in {DelayMs} ms.")]
+    private static partial void LogFailingOver(
+        ILogger logger, string call, int attempt, int maxAttempts, string endpoint, string reason, string nextEndpoint, long delayMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "JSON-RPC calls now start at endpoint {Endpoint}, the last one that answered.")]
+    private static partial void LogEndpointPreferred(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error,
+        Message = "JSON-RPC {Call} failed after {Attempts} attempts; the last, to endpoint {Endpoint}, failed: {Reason}.")]
+    private static partial void LogCallFailed(ILogger logger, string call, int attempts, string endpoint, string reason);
+}
