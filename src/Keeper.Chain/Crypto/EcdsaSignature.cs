@@ -7,34 +7,24 @@ namespace Keeper.Chain.Crypto;
 /// and the recovery id (0 or 1) that selects which of the two candidate public keys signed.
 /// Equality compares the bytes.
 /// </summary>
-public readonly record struct EcdsaSignature
+/// <param name="R">The r component, 32 bytes big-endian; copied.</param>
+/// <param name="S">The s component, 32 bytes big-endian; copied.</param>
+/// <param name="RecoveryId">The recovery id, 0 or 1.</param>
+/// <exception cref="ArgumentException"><paramref name="R"/> or <paramref name="S"/> is not 32 bytes long.</exception>
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="RecoveryId"/> is not 0 or 1.</exception>
+public readonly record struct EcdsaSignature(byte[] R, byte[] S, byte RecoveryId)
 {
     /// <summary>The length of <see cref="R"/> and <see cref="S"/> in bytes.</summary>
     public const int ComponentSize = 32;
 
-    /// <summary>Creates a signature from its components.</summary>
-    /// <exception cref="ArgumentException"><paramref name="r"/> or <paramref name="s"/> is not 32 bytes long.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="recoveryId"/> is not 0 or 1.</exception>
-    public EcdsaSignature(byte[] r, byte[] s, byte recoveryId)
-    {
-        R = CheckComponent(r, nameof(r));
-        S = CheckComponent(s, nameof(s));
-        if (recoveryId > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(recoveryId), recoveryId, "The recovery id must be 0 or 1 (Ethereum's y parity); for a legacy v, subtract 27 or (chainId * 2 + 35) first.");
-        }
-
-        RecoveryId = recoveryId;
-    }
-
     /// <summary>The r component, 32 bytes big-endian.</summary>
-    public byte[] R { get; }
+    public byte[] R { get; } = CheckComponent(R, nameof(R));
 
     /// <summary>The s component, 32 bytes big-endian.</summary>
-    public byte[] S { get; }
+    public byte[] S { get; } = CheckComponent(S, nameof(S));
 
     /// <summary>The recovery id: 0 or 1, the parity of the y coordinate of the nonce point.</summary>
-    public byte RecoveryId { get; }
+    public byte RecoveryId { get; } = CheckRecoveryId(RecoveryId, nameof(RecoveryId));
 
     /// <summary>The r component as a non-negative integer.</summary>
     public BigInteger RValue => new(R, isUnsigned: true, isBigEndian: true);
@@ -85,6 +75,10 @@ public readonly record struct EcdsaSignature
 
         return value.ToArray();
     }
+
+    private static byte CheckRecoveryId(byte recoveryId, string name) => recoveryId <= 1
+        ? recoveryId
+        : throw new ArgumentOutOfRangeException(name, recoveryId, "The recovery id must be 0 or 1 (Ethereum's y parity); for a legacy v, subtract 27 or (chainId * 2 + 35) first.");
 
     private static byte[] ToComponent(BigInteger value, string name)
     {

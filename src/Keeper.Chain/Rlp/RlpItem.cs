@@ -91,6 +91,8 @@ public sealed class RlpItem
     }
 
     /// <summary>Returns the items of a list that must have exactly <paramref name="count"/> items.</summary>
+    /// <param name="count">The required number of items.</param>
+    /// <param name="what">What the list is, for the error message (for example "A signed legacy transaction").</param>
     /// <exception cref="RlpException">The item is a byte string or a list of another length.</exception>
     public IReadOnlyList<RlpItem> ItemsExactly(int count, string what)
     {
