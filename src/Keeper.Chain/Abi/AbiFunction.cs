@@ -54,6 +54,9 @@ public sealed class AbiFunction
     /// <summary>The first 4 bytes of keccak256(<see cref="Signature"/>); a new copy on each read.</summary>
     public byte[] Selector => (byte[])_selector.Clone();
 
+    /// <summary>True when <paramref name="calldata"/> starts with this function's selector.</summary>
+    public bool Matches(ReadOnlySpan<byte> calldata) => calldata.Length >= 4 && calldata[..4].SequenceEqual(_selector);
+
     /// <summary>
     /// Parses a human-readable function: <c>function getValidatorInfo(uint32 id) view returns ((uint32,uint32,bool) info, address megapool)</c>,
     /// <c>transfer(address,uint256)</c> or <c>balanceOf(address) returns (uint256)</c>. The <c>function</c> keyword,
@@ -140,7 +143,7 @@ public sealed class AbiFunction
             throw new AbiDecodingException($"Calldata for {Signature} must start with a 4-byte selector; it has {calldata.Length} bytes.", 0);
         }
 
-        if (!calldata[..4].SequenceEqual(_selector))
+        if (!Matches(calldata))
         {
             throw new AbiDecodingException($"Calldata selector 0x{Convert.ToHexStringLower(calldata[..4])} is not {Signature} (0x{Convert.ToHexStringLower(_selector)}).", 0);
         }
