@@ -36,7 +36,7 @@ public sealed class AbiEvent
         var maxIndexed = anonymous ? 4 : 3;
         if (_topicIndexes.Length > maxIndexed)
         {
-            throw new AbiException($"Event {name} has {_topicIndexes.Length} indexed parameters; a{(anonymous ? "n anonymous" : string.Empty)} event can have at most {maxIndexed}.");
+            throw new AbiException($"Event {name} has {_topicIndexes.Length} indexed parameters; {(anonymous ? "an anonymous event" : "an event")} can have at most {maxIndexed}.");
         }
 
         Signature = AbiSignatures.Signature(Name, Parameters);
