@@ -5,7 +5,7 @@ namespace Keeper.Chain.Abi;
 
 /// <summary>
 /// A contract interface read from solc's JSON ABI: its functions, events and custom errors, looked up by name or,
-/// when a name is overloaded, by signature.
+/// when a name is overloaded, by signature. Immutable and thread-safe.
 /// </summary>
 public sealed class AbiContract
 {

@@ -4,7 +4,7 @@ using Keeper.Chain.Primitives;
 namespace Keeper.Chain.Abi;
 
 /// <summary>
-/// A contract event: its parameters, signature and topic 0, and the decoding of its logs.
+/// A contract event: its parameters, signature and topic 0, and the decoding of its logs. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>A log carries topic 0 = keccak256(<see cref="Signature"/>) (unless the event is anonymous), then one topic per

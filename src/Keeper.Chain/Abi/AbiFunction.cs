@@ -2,7 +2,7 @@ namespace Keeper.Chain.Abi;
 
 /// <summary>
 /// A contract function: its name, inputs and outputs, signature and 4-byte selector, and the encoding of calls and
-/// decoding of their results. Argument values follow the value model on <see cref="AbiType"/>.
+/// decoding of their results. Argument values follow the value model on <see cref="AbiType"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class AbiFunction
 {
@@ -107,7 +107,11 @@ public sealed class AbiFunction
         }
     }
 
-    /// <summary>Encodes a call: the selector followed by the ABI encoding of <paramref name="args"/>.</summary>
+    /// <summary>Encodes a call: the selector followed by the ABI encoding of <paramref name="args"/>, one per input.</summary>
+    /// <remarks>
+    /// A lone tuple or array argument held in an <c>object?[]</c> would be taken as the whole argument list by C#'s
+    /// <c>params</c>; wrap it: <c>EncodeCall([tupleValue])</c>.
+    /// </remarks>
     /// <exception cref="AbiException">The number of arguments is wrong, or an argument has the wrong type or is out of range.</exception>
     public byte[] EncodeCall(params object?[] args)
     {
@@ -120,7 +124,7 @@ public sealed class AbiFunction
         return call;
     }
 
-    /// <summary>Encodes return values, as the function would return them (useful for fakes and tests).</summary>
+    /// <summary>Encodes return values, as the function would return them (useful for fakes and tests); wrap a lone <c>object?[]</c> value as for <see cref="EncodeCall"/>.</summary>
     /// <exception cref="AbiException">The number of values is wrong, or a value has the wrong type or is out of range.</exception>
     public byte[] EncodeOutput(params object?[] values)
     {

@@ -136,7 +136,7 @@ internal static class AbiValues
         null => "null",
         string s => $"the string \"{AbiType.Abbreviate(s)}\"",
         byte[] b => $"a byte[{b.Length}]",
-        _ => $"a {value.GetType().Name}",
+        _ => $"a value of type {value.GetType().Name}",
     };
 
     private static object?[] ToObjects(IList typed)

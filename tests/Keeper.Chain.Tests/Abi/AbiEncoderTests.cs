@@ -169,8 +169,8 @@ public sealed class AbiEncoderTests
     [InlineData("uint256", -1, "argument 0 (uint256): -1 is out of range 0..2^256-1.")]
     [InlineData("int256", null, "argument 0 (int256): expected a BigInteger or a built-in integer, got null.")]
     [InlineData("address", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "argument 0 (address): expected a Keeper.Chain.Primitives.Address, got the string \"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\".")]
-    [InlineData("bool", 1, "argument 0 (bool): expected a bool, got a Int32.")]
-    [InlineData("string", 5, "argument 0 (string): expected a string, got a Int32.")]
+    [InlineData("bool", 1, "argument 0 (bool): expected a bool, got a value of type Int32.")]
+    [InlineData("string", 5, "argument 0 (string): expected a string, got a value of type Int32.")]
     public void Encode_InvalidValue_ThrowsPreciseMessage(string type, object? value, string expected)
     {
         var ex = Assert.Throws<AbiException>(() => AbiEncoder.Encode([AbiType.Parse(type)], [value]));
