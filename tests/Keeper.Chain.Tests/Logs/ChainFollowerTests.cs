@@ -136,7 +136,7 @@ public sealed class ChainFollowerTests
     [Fact]
     public void Resume_BlocksNotAChain_Throws()
     {
-        var a = new BlockHeader(1, Primitives.Hash32.Zero, Primitives.Hash32.Zero, 0, null, 0, 0);
+        var a = new BlockHeader(1, global::Keeper.Chain.Primitives.Hash32.Zero, global::Keeper.Chain.Primitives.Hash32.Zero, 0, null, 0, 0);
         var c = a with { Number = 3 };
         Assert.Throws<ArgumentException>(() => new ChainFollower(new EthApi(new FakeChain(1))).Resume([a, c]));
     }

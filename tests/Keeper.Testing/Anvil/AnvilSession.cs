@@ -1,0 +1,125 @@
+using System.Numerics;
+using System.Text.Json;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
+using Keeper.Chain.Transactions;
+using Keeper.Chain.Crypto;
+using Keeper.Testing.Contracts;
+
+namespace Keeper.Testing.Anvil;
+
+/// <summary>
+/// Talks to an anvil node through Keeper.Chain itself: every transaction is built and signed by our code and sent raw.
+/// Also wraps anvil's test methods (mine, snapshot, revert, time travel).
+/// </summary>
+public sealed class AnvilSession : IDisposable
+{
+    private readonly JsonRpcClient _rpc;
+
+    /// <summary>Connects to the node.</summary>
+    public AnvilSession(AnvilNode node)
+    {
+        Node = node;
+        _rpc = new JsonRpcClient(new JsonRpcClientOptions { Endpoints = [node.RpcUrl], InitialBackoff = TimeSpan.FromMilliseconds(10) });
+        Eth = new EthApi(_rpc);
+        Keys = node.PrivateKeys.Select(PrivateKey.FromHex).ToArray();
+    }
+
+    /// <summary>The node.</summary>
+    public AnvilNode Node { get; }
+
+    /// <summary>The JSON-RPC client.</summary>
+    public JsonRpcClient Rpc => _rpc;
+
+    /// <summary>The typed API.</summary>
+    public EthApi Eth { get; }
+
+    /// <summary>The funded dev accounts.</summary>
+    public IReadOnlyList<PrivateKey> Keys { get; }
+
+    /// <summary>Signs and sends an EIP-1559 transaction and waits until it is mined (anvil automines).</summary>
+    public async Task<TransactionReceipt> SendAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, CancellationToken cancellationToken = default)
+    {
+        var signed = await SignAsync(key, to, data, value, cancellationToken);
+        var hash = await Eth.SendRawTransactionAsync(signed.RawEncoding, cancellationToken);
+        return await WaitMinedAsync(hash, cancellationToken);
+    }
+
+    /// <summary>Builds and signs an EIP-1559 transaction from <paramref name="key"/> at its pending nonce.</summary>
+    public async Task<SignedTransaction> SignAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, CancellationToken cancellationToken = default)
+    {
+        var chainId = await Eth.ChainIdAsync(cancellationToken);
+        var nonce = await Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, cancellationToken);
+        var head = await Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
+        var baseFee = head.BaseFeePerGas ?? BigInteger.Zero;
+        ulong gas = to is { } target
+            ? await Eth.EstimateGasAsync(new CallRequest(target, data, key.Address, Value: value), cancellationToken) * 12 / 10
+            : 6_000_000;
+        var tx = new Eip1559Transaction(chainId, nonce, 1_000_000_000, (baseFee * 2) + 1_000_000_000, gas, to, value ?? BigInteger.Zero, data, []);
+        return TransactionSigner.Sign(tx, key);
+    }
+
+    /// <summary>Deploys a compiled test contract signed by <paramref name="key"/> (the first dev account by default).</summary>
+    public async Task<Address> DeployAsync(string contractName, byte[]? constructorArguments = null, PrivateKey? key = null, CancellationToken cancellationToken = default)
+    {
+        var contract = TestContracts.Get(contractName);
+        var receipt = await SendAsync(key ?? Keys[0], null, [.. contract.Bytecode, .. constructorArguments ?? []], null, cancellationToken);
+        if (!receipt.Succeeded || receipt.ContractAddress is not { } address)
+        {
+            throw new InvalidOperationException($"Deploying {contractName} failed (receipt status {receipt.Succeeded}).");
+        }
+
+        return address;
+    }
+
+    /// <summary>Polls for the receipt of a transaction anvil has mined or will mine.</summary>
+    public async Task<TransactionReceipt> WaitMinedAsync(Hash32 hash, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        return await new ReceiptWaiter(Eth, TimeSpan.FromMilliseconds(20)).WaitAsync(hash, 1, timeout.Token);
+    }
+
+    /// <summary>Mines <paramref name="blocks"/> empty blocks.</summary>
+    public async Task MineAsync(int blocks = 1, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < blocks; i++)
+        {
+            await _rpc.SendAsync("evm_mine", [], cancellationToken);
+        }
+    }
+
+    /// <summary>Takes a snapshot of the chain; <see cref="RevertAsync"/> returns to it.</summary>
+    public async Task<string> SnapshotAsync(CancellationToken cancellationToken = default) =>
+        (await _rpc.SendAsync("evm_snapshot", [], cancellationToken)).GetString()!;
+
+    /// <summary>Reverts the chain to a snapshot, dropping the blocks mined since.</summary>
+    public async Task RevertAsync(string snapshotId, CancellationToken cancellationToken = default)
+    {
+        var ok = await _rpc.SendAsync("evm_revert", [snapshotId], cancellationToken);
+        if (ok.ValueKind != JsonValueKind.True)
+        {
+            throw new InvalidOperationException($"evm_revert to {snapshotId} failed.");
+        }
+    }
+
+    /// <summary>Switches anvil's automine on or off.</summary>
+    public Task SetAutomineAsync(bool enabled, CancellationToken cancellationToken = default) =>
+        _rpc.SendAsync("evm_setAutomine", [enabled], cancellationToken);
+
+    /// <summary>Sets the timestamp of the next mined block.</summary>
+    public Task SetNextBlockTimestampAsync(ulong timestamp, CancellationToken cancellationToken = default) =>
+        _rpc.SendAsync("evm_setNextBlockTimestamp", [timestamp], cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var key in Keys)
+        {
+            key.Dispose();
+        }
+
+        _rpc.Dispose();
+    }
+}
