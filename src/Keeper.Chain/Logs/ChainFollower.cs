@@ -54,6 +54,18 @@ public sealed partial class ChainFollower
         }
     }
 
+    /// <summary>
+    /// Forgets the remembered blocks above <paramref name="number"/>, so the next poll fetches them again. Used when a
+    /// reader found that data it fetched for those blocks no longer matches their hashes (a reorg raced the read).
+    /// </summary>
+    public void Rewind(ulong number)
+    {
+        while (_recent.Count > 1 && _recent.Last!.Value.Number > number)
+        {
+            _recent.RemoveLast();
+        }
+    }
+
     /// <summary>Polls the node once and reports new blocks and any reorg since the last poll.</summary>
     /// <exception cref="ReorgTooDeepException">The common ancestor is older than the remembered history.</exception>
     public async Task<ChainUpdate> PollAsync(CancellationToken cancellationToken)
@@ -69,6 +81,13 @@ public sealed partial class ChainFollower
         if (latest.Hash == tip.Hash)
         {
             return ChainUpdate.None;
+        }
+
+        // The common case, one new block on top of the last: it is already in hand.
+        if (latest.Number == tip.Number + 1 && latest.ParentHash == tip.Hash)
+        {
+            Append([latest]);
+            return new ChainUpdate(null, [latest]);
         }
 
         if (latest.Number > tip.Number)

@@ -1,0 +1,34 @@
+using Keeper.Chain.Abi;
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Chain.Contracts.RocketPool;
+
+/// <summary>The names under which RocketStorage registers the contracts the keeper uses, and their storage keys.</summary>
+public static class RocketPoolContractNames
+{
+    /// <summary>The megapool manager (global validator index).</summary>
+    public const string MegapoolManager = "rocketMegapoolManager";
+
+    /// <summary>The megapool factory (expected megapool addresses).</summary>
+    public const string MegapoolFactory = "rocketMegapoolFactory";
+
+    /// <summary>The deposit pool (FundsRequested, FundsAssigned).</summary>
+    public const string DepositPool = "rocketDepositPool";
+
+    /// <summary>Megapool protocol settings.</summary>
+    public const string MegapoolSettings = "rocketDAOProtocolSettingsMegapool";
+
+    /// <summary>The legacy minipool manager.</summary>
+    public const string MinipoolManager = "rocketMinipoolManager";
+
+    /// <summary>Legacy minipool protocol settings.</summary>
+    public const string MinipoolSettings = "rocketDAOProtocolSettingsMinipool";
+
+    /// <summary>Every name the keeper resolves.</summary>
+    public static IReadOnlyList<string> All { get; } = [MegapoolManager, MegapoolFactory, DepositPool, MegapoolSettings, MinipoolManager, MinipoolSettings];
+
+    /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>.</summary>
+    public static Hash32 StorageKey(string name) =>
+        new(Keccak256.Hash(AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", name])));
+}

@@ -1,0 +1,62 @@
+using Keeper.Chain.Abi;
+using Keeper.Chain.Calls;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Chain.Contracts.RocketPool;
+
+/// <summary>
+/// RocketStorage: the one address a network is known by. Every other contract is found with <c>getAddress(bytes32)</c>,
+/// and re-registered there when upgraded, so the keeper resolves them at start and again when settings change.
+/// </summary>
+public sealed class RocketStorage(EthApi eth, Address address)
+{
+    /// <summary><c>getAddress(bytes32)</c>.</summary>
+    public static AbiFunction GetAddressFunction { get; } = AbiFunction.Parse("function getAddress(bytes32 key) view returns (address)");
+
+    /// <summary>The contract's address.</summary>
+    public Address Address { get; } = address;
+
+    /// <summary>Reads the address registered under a contract name; the zero address when none is.</summary>
+    public async Task<Address> GetAddressAsync(string contractName, BlockTag block, CancellationToken cancellationToken)
+    {
+        var data = GetAddressFunction.EncodeCall(RocketPoolContractNames.StorageKey(contractName));
+        var result = await eth.CallAsync(new CallRequest(Address, data), block, cancellationToken);
+        return (Address)GetAddressFunction.DecodeOutput(result)[0]!;
+    }
+
+    /// <summary>Resolves every contract the keeper uses, in one batch.</summary>
+    /// <exception cref="RocketPoolBindingException">A name is not registered (zero address) or RocketStorage is not a contract.</exception>
+    public async Task<RocketPoolDeployment> ResolveAsync(BatchCaller batch, BlockTag block, CancellationToken cancellationToken)
+    {
+        var code = await eth.GetCodeAsync(Address, block, cancellationToken);
+        if (code.Length == 0)
+        {
+            throw new RocketPoolBindingException($"No contract at the configured RocketStorage address {Address}. Check the address and that the RPC endpoint serves the right network.");
+        }
+
+        var names = RocketPoolContractNames.All;
+        var calls = names.Select(n => new CallRequest(Address, GetAddressFunction.EncodeCall(RocketPoolContractNames.StorageKey(n)))).ToArray();
+        var results = await batch.CallAsync(calls, block, cancellationToken);
+        var resolved = new Dictionary<string, Address>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var address = (Address)GetAddressFunction.DecodeOutput(results[i].GetReturnDataOrThrow(i))[0]!;
+            if (address == Address.Zero)
+            {
+                throw new RocketPoolBindingException($"RocketStorage at {Address} has no address registered for '{names[i]}'. Is this the right RocketStorage for the network?");
+            }
+
+            resolved[names[i]] = address;
+        }
+
+        return new RocketPoolDeployment(
+            Address,
+            resolved[RocketPoolContractNames.MegapoolManager],
+            resolved[RocketPoolContractNames.MegapoolFactory],
+            resolved[RocketPoolContractNames.DepositPool],
+            resolved[RocketPoolContractNames.MegapoolSettings],
+            resolved[RocketPoolContractNames.MinipoolManager],
+            resolved[RocketPoolContractNames.MinipoolSettings]);
+    }
+}

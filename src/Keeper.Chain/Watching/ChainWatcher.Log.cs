@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Chain.Watching;
+
+/// <content>Logging for <see cref="ChainWatcher"/>.</content>
+public sealed partial class ChainWatcher
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cold start at block {Block}: {Validators} megapool validator(s), {Minipools} minipool(s)")]
+    private static partial void LogColdStart(ILogger logger, ulong block, long validators, int minipools);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reorg of {Depth} block(s) back to block {Ancestor}; re-reading the pools it touched")]
+    private static partial void LogReorg(ILogger logger, int depth, ulong ancestor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Logs for blocks {From}-{To} came from another branch (a reorg raced the read); reading them again")]
+    private static partial void LogRaceRewind(ILogger logger, ulong from, ulong to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the chain failed; retrying at the next poll: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,190 @@
+using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Logs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Keeper.Chain.Watching;
+
+/// <summary>
+/// Follows a Rocket Pool deployment and reports typed <see cref="WatcherEvent"/>s. A cold start reads every pool's
+/// state in batches at one block; after that, each poll fetches the new blocks' logs in one ranged request, discovers
+/// new validators and minipools, re-reads the pools the logs touched, and reports reorgs with what they undid.
+/// Steady state costs two requests per block (head and logs) plus one batched read when something happened.
+/// Not thread-safe: one owner polls it.
+/// </summary>
+public sealed partial class ChainWatcher
+{
+    private readonly EthApi _eth;
+    private readonly BatchCaller _batch;
+    private readonly RocketPoolDeployment _deployment;
+    private readonly ChainWatcherOptions _options;
+    private readonly ChainFollower _follower;
+    private readonly LogFetcher _logs;
+    private readonly MegapoolManager _megapoolManager;
+    private readonly MinipoolManager _minipoolManager;
+    private readonly ILogger _logger;
+    private readonly WatcherState _state = new();
+    private bool _started;
+    private bool _rereadAll;
+    private ulong? _settingsBlock;
+    private SettingsRead? _settings;
+
+    /// <summary>Creates a watcher; the first poll cold-starts unless <see cref="Resume"/> was called.</summary>
+    public ChainWatcher(EthApi eth, BatchCaller batch, RocketPoolDeployment deployment, ChainWatcherOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        _eth = eth;
+        _batch = batch;
+        _deployment = deployment;
+        _options = (options ?? new ChainWatcherOptions()).Validate();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _follower = new ChainFollower(eth, _options.Follower, loggerFactory.CreateLogger<ChainFollower>());
+        _logs = new LogFetcher(eth, _options.Logs, loggerFactory.CreateLogger<LogFetcher>());
+        _megapoolManager = new MegapoolManager(eth, batch, deployment.MegapoolManager);
+        _minipoolManager = new MinipoolManager(eth, batch, deployment.MinipoolManager);
+        _logger = loggerFactory.CreateLogger<ChainWatcher>();
+    }
+
+    /// <summary>Where the watcher stands; save it to resume after a restart.</summary>
+    public WatcherCheckpoint Checkpoint => new(_follower.RecentBlocks, _state.ManagerValidatorCount, [.. _state.Validators], [.. _state.Minipools]);
+
+    /// <summary>The last block fully reported, or null before the first poll.</summary>
+    public BlockHeader? Head => _follower.Head;
+
+    /// <summary>
+    /// Resumes from a checkpoint instead of cold-starting. The first poll reports the logs since the checkpoint, then
+    /// re-reads every known pool at the new head (so consumers get exact state without history being rescanned).
+    /// </summary>
+    public void Resume(WatcherCheckpoint checkpoint)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("Resume must be called before the first poll.");
+        }
+
+        _follower.Resume(checkpoint.RecentBlocks);
+        _state.Restore(checkpoint);
+        _started = true;
+        _rereadAll = true;
+    }
+
+    /// <summary>Polls once and returns what happened since the last poll, in chain order; empty when nothing did.</summary>
+    public async Task<IReadOnlyList<WatcherEvent>> PollAsync(CancellationToken cancellationToken)
+    {
+        var events = new List<WatcherEvent>();
+        if (!_started)
+        {
+            await ColdStartAsync(events, cancellationToken);
+            _started = true;
+            return events;
+        }
+
+        var update = await _follower.PollAsync(cancellationToken);
+        if (update.IsEmpty && !_rereadAll)
+        {
+            return events;
+        }
+
+        var touched = new Touched();
+        if (_rereadAll)
+        {
+            touched.Validators.UnionWith(_state.Validators);
+            touched.Minipools.UnionWith(_state.Minipools);
+            _rereadAll = false;
+        }
+
+        var readBlock = BlockRef.Of(_follower.Head!);
+        if (update.Reorg is { } reorg)
+        {
+            await HandleReorgAsync(reorg, touched, events, cancellationToken);
+        }
+
+        if (update.NewBlocks.Count > 0)
+        {
+            var processed = await ProcessBlocksAsync(update.NewBlocks, touched, events, cancellationToken);
+            readBlock = BlockRef.Of(processed ?? _follower.Head!);
+        }
+
+        if (touched.RefreshIndex)
+        {
+            await RefreshIndexAsync(touched, readBlock, events, cancellationToken);
+        }
+
+        await ReadTouchedAsync(touched, readBlock, events, cancellationToken);
+        await RefreshSettingsAsync(readBlock, events, cancellationToken);
+        events.Add(new HeadAdvanced(readBlock));
+        _state.Prune(_follower.RecentBlocks.Count > 0 ? _follower.RecentBlocks[0].Number : 0);
+        return events;
+    }
+
+    /// <summary>
+    /// Polls every <paramref name="interval"/> on <paramref name="timeProvider"/> and yields each event. Transport failures
+    /// and malformed answers are logged and retried at the next poll; the stream ends only by cancellation or by a reorg
+    /// deeper than the remembered history (<see cref="ReorgTooDeepException"/>).
+    /// </summary>
+    public async IAsyncEnumerable<WatcherEvent> RunAsync(TimeSpan interval, TimeProvider timeProvider, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            IReadOnlyList<WatcherEvent> events;
+            try
+            {
+                events = await PollAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is Rpc.JsonRpcException or EthResponseException or BatchCallFailedException && !cancellationToken.IsCancellationRequested)
+            {
+                LogPollFailed(_logger, ex.Message);
+                events = [];
+            }
+
+            foreach (var e in events)
+            {
+                yield return e;
+            }
+
+            await Task.Delay(interval, timeProvider, cancellationToken);
+        }
+    }
+
+    private async Task ColdStartAsync(List<WatcherEvent> events, CancellationToken cancellationToken)
+    {
+        var header = await _eth.GetBlockAsync(_options.StartBlock is { } start ? BlockTag.At(start) : BlockTag.Latest, cancellationToken);
+        var block = BlockRef.Of(header);
+        var at = BlockTag.At(header.Number);
+
+        await RefreshSettingsAsync(block, events, cancellationToken);
+        var validatorCount = await _megapoolManager.GetValidatorCountAsync(at, cancellationToken);
+        events.AddRange(await DiscoverValidatorsAsync(validatorCount, block, cancellationToken));
+
+        var minipoolCount = await _minipoolManager.GetMinipoolCountAsync(at, cancellationToken);
+        var minipools = await _minipoolManager.GetMinipoolsAsync(0, minipoolCount, at, cancellationToken);
+        foreach (var minipool in minipools)
+        {
+            _state.AddMinipool(minipool, header.Number);
+        }
+
+        events.AddRange(await PoolReads.MinipoolsAsync(_batch, minipools, block, cancellationToken));
+        _follower.Resume([header]);
+        events.Add(new HeadAdvanced(block));
+        LogColdStart(_logger, header.Number, (long)validatorCount, minipools.Count);
+    }
+
+    private async Task<IReadOnlyList<MegapoolValidatorRead>> DiscoverValidatorsAsync(ulong count, BlockRef block, CancellationToken cancellationToken)
+    {
+        var from = _state.ManagerValidatorCount;
+        if (count <= from)
+        {
+            return [];
+        }
+
+        var entries = await _megapoolManager.GetValidatorsAsync(from, count - from, BlockTag.At(block.Number), cancellationToken);
+        _state.ManagerValidatorCount = count;
+        foreach (var entry in entries)
+        {
+            _state.AddValidator(new ValidatorKey(entry.Megapool, entry.ValidatorId), block.Number);
+        }
+
+        return entries.Select(e => new MegapoolValidatorRead(block, e.Megapool, e.ValidatorId, e.Pubkey, e.Info)).ToArray();
+    }
+}
