@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Keeper.Testing.Anvil;
+using Keeper.Host.Devnet;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Chain;
@@ -11,7 +11,7 @@ public sealed class AnvilNodeTests
     {
         var node = await AnvilNode.StartAsync(new AnvilOptions { ChainId = 4242, Accounts = 3 });
         var port = node.RpcUrl.Port;
-        using (var session = new AnvilSession(node))
+        using (var session = new DevChainClient(node))
         {
             Assert.Equal("127.0.0.1", node.RpcUrl.Host);
             Assert.Equal(4242UL, await session.Eth.ChainIdAsync(CancellationToken.None));

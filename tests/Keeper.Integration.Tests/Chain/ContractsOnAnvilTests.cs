@@ -5,8 +5,9 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Keeper.Host.Devnet;
 using Keeper.Testing.Anvil;
-using Keeper.Testing.Contracts;
+
 using Xunit;
 
 namespace Keeper.Integration.Tests.Chain;
@@ -14,8 +15,8 @@ namespace Keeper.Integration.Tests.Chain;
 [Collection(AnvilCollection.Name)]
 public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
 {
-    private readonly AnvilSession _session = new(anvil.Node);
-    private readonly AbiContract _probe = TestContracts.Get("ChainProbe").Abi;
+    private readonly DevChainClient _session = new(anvil.Node);
+    private readonly AbiContract _probe = CompiledContracts.Get("ChainProbe").Abi;
     private Address _address;
 
     public async Task InitializeAsync() => _address = await _session.DeployAsync("ChainProbe");

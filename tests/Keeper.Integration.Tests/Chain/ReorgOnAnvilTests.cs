@@ -1,6 +1,6 @@
 using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
-using Keeper.Testing.Anvil;
+using Keeper.Host.Devnet;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Chain;
@@ -9,14 +9,14 @@ namespace Keeper.Integration.Tests.Chain;
 public sealed class ReorgOnAnvilTests : IAsyncLifetime
 {
     private AnvilNode? _node;
-    private AnvilSession? _session;
+    private DevChainClient? _session;
 
-    private AnvilSession Session => _session!;
+    private DevChainClient Session => _session!;
 
     public async Task InitializeAsync()
     {
         _node = await AnvilNode.StartAsync();
-        _session = new AnvilSession(_node);
+        _session = new DevChainClient(_node);
     }
 
     public async Task DisposeAsync()

@@ -4,6 +4,7 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Transactions;
+using Keeper.Host.Devnet;
 using Keeper.Testing.Anvil;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace Keeper.Integration.Tests.Chain;
 [Collection(AnvilCollection.Name)]
 public sealed class TransactionsOnAnvilTests(AnvilFixture anvil) : IDisposable
 {
-    private readonly AnvilSession _session = new(anvil.Node);
+    private readonly DevChainClient _session = new(anvil.Node);
 
     public void Dispose() => _session.Dispose();
 

@@ -1,3 +1,4 @@
+using Keeper.Host.Devnet;
 using Xunit;
 
 namespace Keeper.Testing.Anvil;

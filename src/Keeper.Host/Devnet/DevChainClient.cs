@@ -5,20 +5,19 @@ using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Transactions;
 using Keeper.Chain.Crypto;
-using Keeper.Testing.Contracts;
 
-namespace Keeper.Testing.Anvil;
+namespace Keeper.Host.Devnet;
 
 /// <summary>
 /// Talks to an anvil node through Keeper.Chain itself: every transaction is built and signed by our code and sent raw.
 /// Also wraps anvil's test methods (mine, snapshot, revert, time travel).
 /// </summary>
-public sealed class AnvilSession : IDisposable
+public sealed class DevChainClient : IDisposable
 {
     private readonly JsonRpcClient _rpc;
 
     /// <summary>Connects to the node.</summary>
-    public AnvilSession(AnvilNode node)
+    public DevChainClient(AnvilNode node)
     {
         Node = node;
         _rpc = new JsonRpcClient(new JsonRpcClientOptions { Endpoints = [node.RpcUrl], InitialBackoff = TimeSpan.FromMilliseconds(10) });
@@ -63,7 +62,7 @@ public sealed class AnvilSession : IDisposable
     /// <summary>Deploys a compiled test contract signed by <paramref name="key"/> (the first dev account by default).</summary>
     public async Task<Address> DeployAsync(string contractName, byte[]? constructorArguments = null, PrivateKey? key = null, CancellationToken cancellationToken = default)
     {
-        var contract = TestContracts.Get(contractName);
+        var contract = CompiledContracts.Get(contractName);
         var receipt = await SendAsync(key ?? Keys[0], null, [.. contract.Bytecode, .. constructorArguments ?? []], null, cancellationToken);
         if (!receipt.Succeeded || receipt.ContractAddress is not { } address)
         {

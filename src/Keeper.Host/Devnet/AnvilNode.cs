@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Keeper.Testing.Anvil;
+namespace Keeper.Host.Devnet;
 
 /// <summary>
 /// A real anvil process on 127.0.0.1 and a free port, started from the version pinned in tools/devchain.
@@ -62,7 +62,7 @@ public sealed partial class AnvilNode : IAsyncDisposable
                 return configured;
             }
 
-            return Path.Combine(RepoPaths.DevChain, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+            return Path.Combine(DevChainPaths.DevChain, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
         }
     }
 
@@ -75,7 +75,7 @@ public sealed partial class AnvilNode : IAsyncDisposable
         {
             throw new InvalidOperationException(
                 $"anvil is not installed at {binary}. Build the solution once (dotnet build Keeper.sln runs 'npm ci' in tools/devchain), " +
-                $"or run 'npm ci' in {RepoPaths.DevChain}, or set {AnvilPathVariable}.");
+                $"or run 'npm ci' in {DevChainPaths.DevChain}, or set {AnvilPathVariable}.");
         }
 
         // A port taken between probing and anvil binding it makes anvil exit at once; try a few ports.

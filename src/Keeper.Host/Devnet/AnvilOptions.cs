@@ -1,4 +1,4 @@
-namespace Keeper.Testing.Anvil;
+namespace Keeper.Host.Devnet;
 
 /// <summary>How to start an anvil node for a test.</summary>
 public sealed record AnvilOptions

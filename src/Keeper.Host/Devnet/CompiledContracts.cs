@@ -2,13 +2,13 @@ using System.Text.Json;
 using Keeper.Chain.Abi;
 using Keeper.Chain.Primitives;
 
-namespace Keeper.Testing.Contracts;
+namespace Keeper.Host.Devnet;
 
 /// <summary>
 /// The contracts in tests/contracts, compiled by the build (tools/devchain/DevChain.targets) into contracts.json beside
 /// the test assembly.
 /// </summary>
-public static class TestContracts
+public static class CompiledContracts
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CompiledContract>> All = new(Load);
 

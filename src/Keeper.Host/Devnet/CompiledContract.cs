@@ -1,6 +1,6 @@
 using Keeper.Chain.Abi;
 
-namespace Keeper.Testing.Contracts;
+namespace Keeper.Host.Devnet;
 
 /// <summary>A contract from tests/contracts compiled with the pinned solc.</summary>
 /// <param name="Name">The contract's name.</param>

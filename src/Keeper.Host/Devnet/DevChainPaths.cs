@@ -1,7 +1,7 @@
-namespace Keeper.Testing;
+namespace Keeper.Host.Devnet;
 
-/// <summary>Locates the repository's folders from a test's output directory.</summary>
-public static class RepoPaths
+/// <summary>Locates the repository and its pinned dev chain tools from the running program's directory.</summary>
+public static class DevChainPaths
 {
     private static readonly Lazy<string> RootLazy = new(FindRoot);
 
@@ -21,6 +21,6 @@ public static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException($"Cannot find Keeper.sln above {AppContext.BaseDirectory}; run the tests from a checkout of the repository.");
+        throw new InvalidOperationException($"Cannot find Keeper.sln above {AppContext.BaseDirectory}; run Keeper from a checkout of the repository (the dev chain tools live in tools/devchain).");
     }
 }
