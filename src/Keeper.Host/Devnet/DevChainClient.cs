@@ -38,24 +38,25 @@ public sealed class DevChainClient : IDisposable
     public IReadOnlyList<PrivateKey> Keys { get; }
 
     /// <summary>Signs and sends an EIP-1559 transaction and waits until it is mined (anvil automines).</summary>
-    public async Task<TransactionReceipt> SendAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, CancellationToken cancellationToken = default)
+    public async Task<TransactionReceipt> SendAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, ulong? gas = null, CancellationToken cancellationToken = default)
     {
-        var signed = await SignAsync(key, to, data, value, cancellationToken);
+        var signed = await SignAsync(key, to, data, value, gas, cancellationToken);
         var hash = await Eth.SendRawTransactionAsync(signed.RawEncoding, cancellationToken);
         return await WaitMinedAsync(hash, cancellationToken);
     }
 
     /// <summary>Builds and signs an EIP-1559 transaction from <paramref name="key"/> at its pending nonce.</summary>
-    public async Task<SignedTransaction> SignAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="gas"/> the node's estimate is skipped, so a transaction that will revert is still sent and mined.</remarks>
+    public async Task<SignedTransaction> SignAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, ulong? gas = null, CancellationToken cancellationToken = default)
     {
         var chainId = await Eth.ChainIdAsync(cancellationToken);
         var nonce = await Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, cancellationToken);
         var head = await Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
         var baseFee = head.BaseFeePerGas ?? BigInteger.Zero;
-        ulong gas = to is { } target
+        var gasLimit = gas ?? (to is { } target
             ? await Eth.EstimateGasAsync(new CallRequest(target, data, key.Address, Value: value), cancellationToken) * 12 / 10
-            : 6_000_000;
-        var tx = new Eip1559Transaction(chainId, nonce, 1_000_000_000, (baseFee * 2) + 1_000_000_000, gas, to, value ?? BigInteger.Zero, data, []);
+            : 6_000_000);
+        var tx = new Eip1559Transaction(chainId, nonce, 1_000_000_000, (baseFee * 2) + 1_000_000_000, gasLimit, to, value ?? BigInteger.Zero, data, []);
         return TransactionSigner.Sign(tx, key);
     }
 
@@ -63,7 +64,7 @@ public sealed class DevChainClient : IDisposable
     public async Task<Address> DeployAsync(string contractName, byte[]? constructorArguments = null, PrivateKey? key = null, CancellationToken cancellationToken = default)
     {
         var contract = CompiledContracts.Get(contractName);
-        var receipt = await SendAsync(key ?? Keys[0], null, [.. contract.Bytecode, .. constructorArguments ?? []], null, cancellationToken);
+        var receipt = await SendAsync(key ?? Keys[0], null, [.. contract.Bytecode, .. constructorArguments ?? []], cancellationToken: cancellationToken);
         if (!receipt.Succeeded || receipt.ContractAddress is not { } address)
         {
             throw new InvalidOperationException($"Deploying {contractName} failed (receipt status {receipt.Succeeded}).");
@@ -106,6 +107,10 @@ public sealed class DevChainClient : IDisposable
     /// <summary>Switches anvil's automine on or off.</summary>
     public Task SetAutomineAsync(bool enabled, CancellationToken cancellationToken = default) =>
         _rpc.SendAsync("evm_setAutomine", [enabled], cancellationToken);
+
+    /// <summary>Moves the chain clock forward by <paramref name="seconds"/> for the next mined block.</summary>
+    public Task IncreaseTimeAsync(ulong seconds, CancellationToken cancellationToken = default) =>
+        _rpc.SendAsync("evm_increaseTime", [seconds], cancellationToken);
 
     /// <summary>Sets the timestamp of the next mined block.</summary>
     public Task SetNextBlockTimestampAsync(ulong timestamp, CancellationToken cancellationToken = default) =>
