@@ -50,7 +50,9 @@ public interface IJournal
     /// <summary>
     /// Reads stored events of every persistence id with <see cref="JournalEntry.Ordering"/> ≥
     /// <paramref name="fromOrdering"/>, in ordering order, at most <paramref name="max"/> of them. A projection passes the
-    /// last ordering it processed + 1. Orderings increase but may have gaps (deleted events).
+    /// last ordering it processed + 1. Orderings increase but may have gaps (deleted events). Once an event is
+    /// returned, no event with a lower ordering may appear later, or a projection that pages by ordering would skip it;
+    /// the SQLite store guarantees this by serializing writes.
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long fromOrdering, int max, CancellationToken cancellationToken);
 

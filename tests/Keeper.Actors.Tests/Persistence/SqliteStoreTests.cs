@@ -27,6 +27,14 @@ public sealed class SqliteStoreTests : IDisposable
         return connection;
     }
 
+    /// <summary>This process's open file descriptors pointing into the test's folder (Linux /proc).</summary>
+    private string[] OpenHandlesInFolder() =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+            .Select(fd => fd.LinkTarget)
+            .Where(target => target is not null && target.StartsWith(_folder.Folder, StringComparison.Ordinal))
+            .Select(target => target!)
+            .ToArray();
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -171,6 +179,19 @@ public sealed class SqliteStoreTests : IDisposable
         lockTransaction.Rollback();
         await store.WriteAsync([new JournalEntry("a", 2, "M", [2])], CancellationToken.None);
         Assert.Equal(2, await store.HighestSequenceNrAsync("a", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterUse_ReleasesEveryFileHandle()
+    {
+        var store = await OpenAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => store.ReadAllAsync(i, 10, CancellationToken.None)));
+        await store.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
+        Assert.NotEmpty(OpenHandlesInFolder());
+
+        await store.DisposeAsync();
+
+        Assert.Empty(OpenHandlesInFolder());
     }
 
     [Fact]
