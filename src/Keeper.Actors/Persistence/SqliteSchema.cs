@@ -1,0 +1,126 @@
+using Microsoft.Data.Sqlite;
+
+namespace Keeper.Actors.Persistence;
+
+/// <summary>
+/// The SQLite store's schema as numbered migrations, applied at start-up inside one <c>BEGIN IMMEDIATE</c> transaction
+/// so that two processes starting at once take turns and the second finds the work done.
+/// </summary>
+/// <remarks>
+/// Tables follow Akka.Persistence.Sql. <c>journal.deleted</c> is kept for that shape; this store deletes rows
+/// physically and records the highest sequence number in <c>journal_metadata</c>, so <c>deleted</c> stays 0 here, and
+/// reads still skip rows marked deleted so a logically-deleting writer of the same table reads the same. Times are UTC
+/// ticks (100 ns since 0001-01-01), as Akka stores them, so they round-trip exactly.
+/// </remarks>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "journal, journal_metadata and snapshot tables", """
+            CREATE TABLE journal (
+                ordering       INTEGER PRIMARY KEY AUTOINCREMENT,
+                persistence_id TEXT    NOT NULL,
+                sequence_nr    INTEGER NOT NULL,
+                deleted        INTEGER NOT NULL DEFAULT 0,
+                created        INTEGER NOT NULL,
+                manifest       TEXT    NOT NULL,
+                payload        BLOB    NOT NULL,
+                tags           TEXT    NULL,
+                UNIQUE (persistence_id, sequence_nr)
+            );
+            CREATE TABLE journal_metadata (
+                persistence_id TEXT    NOT NULL PRIMARY KEY,
+                sequence_nr    INTEGER NOT NULL
+            );
+            CREATE TABLE snapshot (
+                persistence_id TEXT    NOT NULL,
+                sequence_nr    INTEGER NOT NULL,
+                created        INTEGER NOT NULL,
+                manifest       TEXT    NOT NULL,
+                payload        BLOB    NOT NULL,
+                PRIMARY KEY (persistence_id, sequence_nr)
+            );
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>Switches the file to WAL (a persistent property of the file) and applies missing migrations.</summary>
+    /// <returns>The versions applied by this call; empty when the schema was already current.</returns>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, string path, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnableWalAsync(connection, path, cancellationToken);
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version     INTEGER NOT NULL PRIMARY KEY,
+                applied     INTEGER NOT NULL,
+                description TEXT    NOT NULL
+            );
+            """, cancellationToken);
+
+        var current = await CurrentVersionAsync(connection, transaction, cancellationToken);
+        if (current > LatestVersion)
+        {
+            throw new StoreException(
+                StoreErrorKind.SchemaTooNew,
+                path,
+                $"The store file {path} has schema version {current}, but this Keeper knows versions up to {LatestVersion}: "
+                + "it was written by a newer Keeper. Run that version, or point keeper.store.path at another file.");
+        }
+
+        var applied = new List<int>();
+        foreach (var (version, description, sql) in Migrations)
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, applied, description) VALUES ($version, $applied, $description)";
+            record.Parameters.AddWithValue("$version", version);
+            record.Parameters.AddWithValue("$applied", now.UtcTicks);
+            record.Parameters.AddWithValue("$description", description);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            applied.Add(version);
+        }
+
+        transaction.Commit();
+        return applied;
+    }
+
+    private static async Task EnableWalAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL";
+        var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StoreException(
+                StoreErrorKind.CannotOpen,
+                path,
+                $"The store file {path} cannot use SQLite's write-ahead log (journal mode stayed '{mode}'); the file system may not "
+                + "support shared memory (network file systems do not). Put keeper.store.path on a local disk.");
+        }
+    }
+
+    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
