@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using Keeper.Testing;
+using Keeper.Host.Devnet;
 
 namespace Keeper.Actors.Tests.Persistence;
 
@@ -131,9 +131,9 @@ internal sealed class StoreProbeProcess : IAsyncDisposable
     {
         // The test project builds the probe (a ProjectReference without its assembly); it sits in the probe's own
         // output folder, under the same configuration and framework as this test assembly.
-        var testProject = Path.Combine(RepoPaths.Root, "tests", "Keeper.Actors.Tests");
+        var testProject = Path.Combine(DevChainPaths.Root, "tests", "Keeper.Actors.Tests");
         var outputRelative = Path.GetRelativePath(testProject, AppContext.BaseDirectory);
-        var probe = Path.Combine(RepoPaths.Root, "tests", "Keeper.StoreProbe", outputRelative, "Keeper.StoreProbe.dll");
+        var probe = Path.Combine(DevChainPaths.Root, "tests", "Keeper.StoreProbe", outputRelative, "Keeper.StoreProbe.dll");
         return File.Exists(probe)
             ? probe
             : throw new FileNotFoundException($"The store probe is not built at {probe}; build tests/Keeper.Actors.Tests (it builds tests/Keeper.StoreProbe).", probe);
