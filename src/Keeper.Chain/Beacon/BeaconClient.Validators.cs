@@ -57,10 +57,9 @@ public sealed partial class BeaconClient
         if (_options.UsePostForValidators && Volatile.Read(ref _postUnsupported[endpoint.Index]) == 0)
         {
             using var answer = await SendOnceAsync(endpoint, HttpMethod.Post, path, null, PostBody(ids), cancellationToken).ConfigureAwait(false);
-            if (answer.Document is { } document)
+            if (answer.Document is not null)
             {
-                BeaconResponseReader.ReadValidators(document.RootElement, ids.ToHashSet(), found);
-                return found;
+                return Read(answer, root => BeaconResponseReader.ReadValidators(root, ids.ToHashSet(), found));
             }
 
             if (!PostFallbackStatuses.Contains(answer.Status))
@@ -76,9 +75,9 @@ public sealed partial class BeaconClient
         {
             var query = "id=" + string.Join(',', chunk.Select(id => id.ToString()));
             using var answer = await SendOnceAsync(endpoint, HttpMethod.Get, path, query, null, cancellationToken).ConfigureAwait(false);
-            if (answer.Document is { } document)
+            if (answer.Document is not null)
             {
-                BeaconResponseReader.ReadValidators(document.RootElement, chunk.ToHashSet(), found);
+                Read(answer, root => BeaconResponseReader.ReadValidators(root, chunk.ToHashSet(), found));
             }
             else if (!(answer.Status == 404 && BeaconUrl.IsNamed(stateId)))
             {

@@ -138,8 +138,21 @@ public sealed partial class BeaconClient : IBeaconClient, IDisposable
         return ExecuteAsync(path, $"GET {path}", async (endpoint, token) =>
         {
             using var answer = await SendOnceAsync(endpoint, HttpMethod.Get, path, null, null, token).ConfigureAwait(false);
-            return answer.Document is { } document ? read(document.RootElement) : throw Refusal(answer);
+            return answer.Document is not null ? Read(answer, read) : throw Refusal(answer);
         }, cancellationToken);
+    }
+
+    // Reading happens after the status is known; a malformed answer carries it for the final exception.
+    private static T Read<T>(BeaconAnswer answer, Func<JsonElement, T> read)
+    {
+        try
+        {
+            return read(answer.Document!.RootElement);
+        }
+        catch (BeaconAttemptException e) when (e.StatusCode is null)
+        {
+            throw new BeaconAttemptException(e.Kind, e.Message, e.Field, answer.Status, e.RetryNotBefore, e.InnerException);
+        }
     }
 
     private static BeaconAttemptException Refusal(BeaconAnswer answer) =>

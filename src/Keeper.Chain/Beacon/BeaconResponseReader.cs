@@ -85,8 +85,10 @@ internal static class BeaconResponseReader
     /// <summary>
     /// Reads <c>/eth/v1/beacon/states/{state_id}/validators</c> into <paramref name="into"/>. Every validator must be
     /// one of <paramref name="requested"/> and appear once; the node leaves out the ones it does not know.
+    /// Returns <paramref name="into"/>.
     /// </summary>
-    public static void ReadValidators(JsonElement root, IReadOnlySet<ValidatorPubkey> requested, IDictionary<ValidatorPubkey, BeaconValidator> into)
+    public static Dictionary<ValidatorPubkey, BeaconValidator> ReadValidators(
+        JsonElement root, IReadOnlySet<ValidatorPubkey> requested, Dictionary<ValidatorPubkey, BeaconValidator> into)
     {
         var data = Array(RequireObject(root, "$"), "data", string.Empty);
         var seen = new HashSet<ValidatorPubkey>();
@@ -107,6 +109,8 @@ internal static class BeaconResponseReader
 
             into[validator.Pubkey] = validator;
         }
+
+        return into;
     }
 
     /// <summary>Reads one <c>ValidatorResponse</c> object found at <paramref name="path"/>.</summary>

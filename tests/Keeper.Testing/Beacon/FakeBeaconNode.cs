@@ -12,7 +12,7 @@ namespace Keeper.Testing.Beacon;
 /// and GET and POST <c>/eth/v1/beacon/states/{id}/validators</c> in the shapes of ethereum/beacon-APIs (the
 /// <c>data</c> wrapper, <c>execution_optimistic</c>, <c>finalized</c>, decimal strings, error bodies
 /// <c>{"code","message"}</c>). Paths are matched from <c>/eth/</c> on, so a base URL with a key in its path works.
-/// Scripted failures (<see cref="FailNext"/>) are served first, in order; then the node answers normally.
+/// Scripted failures (<see cref="FailNext(ScriptedBehavior[])"/>) are served first, in order; then the node answers normally.
 /// Thread-safe: tests change validators while clients poll.
 /// </summary>
 public sealed class FakeBeaconNode : IAsyncDisposable
@@ -147,6 +147,13 @@ public sealed class FakeBeaconNode : IAsyncDisposable
     public FakeBeaconNode FailNext(params ScriptedBehavior[] behaviors)
     {
         Server.Enqueue(behaviors);
+        return this;
+    }
+
+    /// <summary>Serves one behaviour to the next <paramref name="times"/> requests, before normal answers.</summary>
+    public FakeBeaconNode FailNext(ScriptedBehavior behavior, int times)
+    {
+        Server.Enqueue(behavior, times);
         return this;
     }
 
