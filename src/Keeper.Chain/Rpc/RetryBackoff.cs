@@ -10,10 +10,17 @@ internal static class RetryBackoff
     /// The wait before retry number <paramref name="retry"/> (1 for the first retry of an endpoint already tried):
     /// <c>InitialBackoff * BackoffMultiplier^(retry - 1)</c>, at most <c>MaxBackoff</c>.
     /// </summary>
-    public static TimeSpan Exponential(JsonRpcClientOptions options, int retry)
+    public static TimeSpan Exponential(JsonRpcClientOptions options, int retry) =>
+        Exponential(options.InitialBackoff, options.BackoffMultiplier, options.MaxBackoff, retry);
+
+    /// <summary>
+    /// The wait before retry number <paramref name="retry"/> for any client with the same backoff settings
+    /// (the beacon client shares this policy): <c>initial * multiplier^(retry - 1)</c>, at most <paramref name="max"/>.
+    /// </summary>
+    public static TimeSpan Exponential(TimeSpan initial, double multiplier, TimeSpan max, int retry)
     {
-        var ticks = options.InitialBackoff.Ticks * Math.Pow(options.BackoffMultiplier, retry - 1);
-        return double.IsFinite(ticks) && ticks < options.MaxBackoff.Ticks ? TimeSpan.FromTicks((long)ticks) : options.MaxBackoff;
+        var ticks = initial.Ticks * Math.Pow(multiplier, retry - 1);
+        return double.IsFinite(ticks) && ticks < max.Ticks ? TimeSpan.FromTicks((long)ticks) : max;
     }
 
     /// <summary>
@@ -31,7 +38,7 @@ internal static class RetryBackoff
         return retryAfter?.Date;
     }
 
-    /// <summary>Whether an HTTP status means "busy, try later or elsewhere" rather than a JSON-RPC answer.</summary>
+    /// <summary>Whether an HTTP status means "busy, try later or elsewhere" rather than an answer.</summary>
     public static bool IsRetryableStatus(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

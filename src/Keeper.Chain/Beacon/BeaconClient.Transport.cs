@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Keeper.Chain.Rpc;
+
+namespace Keeper.Chain.Beacon;
+
+public sealed partial class BeaconClient
+{
+    private const int MaxNodeMessageLength = 200;
+
+    private async Task<T> ExecuteAsync<T>(
+        string path, string call, Func<RpcEndpoint, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var start = Volatile.Read(ref _preferredEndpoint);
+        var retryNotBefore = new DateTimeOffset?[_endpoints.Length];
+        var delay = TimeSpan.Zero;
+        BeaconAttemptException? lastFailure = null;
+        RpcEndpoint? lastEndpoint = null;
+        var attempts = 0;
+
+        while (attempts < _options.MaxAttempts)
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            attempts++;
+            var endpoint = EndpointFor(start, attempts);
+            try
+            {
+                var result = await attempt(endpoint, cancellationToken).ConfigureAwait(false);
+                Prefer(endpoint);
+                return result;
+            }
+            catch (BeaconAttemptException failure)
+            {
+                Interlocked.Increment(ref _errorCount);
+                lastFailure = failure;
+                lastEndpoint = endpoint;
+                if (failure.IsFinal)
+                {
+                    break;
+                }
+
+                retryNotBefore[endpoint.Index] = failure.RetryNotBefore;
+                if (attempts < _options.MaxAttempts)
+                {
+                    var next = EndpointFor(start, attempts + 1);
+                    delay = DelayBefore(attempts + 1, retryNotBefore[next.Index]);
+                    LogRetry(call, attempts, endpoint, next, delay, failure.Message);
+                }
+            }
+        }
+
+        var message = lastFailure!.IsFinal
+            ? $"{call} was refused by endpoint {lastEndpoint}: {lastFailure.Message}."
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{call} failed after {attempts} attempt{(attempts == 1 ? string.Empty : "s")} across {_endpoints.Length} endpoint{(_endpoints.Length == 1 ? string.Empty : "s")}; the last, to endpoint {lastEndpoint}, failed: {lastFailure.Message}.");
+        LogCallFailed(_logger, call, attempts, lastEndpoint!.DisplayName, lastFailure.Message);
+        throw new BeaconApiException(lastFailure.Kind, path, message, attempts, lastFailure.Field, lastFailure.StatusCode, lastFailure.InnerException);
+    }
+
+    /// <summary>
+    /// Sends one request. Returns the parsed body of a 2xx answer, or the status and node message of any other 4xx
+    /// for the caller to judge; throws a retryable failure for everything an endpoint might do better next time
+    /// (connection errors, timeouts, 429, 5xx, 401, 403, redirects, oversized or non-JSON bodies).
+    /// </summary>
+    private async Task<BeaconAnswer> SendOnceAsync(
+        RpcEndpoint endpoint, HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken)
+    {
+        var uri = BeaconUrl.Build(endpoint.RequestUri, path, query);
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.Authorization = endpoint.Authorization;
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
+
+            Interlocked.Increment(ref _requestCount);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            return await ReadAnswerAsync(endpoint, uri, response, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new BeaconAttemptException(
+                BeaconFailureKind.Unavailable,
+                string.Create(CultureInfo.InvariantCulture, $"no complete answer within {_options.RequestTimeout.TotalMilliseconds} ms (RequestTimeout)"),
+                innerException: e);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new BeaconAttemptException(
+                BeaconFailureKind.Unavailable, $"the HTTP client gave up (its own Timeout): {Scrub(endpoint, uri, e.Message)}", innerException: e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new BeaconAttemptException(BeaconFailureKind.Unavailable, $"connection error: {Scrub(endpoint, uri, e.Message)}", innerException: e);
+        }
+    }
+
+    private async Task<BeaconAnswer> ReadAnswerAsync(RpcEndpoint endpoint, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var statusText = string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");
+        if (RetryBackoff.IsRetryableStatus(response.StatusCode))
+        {
+            throw new BeaconAttemptException(
+                BeaconFailureKind.Unavailable, statusText, statusCode: status, retryNotBefore: RetryBackoff.RetryNotBefore(response.Headers, _time.GetUtcNow()));
+        }
+
+        // Bad credentials and redirects belong to this endpoint, not to the question: another endpoint may answer.
+        if (status < 200 || (status >= 300 && status < 400) || status == 401 || status == 403 || status == 407)
+        {
+            throw new BeaconAttemptException(BeaconFailureKind.Unavailable, $"{statusText}: this endpoint does not serve the request", statusCode: status);
+        }
+
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await BoundedContentReader.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonRpcAttemptException e)
+        {
+            throw new BeaconAttemptException(BeaconFailureKind.Unavailable, e.Message, statusCode: status, innerException: e);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new BeaconAnswer(status, null, NodeMessage(endpoint, uri, body));
+        }
+
+        try
+        {
+            return new BeaconAnswer(status, JsonDocument.Parse(body, DocumentOptions), null);
+        }
+        catch (JsonException e)
+        {
+            throw new BeaconAttemptException(BeaconFailureKind.Malformed, $"malformed answer: the body is not JSON ({e.Message})", "$", status, innerException: e);
+        }
+    }
+
+    // The beacon API's error body is {"code": ..., "message": "..."}; anything else is not worth showing.
+    private static string? NodeMessage(RpcEndpoint endpoint, Uri uri, ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, DocumentOptions);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var message)
+                && message.ValueKind == JsonValueKind.String)
+            {
+                var text = Scrub(endpoint, uri, message.GetString()!);
+                return text.Length <= MaxNodeMessageLength ? text : text[..MaxNodeMessageLength] + "...";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the status alone says enough.
+        }
+
+        return null;
+    }
+
+    // The request URL holds the endpoint's base path and query, so it is scrubbed as a whole as well as by parts.
+    private static string Scrub(RpcEndpoint endpoint, Uri uri, string text) =>
+        endpoint.Scrub(text
+            .Replace(uri.AbsoluteUri, "[redacted]", StringComparison.OrdinalIgnoreCase)
+            .Replace(uri.OriginalString, "[redacted]", StringComparison.OrdinalIgnoreCase)
+            .Replace(uri.PathAndQuery, "[redacted]", StringComparison.OrdinalIgnoreCase));
+
+    private RpcEndpoint EndpointFor(int start, int attempt) => _endpoints[(start + attempt - 1) % _endpoints.Length];
+
+    // As in JsonRpcClient: the first visit of each endpoint in a call does not wait; coming back to one waits the
+    // exponential backoff, or longer when it sent Retry-After, never more than MaxBackoff.
+    private TimeSpan DelayBefore(int attempt, DateTimeOffset? retryNotBefore)
+    {
+        if (attempt <= _endpoints.Length)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var delay = RetryBackoff.Exponential(_options.InitialBackoff, _options.BackoffMultiplier, _options.MaxBackoff, attempt - _endpoints.Length);
+        var now = _time.GetUtcNow();
+        if (retryNotBefore is { } notBefore && notBefore - now > delay)
+        {
+            delay = notBefore - now;
+        }
+
+        return delay < _options.MaxBackoff ? delay : _options.MaxBackoff;
+    }
+
+    private void Prefer(RpcEndpoint endpoint)
+    {
+        if (Interlocked.Exchange(ref _preferredEndpoint, endpoint.Index) != endpoint.Index)
+        {
+            LogEndpointPreferred(_logger, endpoint.DisplayName);
+        }
+    }
+
+    private void LogRetry(string call, int attempt, RpcEndpoint failed, RpcEndpoint next, TimeSpan delay, string reason)
+    {
+        if (next == failed)
+        {
+            LogRetrying(_logger, call, attempt, _options.MaxAttempts, failed.DisplayName, reason, (long)delay.TotalMilliseconds);
+        }
+        else
+        {
+            LogFailingOver(_logger, call, attempt, _options.MaxAttempts, failed.DisplayName, reason, next.DisplayName, (long)delay.TotalMilliseconds);
+        }
+    }
+}
