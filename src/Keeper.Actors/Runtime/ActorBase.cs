@@ -36,24 +36,24 @@ public abstract class ActorBase
     protected ILogger Log => _log ??= _cell.System.LoggerFactory.CreateLogger(GetType());
 
     /// <summary>How this actor supervises its children; consulted when a child fails.</summary>
-    protected internal virtual SupervisorStrategy SupervisorStrategy => SupervisorStrategy.Default;
+    protected virtual SupervisorStrategy SupervisorStrategy => SupervisorStrategy.Default;
 
     internal ActorCell Cell => _cell;
 
     /// <summary>Runs before the first message, on the actor's own run.</summary>
-    protected internal virtual void PreStart()
+    protected virtual void PreStart()
     {
     }
 
     /// <summary>Runs after the actor stopped (children have stopped first) and after the old instance of a restart.</summary>
-    protected internal virtual void PostStop()
+    protected virtual void PostStop()
     {
     }
 
     /// <summary>Runs on the failed instance before a restart; by default stops all children and runs <see cref="PostStop"/>.</summary>
     /// <param name="reason">The exception that caused the restart.</param>
     /// <param name="message">The message being processed when it failed, if any.</param>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.Children)
         {
@@ -64,7 +64,7 @@ public abstract class ActorBase
     }
 
     /// <summary>Runs on the fresh instance after a restart; by default runs <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>Sets the current message aside; <see cref="UnstashAll"/> puts stashed messages back in front of the mailbox.</summary>
     /// <exception cref="InvalidOperationException">The current message was already stashed.</exception>
@@ -95,4 +95,14 @@ public abstract class ActorBase
     }
 
     internal void OnUnhandled(object message) => Unhandled(message);
+
+    internal SupervisorStrategy GetSupervisorStrategy() => SupervisorStrategy;
+
+    internal void InvokePreStart() => PreStart();
+
+    internal void InvokePostStop() => PostStop();
+
+    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+
+    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
 }

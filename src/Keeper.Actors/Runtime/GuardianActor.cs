@@ -3,5 +3,5 @@ namespace Keeper.Actors.Runtime;
 /// <summary>The parent of every top-level actor (<c>/user</c>); it only supervises.</summary>
 internal sealed class GuardianActor(SupervisorStrategy strategy) : ReceiveActor
 {
-    protected internal override SupervisorStrategy SupervisorStrategy => strategy;
+    protected override SupervisorStrategy SupervisorStrategy => strategy;
 }

@@ -97,11 +97,11 @@ internal sealed partial class ActorCell
         {
             try
             {
-                old.PreRestart(cause, _message);
+                old.InvokePreRestart(cause, _message);
             }
             catch (Exception ex)
             {
-                LogHookFailed(_system.RuntimeLogger, Path, nameof(ActorBase.PreRestart), ex);
+                LogHookFailed(_system.RuntimeLogger, Path, "PreRestart", ex);
             }
         }
 
@@ -125,7 +125,7 @@ internal sealed partial class ActorCell
         try
         {
             _actor = NewInstance();
-            _actor.PostRestart(cause);
+            _actor.InvokePostRestart(cause);
             _suspended = false;
             LogActorRestarted(_system.RuntimeLogger, Path);
         }
@@ -164,11 +164,11 @@ internal sealed partial class ActorCell
         {
             try
             {
-                actor.PostStop();
+                actor.InvokePostStop();
             }
             catch (Exception ex)
             {
-                LogHookFailed(_system.RuntimeLogger, Path, nameof(ActorBase.PostStop), ex);
+                LogHookFailed(_system.RuntimeLogger, Path, "PostStop", ex);
             }
         }
 

@@ -12,7 +12,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var strategy = _actor?.SupervisorStrategy ?? SupervisorStrategy.Default;
+        var strategy = _actor?.GetSupervisorStrategy() ?? SupervisorStrategy.Default;
         var directive = Decide(strategy, failed.Cause);
         var childPath = child.Path;
         switch (directive)

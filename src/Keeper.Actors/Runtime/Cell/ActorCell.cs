@@ -62,7 +62,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         try
         {
             _actor = NewInstance();
-            _actor.PreStart();
+            _actor.InvokePreStart();
         }
         catch (Exception ex)
         {

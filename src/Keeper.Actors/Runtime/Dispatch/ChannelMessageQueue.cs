@@ -9,7 +9,7 @@ internal sealed class ChannelMessageQueue : MessageQueue
 
     private readonly Channel<Envelope> _channel = Channel.CreateUnbounded<Envelope>(Options);
 
-    public override bool HasMessages => _channel.Reader.Count > 0;
+    public override bool HasMessages => _channel.Reader.TryPeek(out _);
 
     public override void Enqueue(in Envelope envelope)
     {
