@@ -35,7 +35,7 @@ public sealed class TestProbe
     public TimeSpan DefaultTimeout { get; set; }
 
     /// <summary>Whether a received message is waiting to be taken.</summary>
-    public bool HasMessages => _received.Reader.Count > 0;
+    public bool HasMessages => _received.Reader.TryPeek(out _);
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> with the probe as sender.</summary>
     public void Send(IActorRef target, object message)
