@@ -33,9 +33,11 @@ public sealed class ShutdownTests : ActorTestKit
     [Fact]
     public async Task TerminateAsync_ActorStuckInAsyncHandler_ReturnsFalseWhenTheClockPassesTheTimeout()
     {
+        var probe = CreateTestProbe();
         var gate = new TaskCompletionSource();
-        var stuck = Sys.ActorOf(Props.Create(() => new Stuck(gate.Task)), "stuck");
+        var stuck = Sys.ActorOf(Props.Create(() => new Stuck(gate.Task, probe.Ref)), "stuck");
         stuck.Tell("hold");
+        await probe.ExpectMsgAsync("hold");
 
         var terminating = Sys.TerminateAsync(TimeSpan.FromSeconds(10));
         Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1));
@@ -43,13 +45,13 @@ public sealed class ShutdownTests : ActorTestKit
         Clock.Advance(TimeSpan.FromTicks(1));
 
         Assert.False(await terminating);
-        Assert.Contains(Logs.Entries, e => e.Message.Contains("did not stop within 00:00:10; still stopping: stuck", StringComparison.Ordinal));
+        Assert.Contains(Logs.Entries, e => e.Message.Contains("did not stop within 00:00:10; still stopping: ", StringComparison.Ordinal) && e.Message.Contains("stuck", StringComparison.Ordinal));
         gate.SetResult();
         await Sys.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
-    public async Task TerminateAsync_PendingMessages_GoToDeadLetters()
+    public async Task Stop_WhileBusy_PendingMessagesGoToDeadLetters()
     {
         var probe = CreateTestProbe();
         var gate = new TaskCompletionSource();
@@ -59,10 +61,12 @@ public sealed class ShutdownTests : ActorTestKit
         stuck.Tell("pending 1");
         stuck.Tell("pending 2");
 
-        var terminating = Sys.TerminateAsync(TimeSpan.FromSeconds(10));
+        // The stop is queued before the handler completes, and a stop is processed ahead of user messages.
+        probe.Watch(stuck);
+        Sys.Stop(stuck);
         gate.SetResult();
 
-        Assert.True(await terminating);
+        await probe.ExpectTerminatedAsync(stuck);
         Assert.Equal(2, Sys.DeadLetterCount);
         Assert.Equal(2, Logs.Entries.Count(e => e.Message.Contains("String from keeper://test/deadLetters to keeper://test/user/stuck", StringComparison.Ordinal)));
     }
