@@ -7,8 +7,7 @@ namespace Keeper.Actors.Tests.Runtime;
 /// Guards the memory target (under 1 KB per idle actor). Measured with the GC's own count, so it runs alone: no
 /// other test allocates while it measures.
 /// </summary>
-[Collection(nameof(IdleFootprintTests))]
-[CollectionDefinition(nameof(IdleFootprintTests), DisableParallelization = true)]
+[Collection(HeavyTestsCollection.Name)]
 public sealed class IdleFootprintTests
 {
     [Fact]

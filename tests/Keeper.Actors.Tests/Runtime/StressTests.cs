@@ -4,8 +4,15 @@ using Xunit;
 
 namespace Keeper.Actors.Tests.Runtime;
 
+[Collection(HeavyTestsCollection.Name)]
 public sealed class StressTests : ActorTestKit
 {
+    public StressTests()
+    {
+        // A guard only: 400,000 messages on a busy 2-core machine can take longer than the default 3 s.
+        DefaultTimeout = TimeSpan.FromSeconds(30);
+    }
+
     [Fact]
     public async Task Tell_TenThousandActorsExchangingInParallel_EveryMessageArrivesOnceInOrderPerSender()
     {
