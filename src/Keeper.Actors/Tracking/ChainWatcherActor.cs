@@ -1,0 +1,121 @@
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Logs;
+using Keeper.Chain.Rpc;
+using Keeper.Chain.Watching;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>
+/// Runs the <see cref="ChainWatcher"/> on a timer and hands its events, in order, to the <see cref="PoolRegistry"/>.
+/// On start it resumes from the stored checkpoint (restoring every tracker from its snapshot) or cold-starts. Every few
+/// blocks it has every tracker save its snapshot and only then stores its own position, so a checkpoint never claims
+/// more than the snapshots hold.
+/// </summary>
+public sealed partial class ChainWatcherActor : ReceiveActor
+{
+    /// <summary>The persistence id of the watcher's checkpoint.</summary>
+    public const string CheckpointId = "watcher:checkpoint";
+
+    private readonly Func<ChainWatcher> _createWatcher;
+    private readonly IActorRef _registry;
+    private readonly ISnapshotStore? _store;
+    private readonly ChainWatcherActorOptions _options;
+    private ChainWatcher _watcher;
+    private ulong _lastCheckpointBlock;
+
+    /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
+    public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options)
+    {
+        _createWatcher = createWatcher;
+        _registry = registry;
+        _store = store;
+        _options = options;
+        _watcher = createWatcher();
+        ReceiveAsync<Start>(_ => StartAsync());
+        ReceiveAsync<Poll>(_ => PollAsync());
+        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head), Self));
+    }
+
+    /// <summary>Props for the actor.</summary>
+    public static Props Props(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options) =>
+        Runtime.Props.Create(() => new ChainWatcherActor(createWatcher, registry, store, options));
+
+    /// <inheritdoc />
+    protected override void PreStart() => Self.Tell(Start.Instance, Self);
+
+    private async Task StartAsync()
+    {
+        if (_store is not null && await _store.LoadLatestAsync(CheckpointId, long.MaxValue, CancellationToken.None) is { } saved
+            && saved.Manifest == WatcherCheckpointJson.Manifest)
+        {
+            var checkpoint = WatcherCheckpointJson.Deserialize(saved.Payload);
+            _watcher.Resume(checkpoint);
+            _lastCheckpointBlock = checkpoint.RecentBlocks[^1].Number;
+            _registry.Tell(new RestoreTrackers(checkpoint.Validators.Select(v => v.Megapool).ToHashSet(), checkpoint.Minipools), Self);
+            LogResumed(Log, _lastCheckpointBlock, checkpoint.Validators.Count, checkpoint.Minipools.Count);
+        }
+
+        Timers.StartPeriodicTimer("poll", Poll.Instance, _options.PollInterval);
+        await PollAsync();
+    }
+
+    private async Task PollAsync()
+    {
+        IReadOnlyList<WatcherEvent> events;
+        try
+        {
+            events = await _watcher.PollAsync(CancellationToken.None);
+        }
+        catch (ReorgTooDeepException ex)
+        {
+            LogDeepReorg(Log, ex.Message);
+            _watcher = _createWatcher();
+            return;
+        }
+        catch (Exception ex) when (ex is JsonRpcException or EthResponseException or Chain.Calls.BatchCallFailedException)
+        {
+            LogPollFailed(Log, ex.Message);
+            return;
+        }
+
+        foreach (var e in events)
+        {
+            _registry.Tell(e, Self);
+        }
+
+        if (_store is not null && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
+        {
+            await CheckpointAsync(head.Number);
+        }
+    }
+
+    private async Task CheckpointAsync(ulong block)
+    {
+        await _registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var payload = WatcherCheckpointJson.Serialize(_watcher.Checkpoint);
+        await _store!.SaveAsync(new SnapshotEntry(CheckpointId, 1, WatcherCheckpointJson.Manifest, payload), CancellationToken.None);
+        _lastCheckpointBlock = block;
+    }
+
+    private sealed record Start
+    {
+        public static Start Instance { get; } = new();
+    }
+
+    private sealed record Poll
+    {
+        public static Poll Instance { get; } = new();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed from the checkpoint at block {Block}: {Validators} validator(s), {Minipools} minipool(s)")]
+    private static partial void LogResumed(ILogger logger, ulong block, int validators, int minipools);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Starting over with a cold start.")]
+    private static partial void LogDeepReorg(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain failed; retrying at the next poll: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,58 @@
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>Tracks one legacy minipool and its launch-timeout deadline.</summary>
+public sealed class MinipoolTracker : PoolTracker
+{
+    private MinipoolTrackingState? _state;
+
+    /// <summary>Creates the tracker.</summary>
+    public MinipoolTracker(Address minipool, TrackerOptions options, TrackingSettings? settings)
+        : base(minipool, options, settings)
+    {
+        Start();
+    }
+
+    /// <summary>Props for a minipool tracker.</summary>
+    public static Props Props(Address minipool, TrackerOptions options, TrackingSettings? settings) =>
+        Runtime.Props.Create(() => new MinipoolTracker(minipool, options, settings));
+
+    /// <inheritdoc />
+    protected override string Manifest => TrackingSnapshots.MinipoolManifest;
+
+    /// <inheritdoc />
+    protected override void ReceiveObservations()
+    {
+        Receive<MinipoolObserved>(Apply);
+        Receive<MinipoolForgotten>(_ => Forget());
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Duty> CurrentDuties(TrackingSettings settings) =>
+        _state?.Duty(settings) is { } duty ? [duty] : [];
+
+    /// <inheritdoc />
+    protected override byte[]? SerializeState() => _state is null ? null : TrackingSnapshots.Serialize(_state);
+
+    /// <inheritdoc />
+    protected override void RestoreState(SnapshotEntry snapshot) => _state = TrackingSnapshots.DeserializeMinipool(snapshot.Payload);
+
+    private void Forget()
+    {
+        _state = null;
+        Changed();
+    }
+
+    private void Apply(MinipoolObserved m)
+    {
+        var next = new MinipoolTrackingState(m.State, m.Block);
+        if (next != _state)
+        {
+            _state = next;
+            Changed();
+        }
+    }
+}

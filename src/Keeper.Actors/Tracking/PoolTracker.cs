@@ -1,0 +1,187 @@
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Actors.Scheduling;
+using Keeper.Chain.Primitives;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>
+/// What megapool and minipool trackers share: a thin actor shell over an immutable state record. After every change it
+/// derives the duties from the state and tells the scheduler only the difference. It restores its state from a
+/// snapshot on start, saves one when asked, and asks to be passivated when it has nothing pending.
+/// </summary>
+public abstract partial class PoolTracker : ReceiveActor
+{
+    private const string PassivationTimer = "passivate";
+    private readonly TrackerOptions _options;
+    private Dictionary<string, Duty> _scheduled = new(StringComparer.Ordinal);
+    private bool _dirty;
+
+    /// <summary>Creates the tracker of <paramref name="pool"/>.</summary>
+    protected PoolTracker(Address pool, TrackerOptions options, TrackingSettings? settings)
+    {
+        Pool = pool;
+        _options = options;
+        Settings = settings;
+    }
+
+    /// <summary>The tracked pool.</summary>
+    protected Address Pool { get; }
+
+    /// <summary>The settings, or null until they have been read.</summary>
+    protected TrackingSettings? Settings { get; private set; }
+
+    /// <summary>Registers the subclass's handlers; called by <see cref="Start"/> for the active behaviour.</summary>
+    protected abstract void ReceiveObservations();
+
+    /// <summary>The duties the current state implies.</summary>
+    protected abstract IEnumerable<Duty> CurrentDuties(TrackingSettings settings);
+
+    /// <summary>The snapshot manifest.</summary>
+    protected abstract string Manifest { get; }
+
+    /// <summary>The current state as a snapshot payload, or null when there is no state to keep (the snapshot is deleted).</summary>
+    protected abstract byte[]? SerializeState();
+
+    /// <summary>Replaces the state with a snapshot's.</summary>
+    protected abstract void RestoreState(SnapshotEntry snapshot);
+
+    /// <summary>Called after each change, before duties are reconciled.</summary>
+    protected virtual void OnChanged()
+    {
+    }
+
+    /// <summary>Enters the first behaviour: loading the snapshot if a store is configured, else active. Call at the end of the subclass constructor.</summary>
+    protected void Start()
+    {
+        if (_options.Snapshots is null)
+        {
+            Become(Active);
+        }
+        else
+        {
+            Become(Loading);
+            Self.Tell(LoadSnapshot.Instance, Self);
+        }
+    }
+
+    /// <summary>Marks the state changed: re-derives duties, tells the scheduler the difference and restarts the passivation clock.</summary>
+    protected void Changed()
+    {
+        _dirty = true;
+        OnChanged();
+        Reconcile();
+    }
+
+    private void Loading()
+    {
+        ReceiveAsync<LoadSnapshot>(_ => LoadAsync());
+        ReceiveAny(_ => Stash());
+    }
+
+    private void Active()
+    {
+        ReceiveObservations();
+        Receive<SettingsChanged>(m => { Settings = m.Settings; Reconcile(); });
+        ReceiveAsync<SaveSnapshot>(_ => SaveAndReplyAsync());
+        ReceiveAsync<Passivate>(_ => PassivateAsync());
+        Receive<PassivationDue>(_ => OnPassivationDue());
+    }
+
+    private async Task LoadAsync()
+    {
+        var snapshot = await _options.Snapshots!.LoadLatestAsync(TrackingSnapshots.PersistenceId(Pool), long.MaxValue, CancellationToken.None);
+        if (snapshot is not null && snapshot.Manifest == Manifest)
+        {
+            RestoreState(snapshot);
+            OnChanged();
+        }
+
+        Become(Active);
+        UnstashAll();
+        Reconcile();
+    }
+
+    private void Reconcile()
+    {
+        if (Settings is { } settings)
+        {
+            var duties = CurrentDuties(settings).ToDictionary(d => d.Key, StringComparer.Ordinal);
+            foreach (var (key, duty) in duties)
+            {
+                if (!_scheduled.TryGetValue(key, out var previous) || previous != duty)
+                {
+                    _options.Scheduler.Tell(new ScheduleDuty(duty), Self);
+                }
+            }
+
+            foreach (var key in _scheduled.Keys.Where(k => !duties.ContainsKey(k)))
+            {
+                _options.Scheduler.Tell(new CancelDuty(key, "the pool's state no longer calls for it"), Self);
+            }
+
+            _scheduled = duties;
+        }
+
+        if (_options.PassivateAfter is { } idle)
+        {
+            Timers.StartSingleTimer(PassivationTimer, PassivationDue.Instance, idle);
+        }
+    }
+
+    private void OnPassivationDue()
+    {
+        if (_scheduled.Count == 0 && Settings is not null)
+        {
+            Context.Parent.Tell(new PassivationRequested(Self), Self);
+        }
+    }
+
+    private async Task SaveAndReplyAsync()
+    {
+        await SaveAsync();
+        Sender.Tell(SnapshotSaved.Instance, Self);
+    }
+
+    private async Task PassivateAsync()
+    {
+        await SaveAsync();
+        LogPassivated(Log, Pool.ToLowerHex());
+        Context.Stop(Self);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (!_dirty || _options.Snapshots is not { } store)
+        {
+            return;
+        }
+
+        // One snapshot per tracker is enough: sequence 1 is overwritten (upsert) each time.
+        var id = TrackingSnapshots.PersistenceId(Pool);
+        if (SerializeState() is { } payload)
+        {
+            await store.SaveAsync(new SnapshotEntry(id, 1, Manifest, payload), CancellationToken.None);
+        }
+        else
+        {
+            await store.DeleteAsync(id, long.MaxValue, CancellationToken.None);
+        }
+
+        _dirty = false;
+    }
+
+    private sealed record LoadSnapshot
+    {
+        public static LoadSnapshot Instance { get; } = new();
+    }
+
+    private sealed record PassivationDue
+    {
+        public static PassivationDue Instance { get; } = new();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Tracker of {Pool} passivated (nothing pending)")]
+    private static partial void LogPassivated(ILogger logger, string pool);
+}

@@ -1,0 +1,45 @@
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>Starts trackers for known pools after a restart (each restores its snapshot and re-schedules its duties).</summary>
+/// <param name="Megapools">The known megapools.</param>
+/// <param name="Minipools">The known minipools.</param>
+public sealed record RestoreTrackers(IReadOnlyCollection<Address> Megapools, IReadOnlyCollection<Address> Minipools);
+
+/// <summary>The beacon chain's view of a megapool validator's exit, for the registry to route.</summary>
+/// <param name="Megapool">The megapool.</param>
+/// <param name="ValidatorId">The validator.</param>
+/// <param name="WithdrawableEpoch">Its withdrawable epoch, or null while no exit is under way.</param>
+public sealed record RouteBeaconExit(Address Megapool, uint ValidatorId, ulong? WithdrawableEpoch);
+
+/// <summary>Asks the registry to have every live tracker save its snapshot; it replies <see cref="SnapshotSaved"/> when all have.</summary>
+public sealed record SaveAllSnapshots
+{
+    /// <summary>The one instance.</summary>
+    public static SaveAllSnapshots Instance { get; } = new();
+}
+
+/// <summary>Asks the registry for its counts; it replies <see cref="RegistryStats"/>.</summary>
+public sealed record GetRegistryStats
+{
+    /// <summary>The one instance.</summary>
+    public static GetRegistryStats Instance { get; } = new();
+}
+
+/// <summary>The registry's counts.</summary>
+/// <param name="Megapools">Megapools known.</param>
+/// <param name="Minipools">Minipools known.</param>
+/// <param name="LiveTrackers">Trackers running now (the rest are passivated).</param>
+public sealed record RegistryStats(int Megapools, int Minipools, int LiveTrackers);
+
+/// <summary>Asks the watcher actor for its head; it replies <see cref="WatcherHead"/>.</summary>
+public sealed record GetWatcherHead
+{
+    /// <summary>The one instance.</summary>
+    public static GetWatcherHead Instance { get; } = new();
+}
+
+/// <summary>The watcher's last fully reported block, or null before the first poll.</summary>
+/// <param name="Head">The head.</param>
+public sealed record WatcherHead(Keeper.Chain.Eth.BlockHeader? Head);

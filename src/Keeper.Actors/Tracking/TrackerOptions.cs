@@ -1,0 +1,10 @@
+using Keeper.Actors.Persistence;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>What pool trackers share.</summary>
+/// <param name="Scheduler">The deadline scheduler they schedule duties on.</param>
+/// <param name="Snapshots">Where they keep snapshots, or null to keep nothing (tests, dry runs).</param>
+/// <param name="PassivateAfter">How long a tracker with no duty waits for a message before asking to be passivated; null never.</param>
+/// <param name="ExitWatcher">Who hears about validators to ask the beacon chain about, or null when no beacon node is configured.</param>
+public sealed record TrackerOptions(Runtime.IActorRef Scheduler, ISnapshotStore? Snapshots, TimeSpan? PassivateAfter, Runtime.IActorRef? ExitWatcher);

@@ -1,0 +1,10 @@
+using Keeper.Chain.Beacon;
+
+namespace Keeper.Actors.Tracking;
+
+/// <summary>The protocol settings the deadlines depend on, as read from the chain (never assumed).</summary>
+/// <param name="TimeBeforeDissolve">Megapool: seconds after assignment; dissolvable strictly after.</param>
+/// <param name="LaunchTimeout">Legacy minipool: seconds in prelaunch; dissolvable at or after.</param>
+/// <param name="NotifyThresholdEpochs">Megapool: epochs before the withdrawable epoch by which an exit must be reported.</param>
+/// <param name="BeaconTime">Beacon chain time (genesis, slot and epoch length), or null when no beacon node is configured.</param>
+public sealed record TrackingSettings(ulong TimeBeforeDissolve, ulong LaunchTimeout, ulong NotifyThresholdEpochs, BeaconTime? BeaconTime);
