@@ -6,30 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace Keeper.Actors.Tracking;
 
 /// <summary>
-/// Asks the beacon node, on a timer, about every staked megapool validator not yet reported exiting, and tells the
-/// registry when a validator's withdrawable epoch appears or changes. That opens its exit-report window, which closes
+/// Asks the beacon node, on a timer, about every staked megapool validator not yet reported exiting, and tells its
+/// parent, the registry, when a validator's withdrawable epoch appears or changes. That opens its exit-report window, which closes
 /// at <c>withdrawableEpoch - notifyThreshold</c>.
 /// </summary>
 public sealed partial class ExitWatcher : ReceiveActor
 {
     private readonly IBeaconClient _beacon;
-    private readonly IActorRef _registry;
     private readonly Dictionary<Address, IReadOnlyList<(uint ValidatorId, byte[] Pubkey)>> _candidates = [];
     private readonly Dictionary<(Address, uint), ulong?> _told = [];
 
-    /// <summary>Creates the watcher; it polls every <paramref name="interval"/> (an epoch is a natural choice).</summary>
-    public ExitWatcher(IBeaconClient beacon, IActorRef registry, TimeSpan interval)
+    /// <summary>Creates the watcher (a child of the registry); it polls every <paramref name="interval"/> (an epoch is a natural choice).</summary>
+    public ExitWatcher(IBeaconClient beacon, TimeSpan interval)
     {
         _beacon = beacon;
-        _registry = registry;
         Receive<ExitCandidatesChanged>(OnCandidates);
         ReceiveAsync<Check>(_ => CheckAsync());
         Timers.StartPeriodicTimer("check", Check.Instance, interval);
     }
 
     /// <summary>Props for the watcher.</summary>
-    public static Props Props(IBeaconClient beacon, IActorRef registry, TimeSpan interval) =>
-        Runtime.Props.Create(() => new ExitWatcher(beacon, registry, interval));
+    public static Props Props(IBeaconClient beacon, TimeSpan interval) =>
+        Runtime.Props.Create(() => new ExitWatcher(beacon, interval));
 
     private void OnCandidates(ExitCandidatesChanged m)
     {
@@ -76,7 +74,7 @@ public sealed partial class ExitWatcher : ReceiveActor
             if (!_told.TryGetValue((megapool, id), out var previous) || previous != epoch)
             {
                 _told[(megapool, id)] = epoch;
-                _registry.Tell(new RouteBeaconExit(megapool, id, epoch), Self);
+                Context.Parent.Tell(new RouteBeaconExit(megapool, id, epoch), Self);
             }
         }
     }

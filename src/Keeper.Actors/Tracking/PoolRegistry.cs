@@ -15,17 +15,22 @@ public sealed class PoolRegistry : ReceiveActor
 {
     private readonly TrackerOptions _options;
     private readonly BeaconTime? _beaconTime;
+    private readonly BeaconSource? _beacon;
     private readonly Dictionary<Address, bool> _pools = [];
     private readonly Dictionary<Address, IActorRef> _live = [];
     private readonly Dictionary<IActorRef, Address> _byRef = [];
     private readonly Dictionary<Address, List<object>> _held = [];
     private TrackingSettings? _settings;
+    private TrackerOptions? _trackerOptions;
 
-    /// <summary>Creates the registry.</summary>
-    public PoolRegistry(TrackerOptions options, BeaconTime? beaconTime)
+    private TrackerOptions TrackerOptions => _trackerOptions ?? _options;
+
+    /// <summary>Creates the registry; with a <paramref name="beacon"/> it also watches validator exits on the beacon chain.</summary>
+    public PoolRegistry(TrackerOptions options, BeaconSource? beacon = null)
     {
         _options = options;
-        _beaconTime = beaconTime;
+        _beacon = beacon;
+        _beaconTime = beacon?.Time;
         Receive<SettingsRead>(OnSettings);
         Receive<MegapoolValidatorRead>(m => Route(m.Megapool, true, new ValidatorObserved(m.ValidatorId, m.Info, m.Pubkey, m.Block.Number)));
         Receive<MinipoolRead>(m => Route(m.State.Minipool, false, new MinipoolObserved(m.State, m.Block.Number)));
@@ -42,7 +47,16 @@ public sealed class PoolRegistry : ReceiveActor
     }
 
     /// <summary>Props for the registry.</summary>
-    public static Props Props(TrackerOptions options, BeaconTime? beaconTime) => Runtime.Props.Create(() => new PoolRegistry(options, beaconTime));
+    public static Props Props(TrackerOptions options, BeaconSource? beacon = null) => Runtime.Props.Create(() => new PoolRegistry(options, beacon));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_beacon?.Client is { } client)
+        {
+            _trackerOptions = _options with { ExitWatcher = Context.ActorOf(ExitWatcher.Props(client, _beacon.CheckInterval), "exit-watcher") };
+        }
+    }
 
     private void OnSettings(SettingsRead m)
     {
@@ -96,8 +110,8 @@ public sealed class PoolRegistry : ReceiveActor
     private IActorRef Spawn(Address pool)
     {
         var props = _pools[pool]
-            ? MegapoolTracker.Props(pool, _options, _settings)
-            : MinipoolTracker.Props(pool, _options, _settings);
+            ? MegapoolTracker.Props(pool, TrackerOptions, _settings)
+            : MinipoolTracker.Props(pool, TrackerOptions, _settings);
         var tracker = Context.ActorOf(props, $"{(_pools[pool] ? "megapool" : "minipool")}-{pool.ToLowerHex()}");
         Context.Watch(tracker);
         _live[pool] = tracker;

@@ -26,7 +26,7 @@ public sealed class TrackingActorsTests : ActorTestKit
         var scheduler = Sys.ActorOf(DeadlineScheduler.Props((ulong)Slot.TotalSeconds), "scheduler");
         var duties = CreateTestProbe("gate");
         scheduler.Tell(new SubscribeDuties(duties.Ref));
-        var registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, passivateAfter, null), Beacon), "registry");
+        var registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, passivateAfter, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
         return (registry, scheduler, duties);
     }
 
@@ -124,7 +124,7 @@ public sealed class TrackingActorsTests : ActorTestKit
 
         await using var restarted = ActorSystem.Create("restarted", new ActorSystemSettings { TimeProvider = Clock, TrackIdle = true });
         var scheduler = restarted.ActorOf(DeadlineScheduler.Props(12), "scheduler");
-        var registry2 = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, null, null), Beacon), "registry");
+        var registry2 = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
         registry2.Tell(SettingsEvent());
         registry2.Tell(new RestoreTrackers([MegapoolAddress], [MinipoolAddress]));
         using (var idle = new CancellationTokenSource(DefaultTimeout))
