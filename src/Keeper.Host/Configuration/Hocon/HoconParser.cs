@@ -8,11 +8,15 @@ namespace Keeper.Host.Configuration.Hocon;
 /// </summary>
 public sealed class HoconParser
 {
+    // Bounds recursion so that hostile input fails with a HoconException rather than a stack overflow.
+    private const int MaxDepth = 256;
+
     private readonly IReadOnlyList<HoconToken> _tokens;
     private readonly string _source;
     private readonly HoconIncluder _includer;
     private readonly HoconPath? _includePrefix;
     private int _pos;
+    private int _depth;
 
     private HoconParser(string text, string source, HoconIncluder includer, HoconPath? includePrefix)
     {
@@ -42,75 +46,6 @@ public sealed class HoconParser
     /// <summary>Parses an included file, merged at <paramref name="prefix"/> of the including document.</summary>
     internal static HoconObject ParseIncluded(string text, string source, HoconIncluder includer, HoconPath? prefix) =>
         new HoconParser(text, source, includer, prefix).ParseRoot(prefix);
-
-    /// <summary>
-    /// Builds a path from the tokens <paramref name="start"/> to <paramref name="end"/> (exclusive): dots outside
-    /// quotes separate elements, quoted text is taken whole (HOCON.md "Path expressions").
-    /// </summary>
-    internal static HoconPath BuildPath(IReadOnlyList<HoconToken> tokens, int start, int end, HoconOrigin origin, string what)
-    {
-        while (start < end && tokens[start].Kind == HoconTokenKind.Whitespace)
-        {
-            start++;
-        }
-
-        while (end > start && tokens[end - 1].Kind == HoconTokenKind.Whitespace)
-        {
-            end--;
-        }
-
-        if (start == end)
-        {
-            throw new HoconException(origin, $"expected a {what} but found {tokens[start].Describe()}");
-        }
-
-        var segments = new List<string>();
-        var current = new StringBuilder();
-        var hasContent = false;
-        for (var i = start; i < end; i++)
-        {
-            var token = tokens[i];
-            if (token.Kind is HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
-            {
-                current.Append(token.Text);
-                hasContent = true;
-                continue;
-            }
-
-            if (!token.IsSimpleText)
-            {
-                throw new HoconException(token.Origin, $"invalid {what}: {token.Describe()} cannot appear in a {what}; quote the {what}");
-            }
-
-            foreach (var c in token.Text)
-            {
-                if (c != '.')
-                {
-                    current.Append(c);
-                    hasContent = true;
-                    continue;
-                }
-
-                EndSegment(token.Origin);
-            }
-        }
-
-        EndSegment(tokens[end - 1].Origin);
-        return HoconPath.Of(segments);
-
-        void EndSegment(HoconOrigin at)
-        {
-            if (!hasContent)
-            {
-                throw new HoconException(at,
-                    $"invalid {what}: empty path element (a leading, trailing or doubled '.'); write an empty key as \"\"");
-            }
-
-            segments.Add(current.ToString());
-            current.Clear();
-            hasContent = false;
-        }
-    }
 
     private HoconToken Current => _tokens[_pos];
 
@@ -164,8 +99,18 @@ public sealed class HoconParser
     {
         var open = Next();
         var obj = new HoconObject(open.Origin);
+        Enter(open);
         ParseFields(obj, path, open);
+        _depth--;
         return obj;
+    }
+
+    private void Enter(HoconToken open)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new HoconException(open.Origin, $"objects and arrays are nested more than {MaxDepth} levels deep; flatten the structure");
+        }
     }
 
     // Reads fields up to the closing brace (or the end of the file when the root braces are omitted).
@@ -258,7 +203,7 @@ public sealed class HoconParser
             throw new HoconException(separator.Origin, $"expected ':', '=' or '{{' after the key but found {separator.Describe()}; {what}");
         }
 
-        var key = BuildPath(_tokens, keyStart, _pos, keyOrigin, "key");
+        var key = HoconPath.FromTokens(_tokens, keyStart, _pos, keyOrigin, "key");
         if (separator.Kind != HoconTokenKind.OpenBrace)
         {
             _pos++;
@@ -352,6 +297,7 @@ public sealed class HoconParser
     {
         var open = Next();
         var items = new List<HoconValue>();
+        Enter(open);
         while (true)
         {
             SkipWhitespaceAndNewlines();
@@ -359,6 +305,7 @@ public sealed class HoconParser
             {
                 case HoconTokenKind.CloseBracket:
                     _pos++;
+                    _depth--;
                     return new HoconArray(open.Origin, items);
                 case HoconTokenKind.End:
                     throw new HoconException(open.Origin, "unbalanced '[': this array is never closed; add the matching ']'");
@@ -392,7 +339,7 @@ public sealed class HoconParser
             _pos++;
         }
 
-        var path = BuildPath(_tokens, start, _pos, open.Origin, "substitution path");
+        var path = HoconPath.FromTokens(_tokens, start, _pos, open.Origin, "substitution path");
         _pos++;
         return new HoconSubstitution(open.Origin, path, open.Optional, _includePrefix);
     }

@@ -30,7 +30,76 @@ public sealed class HoconPath : IEquatable<HoconPath>
     {
         var tokens = HoconTokenizer.Tokenize(expression, "path expression");
         var end = tokens.Count - 1;
-        return HoconParser.BuildPath(tokens, 0, end, tokens[0].Origin, "path");
+        return FromTokens(tokens, 0, end, tokens[0].Origin, "path");
+    }
+
+    /// <summary>
+    /// Builds a path from the tokens <paramref name="start"/> to <paramref name="end"/> (exclusive): dots outside
+    /// quotes separate elements, quoted text is taken whole (HOCON.md "Path expressions").
+    /// </summary>
+    internal static HoconPath FromTokens(IReadOnlyList<HoconToken> tokens, int start, int end, HoconOrigin origin, string what)
+    {
+        while (start < end && tokens[start].Kind == HoconTokenKind.Whitespace)
+        {
+            start++;
+        }
+
+        while (end > start && tokens[end - 1].Kind == HoconTokenKind.Whitespace)
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            throw new HoconException(origin, $"expected a {what} but found {tokens[start].Describe()}");
+        }
+
+        var segments = new List<string>();
+        var current = new StringBuilder();
+        var hasContent = false;
+        for (var i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
+            {
+                current.Append(token.Text);
+                hasContent = true;
+                continue;
+            }
+
+            if (!token.IsSimpleText)
+            {
+                throw new HoconException(token.Origin, $"invalid {what}: {token.Describe()} cannot appear in a {what}; quote the {what}");
+            }
+
+            foreach (var c in token.Text)
+            {
+                if (c != '.')
+                {
+                    current.Append(c);
+                    hasContent = true;
+                    continue;
+                }
+
+                EndSegment(token.Origin);
+            }
+        }
+
+        EndSegment(tokens[end - 1].Origin);
+        return Of(segments);
+
+        void EndSegment(HoconOrigin at)
+        {
+            if (!hasContent)
+            {
+                throw new HoconException(at,
+                    $"invalid {what}: empty path element (a leading, trailing or doubled '.'); write an empty key as \"\"");
+            }
+
+            segments.Add(current.ToString());
+            current.Clear();
+            hasContent = false;
+        }
     }
 
     /// <summary>This path followed by <paramref name="segment"/>.</summary>

@@ -50,6 +50,16 @@ public sealed class HoconParserErrorTests
     }
 
     [Fact]
+    public void Parse_DeepNesting_ThrowsInsteadOfOverflowingTheStack()
+    {
+        var text = "a = " + new string('[', 100_000);
+
+        var error = Assert.Throws<HoconException>(() => HoconParser.Parse(text, "deep.conf"));
+
+        Assert.Equal("deep.conf:1:261: objects and arrays are nested more than 256 levels deep; flatten the structure", error.Message);
+    }
+
+    [Fact]
     public void Parse_Error_ExposesOriginAndProblem()
     {
         var error = Assert.Throws<HoconException>(() => HoconParser.Parse("\n\n   a = \"x", "keeper.conf"));
