@@ -84,6 +84,8 @@ public sealed class HoconParserTests
     [InlineData("a = -1.50e+3, b = 0", "{\"a\":-1.50e+3,\"b\":0}")]
     [InlineData("a = \"\"", "{\"a\":\"\"}")]
     [InlineData("", "{}")]
+    // Windows line endings and a byte-order mark are whitespace (HOCON.md "Whitespace").
+    [InlineData("\uFEFFa = 1\r\nb = two words\r\n", "{\"a\":1,\"b\":\"two words\"}")]
     public void Parse_SpecExample_YieldsJson(string text, string json) => Assert.Equal(json, Json(text));
 
     [Fact]
