@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Keeper.Benchmarks.Scenarios;
+
+// Scenario runs (real anvil, real processes) are named; everything else goes to BenchmarkDotNet.
+if (args is ["tracking-cold-start", .. var rest])
+{
+    return await TrackingColdStartScenario.RunAsync(rest);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

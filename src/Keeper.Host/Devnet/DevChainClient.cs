@@ -60,6 +60,74 @@ public sealed class DevChainClient : IDisposable
         return TransactionSigner.Sign(tx, key);
     }
 
+    /// <summary>
+    /// Signs many calls from one account with consecutive nonces and fixed gas limits, and sends them in JSON-RPC batches
+    /// without waiting for each to be mined (for seeding large scenarios). Returns the transaction hashes in order.
+    /// </summary>
+    public async Task<IReadOnlyList<Hash32>> SendManyAsync(PrivateKey key, IReadOnlyList<(Address To, byte[] Data, ulong Gas)> calls, CancellationToken cancellationToken = default)
+    {
+        var chainId = await Eth.ChainIdAsync(cancellationToken);
+        var nonce = await Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, cancellationToken);
+        var head = await Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
+        // Many full blocks in a row raise the base fee by up to 12.5% each; a transaction whose cap falls below it is
+        // dropped, so leave ample room (only the base fee actually due is paid).
+        var maxFee = BigInteger.Max((head.BaseFeePerGas ?? BigInteger.Zero) * 50, 500_000_000_000);
+        var signed = calls.Select((c, i) => TransactionSigner.Sign(
+            new Eip1559Transaction(chainId, nonce + (ulong)i, 1_000_000_000, maxFee, c.Gas, c.To, BigInteger.Zero, c.Data, []), key)).ToArray();
+        foreach (var chunk in signed.Chunk(100))
+        {
+            var requests = chunk.Select(t => new JsonRpcRequest("eth_sendRawTransaction", [Hex.Encode(t.RawEncoding)])).ToArray();
+            var responses = await _rpc.SendBatchAsync(requests, cancellationToken);
+            foreach (var response in responses)
+            {
+                response.GetResultOrThrow();
+            }
+        }
+
+        return signed.Select(t => t.Hash).ToArray();
+    }
+
+    /// <summary>Mines blocks until the node's pool of pending transactions is empty (with automine off).</summary>
+    public async Task MineUntilEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var status = await _rpc.SendAsync("txpool_status", [], cancellationToken);
+            if (Hex.DecodeQuantity(status.GetProperty("pending").GetString()!).IsZero)
+            {
+                return;
+            }
+
+            await MineAsync(1, cancellationToken);
+        }
+    }
+
+    /// <summary>Checks that every transaction was mined and succeeded, reading receipts in batches.</summary>
+    /// <exception cref="InvalidOperationException">One is missing or reverted.</exception>
+    public async Task EnsureSucceededAsync(IReadOnlyList<Hash32> hashes, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in hashes.Chunk(500))
+        {
+            var requests = chunk.Select(h => new JsonRpcRequest("eth_getTransactionReceipt", [h.ToString()])).ToArray();
+            var responses = await _rpc.SendBatchAsync(requests, cancellationToken);
+            for (var i = 0; i < responses.Count; i++)
+            {
+                var receipt = responses[i].GetResultOrThrow();
+                if (receipt.ValueKind == JsonValueKind.Null)
+                {
+                    throw new InvalidOperationException($"Transaction {chunk[i]} was not mined.");
+                }
+
+                if (receipt.GetProperty("status").GetString() != "0x1")
+                {
+                    throw new InvalidOperationException(
+                        $"Transaction {chunk[i]} to {receipt.GetProperty("to")} reverted in block {Hex.DecodeQuantity(receipt.GetProperty("blockNumber").GetString()!)} " +
+                        $"after using {Hex.DecodeQuantity(receipt.GetProperty("gasUsed").GetString()!)} gas.");
+                }
+            }
+        }
+    }
+
     /// <summary>Deploys a compiled test contract signed by <paramref name="key"/> (the first dev account by default).</summary>
     public async Task<Address> DeployAsync(string contractName, byte[]? constructorArguments = null, PrivateKey? key = null, CancellationToken cancellationToken = default)
     {

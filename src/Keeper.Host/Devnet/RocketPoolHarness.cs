@@ -106,6 +106,116 @@ public sealed class RocketPoolHarness
     public Task StakeMinipoolAsync(Address minipool, CancellationToken cancellationToken = default) =>
         ExecuteAsync(minipool, Abi("MinipoolHarness").Function("stake").EncodeCall(), $"stake {minipool}", cancellationToken);
 
+    /// <summary>
+    /// Seeds many pools quickly: transactions are sent in batches with automine off and mined many to a block. The made-up
+    /// node operators are deterministic, so the same plan gives the same addresses on a fresh chain.
+    /// </summary>
+    public async Task<SeedResult> SeedAsync(SeedPlan plan, CancellationToken cancellationToken = default)
+    {
+        var factory = Abi("MegapoolFactoryHarness");
+        var megapoolAbi = Abi("MegapoolHarness");
+        var nodes = Enumerable.Range(0, plan.Megapools).Select(i => SeedNode(i)).ToArray();
+        var expected = await new BatchCaller(_chain.Eth).CallAsync(
+            nodes.Select(n => new CallRequest(Deployment.MegapoolFactory, factory.Function("getExpectedAddress").EncodeCall(n))).ToArray(), BlockTag.Latest, cancellationToken);
+        var megapools = expected.Select((r, i) => (Address)factory.Function("getExpectedAddress").DecodeOutput(r.GetReturnDataOrThrow(i))[0]!).ToArray();
+        var existingMinipools = await new MinipoolManager(_chain.Eth, new BatchCaller(_chain.Eth), Deployment.MinipoolManager).GetMinipoolCountAsync(BlockTag.Latest, cancellationToken);
+
+        var creations = new List<(Address, byte[], ulong)>();
+        var steps = new List<(Address, byte[], ulong)>();
+        var prestaked = new List<(Address, uint)>();
+        for (var m = 0; m < plan.Megapools; m++)
+        {
+            creations.Add((Deployment.MegapoolFactory, factory.Function("deployContract").EncodeCall(nodes[m]), 3_000_000));
+            for (var j = 0; j < plan.ValidatorsPerMegapool; j++)
+            {
+                var id = (uint)j;
+                var pubkey = new byte[48];
+                Keccak256.Hash([.. megapools[m].Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
+                creations.Add((megapools[m], megapoolAbi.Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, pubkey, new byte[96], new byte[32]), 400_000));
+                if (j % 4 != 0)
+                {
+                    steps.Add((Deployment.DepositPool, Abi("DepositPoolHarness").Function("assign").EncodeCall(megapools[m], id), 200_000));
+                }
+
+                if (j % 4 == 2)
+                {
+                    steps.Add((megapools[m], megapoolAbi.Function("stake").EncodeCall(id), 200_000));
+                }
+                else if (j % 4 != 0)
+                {
+                    prestaked.Add((megapools[m], id));
+                }
+            }
+        }
+
+        for (var i = 0; i < plan.Minipools; i++)
+        {
+            creations.Add((Deployment.MinipoolManager, Abi("MinipoolManagerHarness").Function("createMinipool").EncodeCall(SeedNode(1_000_000 + i)), 2_000_000));
+        }
+
+        var hashes = new List<Hash32>();
+        await _chain.SetAutomineAsync(false, cancellationToken);
+        try
+        {
+            hashes.AddRange(await SendInBlocksAsync(creations, cancellationToken));
+            var manager = new MinipoolManager(_chain.Eth, new BatchCaller(_chain.Eth), Deployment.MinipoolManager);
+            var minipools = await manager.GetMinipoolsAsync(existingMinipools, (ulong)plan.Minipools, BlockTag.Latest, cancellationToken);
+            var prelaunch = minipools.Where((_, i) => i % 4 != 0 && i % 4 != 2).ToArray();
+            for (var i = 0; i < minipools.Count; i++)
+            {
+                if (i % 4 != 0)
+                {
+                    steps.Add((minipools[i], Abi("MinipoolHarness").Function("prelaunch").EncodeCall(), 200_000));
+                }
+
+                if (i % 4 == 2)
+                {
+                    steps.Add((minipools[i], Abi("MinipoolHarness").Function("stake").EncodeCall(), 200_000));
+                }
+            }
+
+            hashes.AddRange(await SendInBlocksAsync(steps, cancellationToken));
+            await _chain.EnsureSucceededAsync(hashes, cancellationToken);
+            return new SeedResult(megapools, prestaked, prelaunch, minipools, hashes.Count);
+        }
+        finally
+        {
+            await _chain.SetAutomineAsync(true, cancellationToken);
+        }
+    }
+
+    // Sends as many transactions as fit in one block (by gas limit), mines that block, and repeats: anvil does not
+    // reliably carry over what did not fit into a full block.
+    private async Task<IReadOnlyList<Hash32>> SendInBlocksAsync(IReadOnlyList<(Address To, byte[] Data, ulong Gas)> calls, CancellationToken cancellationToken)
+    {
+        var blockGas = (await _chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)).GasLimit * 8 / 10;
+        var hashes = new List<Hash32>(calls.Count);
+        var start = 0;
+        while (start < calls.Count)
+        {
+            ulong gas = 0;
+            var end = start;
+            while (end < calls.Count && (end == start || gas + calls[end].Gas <= blockGas))
+            {
+                gas += calls[end++].Gas;
+            }
+
+            hashes.AddRange(await _chain.SendManyAsync(_guardian, calls.Skip(start).Take(end - start).ToArray(), cancellationToken));
+            await _chain.MineUntilEmptyAsync(cancellationToken);
+            start = end;
+        }
+
+        return hashes;
+    }
+
+    private static Address SeedNode(int i)
+    {
+        var bytes = new byte[20];
+        bytes[0] = 0x5e;
+        BitConverter.GetBytes(i).CopyTo(bytes, 16);
+        return new Address(bytes);
+    }
+
     /// <summary>Sets the megapool dissolve deadline, in seconds after assignment.</summary>
     public Task SetTimeBeforeDissolveAsync(ulong seconds, CancellationToken cancellationToken = default) =>
         ExecuteAsync(Deployment.MegapoolSettings, Abi("MegapoolSettingsHarness").Function("setTimeBeforeDissolve").EncodeCall(new BigInteger(seconds)), "set time before dissolve", cancellationToken);
