@@ -20,7 +20,7 @@ public sealed partial class DeadlineScheduler : ReceiveActor
         _slotSeconds = slotSeconds;
         Receive<ScheduleDuty>(m => Publish(_book.Schedule(m.Duty)));
         Receive<CancelDuty>(m => Publish(_book.Cancel(m.Key, m.Reason)));
-        Receive<ChainHeadAdvanced>(m => Publish(_book.AdvanceTo(m.Head.Timestamp + _slotSeconds)));
+        Receive<ChainHeadAdvanced>(OnHead);
         Receive<SubscribeDuties>(OnSubscribe);
         Receive<Terminated>(m => _subscribers.Remove(m.Actor));
         Receive<GetDuties>(_ => Sender.Tell(Snapshot(), Self));
@@ -28,6 +28,13 @@ public sealed partial class DeadlineScheduler : ReceiveActor
 
     /// <summary>Props for the scheduler.</summary>
     public static Props Props(ulong slotSeconds) => Runtime.Props.Create(() => new DeadlineScheduler(slotSeconds));
+
+    private void OnHead(ChainHeadAdvanced m)
+    {
+        var next = m.Head.Timestamp + _slotSeconds;
+        Publish(_book.AdvanceTo(next));
+        Publish([new ChainTimeAdvanced(m.Head, next)]);
+    }
 
     private void OnSubscribe(SubscribeDuties m)
     {

@@ -14,3 +14,11 @@ public sealed record DutyDue(Duty Duty, ulong NextBlockTime) : DutyNotice;
 /// <param name="Key">The task key.</param>
 /// <param name="Reason">Why, for logs.</param>
 public sealed record DutyCancelled(string Key, string Reason) : DutyNotice;
+
+/// <summary>
+/// Sent to subscribers on every head, after the duties it made due: the gate re-evaluates its windows (failover) and the
+/// submitter checks its transactions.
+/// </summary>
+/// <param name="Head">The new head.</param>
+/// <param name="NextBlockTime">The next block's expected timestamp.</param>
+public sealed record ChainTimeAdvanced(Keeper.Chain.Watching.BlockRef Head, ulong NextBlockTime) : DutyNotice;

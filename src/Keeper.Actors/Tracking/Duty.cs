@@ -1,3 +1,4 @@
+using System.Numerics;
 using Keeper.Chain.Primitives;
 
 namespace Keeper.Actors.Tracking;
@@ -12,4 +13,5 @@ namespace Keeper.Actors.Tracking;
 /// <param name="ValidatorId">The megapool validator id, or null for a minipool.</param>
 /// <param name="DueAt">The earliest block timestamp at which the action is valid.</param>
 /// <param name="Deadline">For windows that close, the last timestamp at which acting is still on time; otherwise null.</param>
-public sealed record Duty(string Key, DutyKind Kind, Address Target, uint? ValidatorId, ulong DueAt, ulong? Deadline = null);
+/// <param name="Reward">What the contract pays whoever acts, in wei (zero on the live network).</param>
+public sealed record Duty(string Key, DutyKind Kind, Address Target, uint? ValidatorId, ulong DueAt, ulong? Deadline = null, BigInteger Reward = default);

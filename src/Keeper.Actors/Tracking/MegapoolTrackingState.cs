@@ -67,7 +67,7 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
     public static Duty? DissolveDuty(Address megapool, uint validatorId, ValidatorInfo info, TrackingSettings settings) =>
         info is { InPrestake: true, Dissolved: false, Staked: false }
             ? new Duty(TaskKeys.DissolveMegapoolValidator(megapool, validatorId), DutyKind.DissolveMegapoolValidator, megapool, validatorId,
-                (ulong)info.LastAssignmentTime + settings.TimeBeforeDissolve + 1)
+                (ulong)info.LastAssignmentTime + settings.TimeBeforeDissolve + 1, Reward: settings.DissolveCallerReward)
             : null;
 
     /// <summary>

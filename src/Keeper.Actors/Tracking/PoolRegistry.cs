@@ -60,7 +60,7 @@ public sealed class PoolRegistry : ReceiveActor
 
     private void OnSettings(SettingsRead m)
     {
-        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, _beaconTime);
+        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
         foreach (var tracker in _live.Values)
         {
             tracker.Tell(new SettingsChanged(_settings), Self);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Keeper.Chain.Beacon;
 
 namespace Keeper.Actors.Tracking;
@@ -7,4 +8,5 @@ namespace Keeper.Actors.Tracking;
 /// <param name="LaunchTimeout">Legacy minipool: seconds in prelaunch; dissolvable at or after.</param>
 /// <param name="NotifyThresholdEpochs">Megapool: epochs before the withdrawable epoch by which an exit must be reported.</param>
 /// <param name="BeaconTime">Beacon chain time (genesis, slot and epoch length), or null when no beacon node is configured.</param>
-public sealed record TrackingSettings(ulong TimeBeforeDissolve, ulong LaunchTimeout, ulong NotifyThresholdEpochs, BeaconTime? BeaconTime);
+/// <param name="DissolveCallerReward">What a megapool pays whoever dissolves another operator's validator, in wei (zero live).</param>
+public sealed record TrackingSettings(ulong TimeBeforeDissolve, ulong LaunchTimeout, ulong NotifyThresholdEpochs, BeaconTime? BeaconTime, BigInteger DissolveCallerReward = default);

@@ -5,6 +5,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Watching;
+using Keeper.Testing.Tracking;
 using Xunit;
 using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
 
@@ -25,7 +26,7 @@ public sealed class TrackingActorsTests : ActorTestKit
     {
         var scheduler = Sys.ActorOf(DeadlineScheduler.Props((ulong)Slot.TotalSeconds), "scheduler");
         var duties = CreateTestProbe("gate");
-        scheduler.Tell(new SubscribeDuties(duties.Ref));
+        scheduler.Tell(new SubscribeDuties(Sys.ActorOf(Props.Create(() => new DutyNoticesOnly(duties.Ref)), "duty-notices")));
         var registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, passivateAfter, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
         return (registry, scheduler, duties);
     }

@@ -118,7 +118,7 @@ public sealed class TrackingOnAnvilTests : ActorTestKit
         var spec = await _beaconClient.GetSpecAsync(CancellationToken.None);
         var scheduler = Sys.ActorOf(DeadlineScheduler.Props(SlotSeconds), "scheduler");
         var duties = CreateTestProbe("gate");
-        scheduler.Tell(new SubscribeDuties(duties.Ref));
+        scheduler.Tell(new SubscribeDuties(Sys.ActorOf(Props.Create(() => new Keeper.Testing.Tracking.DutyNoticesOnly(duties.Ref)), "duty-notices")));
         var beacon = new BeaconSource(_beaconClient, BeaconTime.From(genesis, spec), TimeSpan.FromSeconds(30));
         var registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, null, null, null), beacon), "registry");
         var batch = new BatchCaller(Chain.Eth, new BatchCallerOptions { Multicall3 = Harness.Multicall3 });
