@@ -11,8 +11,8 @@ namespace Keeper.Testing.Postgres;
 /// <summary>
 /// A throw-away PostgreSQL server for tests: a fresh cluster in a temporary folder, listening on 127.0.0.1 and a free
 /// port only (its unix socket in the same folder), trusting every connection (there is nothing on it worth protecting
-/// and nobody off the machine can reach it), and tuned for speed over durability (fsync, synchronous_commit and
-/// full_page_writes off: a crash of the test server loses data nobody needs). Disposing stops it and deletes the folder.
+/// and nobody off the machine can reach it), and tuned for speed over durability (fsync and full_page_writes off: commits
+/// survive the server crashing or an immediate stop, not the machine crashing). Disposing stops it and deletes the folder.
 /// </summary>
 /// <remarks>
 /// PostgreSQL refuses to run as root. When the tests run as root, the server's processes run as the <c>postgres</c> OS
@@ -236,9 +236,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
             "-p", Port.ToString(CultureInfo.InvariantCulture),
             "-k", SocketFolder,
             "-c", $"listen_addresses={Host}",
-            // Speed over durability: this server's data is thrown away after the tests.
+            // Speed over durability: without fsync a commit's WAL reaches the OS cache but not the disk, which survives
+            // the server crashing or being stopped with -m immediate (the outage tests rely on that) but not the machine
+            // crashing, and this server's data is thrown away anyway. synchronous_commit stays on: turning it off would
+            // lose the last commits on an immediate stop.
             "-c", "fsync=off",
-            "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off",
             "-c", "max_connections=300",
             "-c", "shared_buffers=32MB",

@@ -197,6 +197,22 @@ public sealed partial class PostgresStore
             batch.BatchCommands.Add(command);
         }
 
+        try
+        {
+            return await InsertAsync(batch, entries, created, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.BatchCommand is { } failed)
+        {
+            // Unreachable while every writer holds the lock; kept so a writer that bypassed it is still reported as a
+            // concurrency conflict rather than an I/O error.
+            var entry = entries[batch.BatchCommands.IndexOf(failed)];
+            throw new JournalConcurrencyException(entry.PersistenceId, entry.SequenceNr, entry.SequenceNr, e);
+        }
+    }
+
+    private static async Task<IReadOnlyList<JournalEntry>> InsertAsync(
+        NpgsqlBatch batch, IReadOnlyList<JournalEntry> entries, DateTimeOffset created, CancellationToken cancellationToken)
+    {
         var stored = new JournalEntry[entries.Count];
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < entries.Count; i++)
