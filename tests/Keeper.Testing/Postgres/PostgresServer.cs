@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -133,7 +131,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         var admin = _admin ?? throw new InvalidOperationException("The PostgreSQL test server is not running.");
-        await using var command = admin.CreateCommand($"CREATE DATABASE {name}");
+        // FILE_COPY copies the template's files (about 150 ms here) where the default WAL_LOG writes them through the WAL
+        // (about 225 ms); its checkpoints cost little without fsync.
+        await using var command = admin.CreateCommand($"CREATE DATABASE {name} STRATEGY FILE_COPY");
         await command.ExecuteNonQueryAsync(cancellationToken);
         return ConnectionString(name);
     }
@@ -326,90 +326,5 @@ public sealed partial class PostgresServer : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
         Interlocked.Exchange(ref _disposed, 1);
         await StopProcessAsync(CancellationToken.None);
-    }
-
-    private async Task RunToolAsync(string file, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var info = StartInfo(file);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var text = await output + await errors;
-        Append(text);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{text}");
-        }
-    }
-
-    private ProcessStartInfo StartInfo(string file)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (_user is not null)
-        {
-            info.UserName = _user;
-        }
-
-        // The server and tools print in English whatever the host's locale, so the readiness line is recognized.
-        info.Environment["LC_ALL"] = "C";
-        return info;
-    }
-
-    private void Append(string text)
-    {
-        lock (_log)
-        {
-            _log.AppendLine(text);
-        }
-    }
-
-    private void KillNow()
-    {
-        if (_process is { } process)
-        {
-            Kill(process);
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private static void DeleteFolder(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
