@@ -1,3 +1,5 @@
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Membership;
 using Microsoft.Data.Sqlite;
 
 namespace Keeper.Actors.Persistence;
@@ -41,6 +43,8 @@ internal static class SqliteSchema
                 PRIMARY KEY (persistence_id, sequence_nr)
             );
             """),
+        (2, "membership and membership_version tables", MembershipSchema.Sqlite),
+        (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Sqlite),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

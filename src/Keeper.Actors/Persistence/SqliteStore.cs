@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ namespace Keeper.Actors.Persistence;
 /// </para>
 /// <para>The file must be on a local disk: WAL relies on shared memory, which network file systems do not provide.</para>
 /// </remarks>
-public sealed partial class SqliteStore : IJournal, ISnapshotStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor, IAsyncDisposable, IDisposable
 {
     private static readonly Lazy<bool> NativeLibrary = new(() =>
     {
@@ -62,6 +63,9 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, IAsyncDispos
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
+
+    /// <inheritdoc />
+    string ISqlExecutor.Location => Path;
 
     /// <summary>
     /// Opens (creating if needed) the store at <paramref name="options"/>' path, switches it to WAL and creates or
@@ -142,6 +146,14 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, IAsyncDispos
             throw SqliteErrors.CannotCreateFolder(path, folder, e);
         }
     }
+
+    /// <inheritdoc />
+    Task<T> ISqlExecutor.ExecuteReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken) =>
+        ExecuteAsync((connection, ct) => body(connection, ct), cancellationToken);
+
+    /// <inheritdoc />
+    Task<T> ISqlExecutor.ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> body, CancellationToken cancellationToken) =>
+        ExecuteWriteAsync((connection, transaction, ct) => body(connection, transaction, ct), cancellationToken);
 
     /// <summary>Runs <paramref name="body"/> on a pooled connection, outside any transaction (reads, migrations).</summary>
     private async Task<T> ExecuteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)

@@ -23,4 +23,10 @@ public enum StoreErrorKind
 
     /// <summary>Any other I/O or database error.</summary>
     Io,
+
+    /// <summary>
+    /// The store's server could not be reached or did not answer in time (refused or timed-out connection, server shutting
+    /// down or restarting). Usually temporary: retry later; meanwhile act as if the store were missing.
+    /// </summary>
+    Unavailable,
 }

@@ -55,10 +55,10 @@ public sealed class SqliteStoreTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, Scalar(connection, "SELECT applied FROM schema_version WHERE version = 1"));
         Assert.Equal(
-            "journal,journal_metadata,schema_version,snapshot",
+            "claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)"));
     }
 
@@ -71,7 +71,7 @@ public sealed class SqliteStoreTests : IDisposable
         }
 
         using var connection = RawConnection();
-        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SqliteStoreTests : IDisposable
         }
 
         using var connection = RawConnection();
-        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Gate.Claims;
+
+/// <summary>A member's claim on one window of a task: "I am sending this action in my window".</summary>
+/// <param name="TaskKey">The task's canonical key, e.g. <c>dissolve:megapool:0xabc…:7</c>. Not empty; at most 200 characters.</param>
+/// <param name="Window">The window index <c>k</c> the claim is for; at least 0.</param>
+/// <param name="MemberId">The claiming member (its membership id). Not empty; at most 200 characters.</param>
+/// <param name="TxHash">The transaction's hash once sent; null before.</param>
+/// <param name="State">Where the transaction is.</param>
+/// <param name="Created">When the claim was made (UTC, from the claiming node's clock).</param>
+/// <param name="Updated">When the claim last changed (UTC, from the updating node's clock).</param>
+public sealed record Claim(string TaskKey, long Window, string MemberId, Hash32? TxHash, ClaimState State, DateTimeOffset Created, DateTimeOffset Updated);

@@ -1,0 +1,38 @@
+namespace Keeper.Actors.Gate.Claims;
+
+/// <summary>
+/// The claim table. The gate's two invariants are the database's, not the application's: the primary key allows one
+/// claim per (task, window), and a partial unique index allows one claim per task whose state is pending. Every writer,
+/// in any process or host, goes through them.
+/// </summary>
+/// <remarks><c>window_nr</c> because <c>window</c> is a reserved word in PostgreSQL. Times are caller-supplied UTC ticks.</remarks>
+internal static class ClaimSchema
+{
+    public const string Sqlite = """
+        CREATE TABLE claim (
+            task_key  TEXT    NOT NULL,
+            window_nr INTEGER NOT NULL CHECK (window_nr >= 0),
+            member_id TEXT    NOT NULL,
+            tx_hash   TEXT    NULL CHECK (tx_hash IS NULL OR (length(tx_hash) = 66 AND tx_hash = lower(tx_hash))),
+            state     TEXT    NOT NULL CHECK (state IN ('pending', 'mined', 'failed', 'abandoned')),
+            created   INTEGER NOT NULL,
+            updated   INTEGER NOT NULL,
+            PRIMARY KEY (task_key, window_nr)
+        );
+        CREATE UNIQUE INDEX claim_one_pending_per_task ON claim (task_key) WHERE state = 'pending';
+        """;
+
+    public const string Postgres = """
+        CREATE TABLE claim (
+            task_key  text COLLATE "C" NOT NULL,
+            window_nr bigint NOT NULL CHECK (window_nr >= 0),
+            member_id text COLLATE "C" NOT NULL,
+            tx_hash   text NULL CHECK (tx_hash IS NULL OR (length(tx_hash) = 66 AND tx_hash = lower(tx_hash))),
+            state     text NOT NULL CHECK (state IN ('pending', 'mined', 'failed', 'abandoned')),
+            created   bigint NOT NULL,
+            updated   bigint NOT NULL,
+            PRIMARY KEY (task_key, window_nr)
+        );
+        CREATE UNIQUE INDEX claim_one_pending_per_task ON claim (task_key) WHERE state = 'pending';
+        """;
+}

@@ -1,0 +1,39 @@
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Gate.Claims;
+
+/// <summary>
+/// The submission gate's claims in the shared store. The database enforces the gate's invariants for every writer in
+/// every process and host: at most one claim per (task, window), and at most one pending claim per task. Times come from
+/// the caller's clock. Storage failures surface as <see cref="Persistence.StoreException"/>; a node that gets one must
+/// not send (it cannot know whether it holds the claim).
+/// </summary>
+public interface IClaimStore
+{
+    /// <summary>
+    /// Stores <paramref name="claim"/> (state <see cref="ClaimState.Pending"/>) unless the (task, window) is taken or
+    /// another window's claim of the task is pending. Of any number of concurrent attempts on one (task, window), exactly
+    /// one is <see cref="ClaimOutcome.Claimed"/>.
+    /// </summary>
+    /// <remarks>
+    /// If this throws <see cref="Persistence.StoreException"/> the claim may or may not have been stored (the answer was
+    /// lost); a retry then returns <see cref="ClaimOutcome.WindowTaken"/> with the caller's own claim if it was.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The claim is malformed or not pending.</exception>
+    Task<ClaimResult> TryClaimAsync(Claim claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the state of <paramref name="memberId"/>'s pending claim on (<paramref name="taskKey"/>,
+    /// <paramref name="window"/>), and its transaction hash when <paramref name="txHash"/> is given (null keeps the stored
+    /// one), with <see cref="Claim.Updated"/> = <paramref name="now"/>; returns the claim as stored. Pending to pending
+    /// records a (replacement) hash. Repeating an update that already made the claim final returns it unchanged.
+    /// </summary>
+    /// <exception cref="ClaimUpdateException">No such claim, another member's, or already final otherwise; nothing was written.</exception>
+    Task<Claim> UpdateAsync(string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The claims of <paramref name="taskKey"/>, by window.</summary>
+    Task<IReadOnlyList<Claim>> GetAsync(string taskKey, CancellationToken cancellationToken);
+
+    /// <summary>Every pending claim, by task key (ordinal).</summary>
+    Task<IReadOnlyList<Claim>> GetPendingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,175 @@
+using System.Data.Common;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Persistence.Postgres;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Gate.Claims;
+
+/// <summary>
+/// Gate claims in a <see cref="SqliteStore"/> (several processes on one host) or a <see cref="PostgresStore"/> (a cluster
+/// across hosts); the same statements run on both, and the store's schema migrations create the table.
+/// </summary>
+/// <remarks>
+/// A claim is an <c>INSERT … ON CONFLICT DO NOTHING</c>: the primary key (task, window) and the partial unique index on
+/// pending claims decide, so the database arbitrates between any number of writers (PostgreSQL makes a concurrent insert
+/// of the same key wait for the first to commit or roll back). When nothing was inserted, the blocking claim is read in
+/// the same transaction to say why. On PostgreSQL that claim can change between the two statements (a pending claim
+/// turns failed); the insert is then tried again, since the way may now be free.
+/// </remarks>
+public sealed class SqlClaimStore : IClaimStore
+{
+    private const int MaxAttempts = 16;
+
+    private readonly ISqlExecutor _store;
+
+    /// <summary>Uses the claim table of <paramref name="store"/>, which owns the connections.</summary>
+    public SqlClaimStore(SqliteStore store)
+        : this((ISqlExecutor)store)
+    {
+    }
+
+    /// <summary>Uses the claim table of <paramref name="store"/>, which owns the connections.</summary>
+    public SqlClaimStore(PostgresStore store)
+        : this((ISqlExecutor)store)
+    {
+    }
+
+    private SqlClaimStore(ISqlExecutor store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
+
+    /// <inheritdoc />
+    public Task<ClaimResult> TryClaimAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        ClaimGuards.Claim(claim, nameof(claim));
+        return _store.ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                {
+                    var inserted = await SqlCommands.ExecuteAsync(
+                        connection,
+                        transaction,
+                        $"INSERT INTO claim ({ClaimColumns.Row}) VALUES (@task, @window, @member, @tx, @state, @created, @updated) ON CONFLICT DO NOTHING",
+                        ct,
+                        ("@task", claim.TaskKey),
+                        ("@window", claim.Window),
+                        ("@member", claim.MemberId),
+                        ("@tx", ClaimColumns.TxHash(claim.TxHash)),
+                        ("@state", ClaimColumns.State(claim.State)),
+                        ("@created", claim.Created.UtcTicks),
+                        ("@updated", claim.Updated.UtcTicks));
+                    if (inserted == 1)
+                    {
+                        return new ClaimResult(ClaimOutcome.Claimed, claim);
+                    }
+
+                    if (await ReadOneAsync(connection, transaction, claim.TaskKey, claim.Window, ct) is { } sameWindow)
+                    {
+                        return new ClaimResult(ClaimOutcome.WindowTaken, sameWindow);
+                    }
+
+                    var pending = await SqlCommands.QueryAsync(
+                        connection,
+                        transaction,
+                        $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND state = 'pending'",
+                        ClaimColumns.Read,
+                        ct,
+                        ("@task", claim.TaskKey));
+                    if (pending.Count > 0)
+                    {
+                        return new ClaimResult(ClaimOutcome.PendingElsewhere, pending[0]);
+                    }
+                }
+
+                throw new StoreException(
+                    StoreErrorKind.Locked,
+                    _store.Location,
+                    $"Claiming task '{claim.TaskKey}' window {claim.Window} kept conflicting with claims that changed under it ({MaxAttempts} "
+                    + "attempts); other members are updating this task's claims rapidly. Try again in the next round.");
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Claim> UpdateAsync(string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ClaimGuards.Key(taskKey, window, memberId, nameof(taskKey));
+        ClaimGuards.State(newState, nameof(newState));
+        return _store.ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                // Only the owner's pending claim changes: the conditions are in the statement, so no writer can slip
+                // between a check and the write.
+                var updated = await SqlCommands.ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE claim SET state = @state, tx_hash = COALESCE(@tx, tx_hash), updated = @now
+                    WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'pending'
+                    """,
+                    ct,
+                    ("@task", taskKey),
+                    ("@window", window),
+                    ("@member", memberId),
+                    ("@state", ClaimColumns.State(newState)),
+                    ("@tx", ClaimColumns.TxHash(txHash)),
+                    ("@now", now.UtcTicks));
+                var current = await ReadOneAsync(connection, transaction, taskKey, window, ct);
+                if (updated == 1 && current is not null)
+                {
+                    return current;
+                }
+
+                if (current is null)
+                {
+                    throw new ClaimUpdateException(ClaimUpdateError.NotFound, taskKey, window, memberId, null);
+                }
+
+                if (!string.Equals(current.MemberId, memberId, StringComparison.Ordinal))
+                {
+                    throw new ClaimUpdateException(ClaimUpdateError.NotOwner, taskKey, window, memberId, current);
+                }
+
+                if (current.State == newState && (txHash is null || current.TxHash == txHash))
+                {
+                    return current;
+                }
+
+                throw new ClaimUpdateException(ClaimUpdateError.AlreadyFinal, taskKey, window, memberId, current);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Claim>> GetAsync(string taskKey, CancellationToken cancellationToken)
+    {
+        ClaimGuards.TaskKey(taskKey, nameof(taskKey));
+        return _store.ExecuteReadAsync<IReadOnlyList<Claim>>(
+            async (connection, ct) => await SqlCommands.QueryAsync(
+                connection, null, $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task ORDER BY window_nr", ClaimColumns.Read, ct, ("@task", taskKey)),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Claim>> GetPendingAsync(CancellationToken cancellationToken) =>
+        _store.ExecuteReadAsync<IReadOnlyList<Claim>>(
+            async (connection, ct) => await SqlCommands.QueryAsync(
+                connection, null, $"SELECT {ClaimColumns.Row} FROM claim WHERE state = 'pending' ORDER BY task_key", ClaimColumns.Read, ct),
+            cancellationToken);
+
+    private static async Task<Claim?> ReadOneAsync(DbConnection connection, DbTransaction transaction, string taskKey, long window, CancellationToken cancellationToken)
+    {
+        var rows = await SqlCommands.QueryAsync(
+            connection,
+            transaction,
+            $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND window_nr = @window",
+            ClaimColumns.Read,
+            cancellationToken,
+            ("@task", taskKey),
+            ("@window", window));
+        return rows.Count == 0 ? null : rows[0];
+    }
+}

@@ -1,0 +1,29 @@
+namespace Keeper.Actors.Persistence.Postgres;
+
+/// <summary>Where the PostgreSQL store lives and how long it waits for the server before giving up.</summary>
+/// <param name="ConnectionString">
+/// An Npgsql connection string naming host, port, database and user, e.g.
+/// <c>Host=db.example;Port=5432;Database=keeper;Username=keeper;Password=…</c>. Timeouts in it are overridden by
+/// <see cref="ConnectTimeout"/> and <see cref="CommandTimeout"/>.
+/// </param>
+public sealed record PostgresStoreOptions(string ConnectionString)
+{
+    /// <summary>The default <see cref="ConnectTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default <see cref="CommandTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long opening a connection may take before the operation fails with <see cref="StoreErrorKind.Unavailable"/>.
+    /// Kept short so a node that cannot reach the store finds out quickly (and submits nothing) instead of hanging.
+    /// Whole seconds, at least 1.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>
+    /// How long one statement may run (including waiting for locks another node holds) before the operation fails with
+    /// <see cref="StoreErrorKind.Unavailable"/>. Whole seconds, at least 1.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; init; } = DefaultCommandTimeout;
+}

@@ -1,0 +1,106 @@
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Membership;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Persistence.Postgres;
+using Keeper.Chain.Primitives;
+using Keeper.Testing.Postgres;
+using Xunit;
+
+namespace Keeper.Actors.Tests.Gate;
+
+/// <summary>
+/// "A node that cannot reach the store keeps tracking, submits nothing": with the server stopped, store operations fail
+/// fast with <see cref="StoreErrorKind.Unavailable"/> instead of hanging, and work again once it is back. These tests stop
+/// the server, so they run on a server of their own.
+/// </summary>
+public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 15, 9, 26, TimeSpan.Zero);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
+    private PostgresServer? _server;
+    private PostgresStore? _store;
+
+    private PostgresServer Server => _server!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.StartNewAsync();
+        var connectionString = await _server.CreateDatabaseAsync("outage");
+        var options = new PostgresStoreOptions(connectionString) { ConnectTimeout = ConnectTimeout, CommandTimeout = TimeSpan.FromSeconds(2) };
+        _store = await PostgresStore.OpenAsync(options, TimeProvider.System, logger: null, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private static Claim NewClaim(string taskKey, long window) => new(taskKey, window, "keeper-a", null, ClaimState.Pending, T0, T0);
+
+    [Fact]
+    public async Task TryClaimAsync_ServerStoppedThenRestarted_FailsFastAsUnavailableThenWorksAgain()
+    {
+        var claims = new SqlClaimStore(_store!);
+        var before = await claims.TryClaimAsync(NewClaim("task-1", 0), CancellationToken.None);
+        Assert.True(before.IsClaimed);
+
+        await Server.StopAsync();
+
+        // Twice: the first attempt finds the pooled connection broken, the second has to connect and is refused.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var e = await Assert.ThrowsAsync<StoreException>(
+                () => claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None).WaitAsync(ConnectTimeout + TimeSpan.FromSeconds(3)));
+            Assert.Equal(StoreErrorKind.Unavailable, e.Kind);
+            Assert.Equal($"127.0.0.1:{Server.Port}/outage", e.Location);
+            Assert.Contains(e.Location, e.Message, StringComparison.Ordinal);
+        }
+
+        await Server.StartAsync();
+
+        var after = await claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None);
+        Assert.True(after.IsClaimed);
+        Assert.Equal([before.Claim], await claims.GetAsync("task-1", CancellationToken.None));
+        Assert.Equal(ClaimOutcome.PendingElsewhere, (await claims.TryClaimAsync(NewClaim("task-1", 1), CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task EveryStore_ServerStopped_FailsFastAsUnavailable()
+    {
+        var membership = new SqlMembershipStore(_store!);
+        var member = new MemberInfo("keeper-a", new Address(new byte[Address.Size]), "host", T0);
+        await membership.JoinAsync(member, CancellationToken.None);
+        await _store!.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
+
+        await Server.StopAsync();
+
+        var bound = ConnectTimeout + TimeSpan.FromSeconds(3);
+        Func<Task>[] operations =
+        [
+            () => membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None),
+            () => membership.ReadAllAsync(CancellationToken.None),
+            () => _store.WriteAsync([new JournalEntry("a", 2, "M", [2])], CancellationToken.None),
+            () => _store.ReadAllAsync(0, 10, CancellationToken.None),
+            () => _store.SaveAsync(new SnapshotEntry("a", 1, "S", [1]), CancellationToken.None),
+        ];
+        foreach (var operation in operations)
+        {
+            var e = await Assert.ThrowsAsync<StoreException>(() => operation().WaitAsync(bound));
+            Assert.Equal(StoreErrorKind.Unavailable, e.Kind);
+        }
+
+        await Server.StartAsync();
+
+        Assert.NotNull(await membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None));
+        Assert.Single(await _store.ReadAllAsync(0, 10, CancellationToken.None));
+    }
+}

@@ -1,0 +1,43 @@
+using Keeper.Actors.Membership;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Tests.Persistence;
+using Keeper.Testing.Membership;
+
+namespace Keeper.Actors.Tests.Membership;
+
+/// <summary>The membership contract on <see cref="SqlMembershipStore"/> over <see cref="SqliteStore"/>, each test on a fresh file.</summary>
+public sealed class SqliteMembershipStoreTests : MembershipStoreContractTests
+{
+    private readonly TempStoreFolder _folder = new();
+    private readonly Dictionary<IMembershipStore, SqliteStore> _stores = [];
+
+    protected override async Task<IMembershipStore> OpenMembershipStoreAsync()
+    {
+        var store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), TimeProvider.System, logger: null, CancellationToken.None);
+        var membership = new SqlMembershipStore(store);
+        lock (_stores)
+        {
+            _stores.Add(membership, store);
+        }
+
+        return membership;
+    }
+
+    protected override async ValueTask CloseMembershipStoreAsync(IMembershipStore store)
+    {
+        SqliteStore owner;
+        lock (_stores)
+        {
+            owner = _stores[store];
+            _stores.Remove(store);
+        }
+
+        await owner.DisposeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _folder.Dispose();
+    }
+}
