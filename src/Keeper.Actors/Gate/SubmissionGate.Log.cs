@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Actors.Gate;
+
+/// <content>Logging for <see cref="SubmissionGate"/>.</content>
+public sealed partial class SubmissionGate
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claimed window {Window} of {Task}; submitting for the block at {NextBlockTime}")]
+    private static partial void LogClaimed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, ulong nextBlockTime);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Task} would revert in window {Window}: {Reason}")]
+    private static partial void LogSimulationReverted(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim window {Window} of {Task}; sending nothing: {Reason}")]
+    private static partial void LogClaimFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Task} not sent ({Reason}): {Detail}")]
+    private static partial void LogNotSent(Microsoft.Extensions.Logging.ILogger logger, string task, string reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record claim {Task} window {Window} as {State}: {Reason}")]
+    private static partial void LogClaimUpdateFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string state, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared store reachable: {Reachable}. While it is not, this node tracks but submits nothing.")]
+    private static partial void LogStoreReachability(Microsoft.Extensions.Logging.ILogger logger, bool reachable);
+}

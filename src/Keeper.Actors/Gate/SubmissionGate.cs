@@ -1,0 +1,264 @@
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Actors.Scheduling;
+using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Gate;
+
+/// <summary>
+/// Decides which keeper of the cluster submits each due action, so keepers never race: on every head it computes each
+/// due task's window and holder (<see cref="GateMath"/>); only the holder simulates the call at the next block's time,
+/// claims the window in the shared store (which allows one claim per window and one pending claim per task) and hands
+/// the action to its submitter. A task not done by the end of its holder's window passes to the next member.
+/// </summary>
+public sealed partial class SubmissionGate : ReceiveActor
+{
+    private readonly SubmissionGateOptions _options;
+    private readonly Dictionary<string, GateTask> _tasks = new(StringComparer.Ordinal);
+    private IReadOnlyList<Address> _members;
+    private bool _storeReachable = true;
+    private ulong? _nextBlockTime;
+    private long _turns;
+    private long _claimed;
+    private long _succeeded;
+
+    /// <summary>Creates the gate; alone until told otherwise by <see cref="MembershipChanged"/>.</summary>
+    public SubmissionGate(SubmissionGateOptions options)
+    {
+        _options = options;
+        _members = [options.Self];
+        ReceiveAsync<DutyDue>(OnDueAsync);
+        Receive<DutyCancelled>(OnCancelled);
+        ReceiveAsync<ChainTimeAdvanced>(OnChainTimeAsync);
+        Receive<MembershipChanged>(OnMembership);
+        ReceiveAsync<ActionOutcome>(OnOutcomeAsync);
+        Receive<GetGateStatus>(_ => Sender.Tell(Status(), Self));
+    }
+
+    /// <summary>Props for the gate.</summary>
+    public static Props Props(SubmissionGateOptions options) => Runtime.Props.Create(() => new SubmissionGate(options));
+
+    private async Task OnDueAsync(DutyDue m)
+    {
+        if (Action(m.Duty) is not { } call)
+        {
+            return;
+        }
+
+        if (!_tasks.TryGetValue(m.Duty.Key, out var task))
+        {
+            _tasks[m.Duty.Key] = task = new GateTask(m.Duty, call);
+        }
+        else
+        {
+            task.Duty = m.Duty;
+        }
+
+        // Usually a head's due duties are followed at once by its chain time; a duty scheduled between heads is acted on now.
+        var now = Math.Max(_nextBlockTime ?? 0, m.NextBlockTime);
+        _nextBlockTime = now;
+        if (task.InFlightWindow is null)
+        {
+            await EvaluateAsync(task, now);
+        }
+    }
+
+    private void OnCancelled(DutyCancelled m)
+    {
+        if (!_tasks.TryGetValue(m.Key, out var task))
+        {
+            return;
+        }
+
+        if (task.InFlightWindow is not null)
+        {
+            task.Abandoning = true;
+            _options.Submitter.Tell(new AbandonAction(m.Key, m.Reason), Self);
+        }
+        else
+        {
+            _tasks.Remove(m.Key);
+        }
+    }
+
+    private void OnMembership(MembershipChanged m)
+    {
+        _members = GateMath.Order(m.Members.Append(_options.Self));
+        if (_storeReachable != m.StoreReachable)
+        {
+            LogStoreReachability(Log, m.StoreReachable);
+        }
+
+        _storeReachable = m.StoreReachable;
+    }
+
+    private async Task OnChainTimeAsync(ChainTimeAdvanced m)
+    {
+        _nextBlockTime = m.NextBlockTime;
+        _options.Submitter.Tell(new SubmitterHead(m.Head.Number, m.Head.Timestamp), Self);
+        foreach (var task in _tasks.Values.Where(t => t.InFlightWindow is null && !t.Abandoning).OrderBy(t => t.Duty.DueAt).ToList())
+        {
+            await EvaluateAsync(task, m.NextBlockTime);
+        }
+    }
+
+    private async Task EvaluateAsync(GateTask task, ulong nextBlockTime)
+    {
+        var window = GateMath.Window(task.Duty.DueAt, nextBlockTime, _options.WindowSeconds);
+        if (window < 0 || window <= task.LastAttemptedWindow)
+        {
+            return;
+        }
+
+        if (_options.Enabled)
+        {
+            if (!_storeReachable || GateMath.Holder(task.Seed, window, _members) != _options.Self)
+            {
+                return;
+            }
+
+            _turns++;
+        }
+
+        var revert = await _options.Simulator.SimulateAsync(task.Call, _options.Self, nextBlockTime, CancellationToken.None);
+        if (revert is not null)
+        {
+            // Not valid in the next block (already done, or not yet): try again at the next head while the window lasts.
+            LogSimulationReverted(Log, task.Duty.Key, window, revert);
+            return;
+        }
+
+        if (!_options.Enabled)
+        {
+            task.LastAttemptedWindow = window;
+            task.InFlightWindow = window;
+            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call, nextBlockTime, task.Duty.Reward), Self);
+            return;
+        }
+
+        await ClaimAndSubmitAsync(task, window, nextBlockTime);
+    }
+
+    private async Task ClaimAndSubmitAsync(GateTask task, long window, ulong nextBlockTime)
+    {
+        var now = Context.System.TimeProvider.GetUtcNow();
+        ClaimResult result;
+        try
+        {
+            result = await _options.Claims.TryClaimAsync(new Claim(task.Duty.Key, window, _options.MemberId, null, ClaimState.Pending, now, now), CancellationToken.None);
+        }
+        catch (StoreException ex)
+        {
+            // Whether the claim was stored is unknown: send nothing now; a retry in this window finds our claim if it was.
+            LogClaimFailed(Log, task.Duty.Key, window, ex.Message);
+            return;
+        }
+
+        var mine = result.Claim.MemberId == _options.MemberId && result.Claim.State == ClaimState.Pending;
+        if (result.IsClaimed || mine)
+        {
+            _claimed += result.IsClaimed ? 1 : 0;
+            task.LastAttemptedWindow = Math.Max(window, result.Claim.Window);
+            task.InFlightWindow = result.Claim.Window;
+            LogClaimed(Log, task.Duty.Key, result.Claim.Window, nextBlockTime);
+            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call, nextBlockTime, task.Duty.Reward), Self);
+        }
+        else if (result.Outcome == ClaimOutcome.WindowTaken)
+        {
+            task.LastAttemptedWindow = window;
+        }
+    }
+
+    private async Task OnOutcomeAsync(ActionOutcome outcome)
+    {
+        if (!_tasks.TryGetValue(outcome.TaskKey, out var task) || task.InFlightWindow is not { } window)
+        {
+            return;
+        }
+
+        switch (outcome)
+        {
+            case ActionNotSent { Reason: NotSentReason.AlreadyPending }:
+                return;
+            case ActionNotSent notSent:
+                LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                await UpdateClaimAsync(task, window, ClaimState.Failed, null);
+                task.InFlightWindow = null;
+                break;
+            case ActionSent sent:
+                await UpdateClaimAsync(task, window, ClaimState.Pending, sent.Hash);
+                break;
+            case ActionMined mined:
+                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash);
+                task.InFlightWindow = null;
+                if (mined.Succeeded)
+                {
+                    _succeeded++;
+                    _tasks.Remove(task.Duty.Key);
+                }
+
+                break;
+            case ActionCancelled cancelled:
+                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash);
+                _tasks.Remove(task.Duty.Key);
+                break;
+        }
+
+        if (task.Abandoning && task.InFlightWindow is null)
+        {
+            _tasks.Remove(task.Duty.Key);
+        }
+    }
+
+    private async Task UpdateClaimAsync(GateTask task, long window, ClaimState state, Hash32? hash)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, Context.System.TimeProvider.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is StoreException or ClaimUpdateException)
+        {
+            LogClaimUpdateFailed(Log, task.Duty.Key, window, state.ToString(), ex.Message);
+        }
+    }
+
+    private static ContractCall? Action(Duty duty) => duty.Kind switch
+    {
+        DutyKind.DissolveMegapoolValidator => Megapool.DissolveValidator(duty.Target, duty.ValidatorId!.Value),
+        DutyKind.DissolveMinipool => Minipool.Dissolve(duty.Target),
+        // Reporting an exit needs beacon state proofs, which Keeper does not build yet: tracked, not acted on.
+        _ => null,
+    };
+
+    private GateStatus Status() => new(
+        _members,
+        _storeReachable,
+        _tasks.Values.OrderBy(t => t.Duty.DueAt).Select(t => new GateTaskView(t.Duty.Key, t.Duty.DueAt, t.InFlightWindow is null ? "waiting" : t.Abandoning ? "abandoning" : "in-flight", t.InFlightWindow)).ToArray(),
+        _turns,
+        _claimed,
+        _succeeded);
+
+    private sealed class GateTask(Duty duty, ContractCall call)
+    {
+        public Duty Duty { get; set; } = duty;
+
+        public ContractCall Call { get; } = call;
+
+        public ulong Seed { get; } = GateMath.Seed(duty.Key);
+
+        public long LastAttemptedWindow { get; set; } = -1;
+
+        public long? InFlightWindow { get; set; }
+
+        public bool Abandoning { get; set; }
+    }
+}

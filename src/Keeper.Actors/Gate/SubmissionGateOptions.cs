@@ -1,0 +1,22 @@
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Runtime;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Gate;
+
+/// <summary>What the gate needs.</summary>
+/// <param name="Self">This node's signing address (its place in the round-robin).</param>
+/// <param name="MemberId">This node's membership id (claims are recorded under it).</param>
+/// <param name="WindowSeconds">The window length W, in seconds of chain time (a few slots).</param>
+/// <param name="Claims">The claim store (SQLite alone, PostgreSQL in a cluster).</param>
+/// <param name="Simulator">Runs calls as the next block would.</param>
+/// <param name="Submitter">This node's submitter.</param>
+/// <param name="Enabled">False for the ungated baseline (<c>--gate off</c>): every due task is sent by every node, without claims.</param>
+public sealed record SubmissionGateOptions(
+    Address Self,
+    string MemberId,
+    ulong WindowSeconds,
+    IClaimStore Claims,
+    ICallSimulator Simulator,
+    IActorRef Submitter,
+    bool Enabled = true);
