@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Keeper.Host.Devnet;
+
+namespace Keeper.Host.Cli;
+
+/// <summary><c>keeper devnet</c>: the project's main job on the embedded defaults.</summary>
+public static class DevnetCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Keeper nodes, each a separate process with its own account.", DefaultValueFactory = _ => 1 };
+        var store = new Option<string>("--store") { Description = "Shared store of the nodes.", DefaultValueFactory = _ => "sqlite" };
+        store.AcceptOnlyFromAmong("sqlite", "postgres");
+        var megapools = new Option<int>("--megapools") { Description = "Megapools to seed.", DefaultValueFactory = _ => 10 };
+        var validators = new Option<int>("--validators") { Description = "Validators per megapool.", DefaultValueFactory = _ => 4 };
+        var minipools = new Option<int>("--minipools") { Description = "Legacy minipools to seed.", DefaultValueFactory = _ => 10 };
+        var gate = new Option<string>("--gate") { Description = "on: the round-robin gate; off: every node submits what it sees due (baseline).", DefaultValueFactory = _ => "on" };
+        gate.AcceptOnlyFromAmong("on", "off");
+        var report = new Option<FileInfo?>("--report") { Description = "Write the JSON report to this file." };
+        var blockTime = new Option<int>("--block-time") { Description = "Seconds between blocks while the keepers run.", DefaultValueFactory = _ => 2 };
+        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Work folder for configs, keystores, stores and logs (default: a new temporary folder)." };
+        var command = new Command("devnet", "Run keepers against a local anvil chain with the Rocket Pool harness, and report.")
+        {
+            nodes, store, megapools, validators, minipools, gate, report, blockTime, dir,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(nodes) is < 1 or > 8)
+            {
+                result.AddError("--nodes must be 1 to 8 (the dev chain funds 10 accounts).");
+            }
+
+            if (result.GetValue(megapools) < 0 || result.GetValue(validators) < 0 || result.GetValue(minipools) < 0)
+            {
+                result.AddError("--megapools, --validators and --minipools cannot be negative.");
+            }
+
+            if (result.GetValue(blockTime) is < 1 or > 60)
+            {
+                result.AddError("--block-time must be 1 to 60 seconds.");
+            }
+        });
+        command.SetAction(async (result, ct) =>
+        {
+            var work = result.GetValue(dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            var options = new DevnetOptions(
+                result.GetValue(nodes), result.GetValue(store)!, result.GetValue(megapools), result.GetValue(validators), result.GetValue(minipools),
+                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work);
+            try
+            {
+                await new DevnetRunner(options, Console.Out).RunAsync(ct);
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or Chain.Rpc.JsonRpcException)
+            {
+                await Console.Error.WriteLineAsync($"keeper devnet: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+}

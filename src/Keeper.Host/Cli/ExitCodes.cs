@@ -1,0 +1,14 @@
+namespace Keeper.Host.Cli;
+
+/// <summary>Exit codes scripts can rely on.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run failed (chain, store or process error); the message says why.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad configuration, arguments, keystore or password; nothing was started.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Keeper.Host.Cli;
+
+/// <summary>The console logging every command uses: one line per entry, UTC timestamps, level from KEEPER_LOG_LEVEL.</summary>
+public static class Logging
+{
+    /// <summary>Creates the logger factory.</summary>
+    public static ILoggerFactory Create() => LoggerFactory.Create(builder =>
+    {
+        var level = Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("KEEPER_LOG_LEVEL"), ignoreCase: true, out var parsed) ? parsed : LogLevel.Information;
+        builder.SetMinimumLevel(level);
+        builder.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        builder.AddFilter("Keeper.Actors.Runtime", LogLevel.Warning);
+    });
+}

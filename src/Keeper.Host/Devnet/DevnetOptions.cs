@@ -1,0 +1,22 @@
+namespace Keeper.Host.Devnet;
+
+/// <summary>What <c>keeper devnet</c> runs.</summary>
+/// <param name="Nodes">Keeper nodes, each a real OS process with its own signing account.</param>
+/// <param name="Store">sqlite (one shared file) or postgres (a server the devnet starts).</param>
+/// <param name="Megapools">Megapools to seed.</param>
+/// <param name="ValidatorsPerMegapool">Validators per megapool.</param>
+/// <param name="Minipools">Legacy minipools to seed.</param>
+/// <param name="GateEnabled">False for the baseline where every node submits whatever it sees due.</param>
+/// <param name="ReportPath">Where to write the JSON report, or null for stdout only.</param>
+/// <param name="BlockSeconds">anvil's block interval once the keepers run.</param>
+/// <param name="WorkDirectory">Where node configs, keystores, stores and logs go.</param>
+public sealed record DevnetOptions(
+    int Nodes,
+    string Store,
+    int Megapools,
+    int ValidatorsPerMegapool,
+    int Minipools,
+    bool GateEnabled,
+    string? ReportPath,
+    int BlockSeconds,
+    string WorkDirectory);

@@ -1,0 +1,16 @@
+namespace Keeper.Host.Devnet;
+
+/// <summary>The devnet's JSON report (shared/DESIGN.md, Devnet report).</summary>
+public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks, IReadOnlyList<DevnetNodeReport> Nodes, DevnetRpc Rpc);
+
+/// <summary>Task counts. <paramref name="Duplicates"/> counts transactions sent for an action already done or already in flight.</summary>
+public sealed record DevnetTasks(int Due, int Done, int DoneByKeeper, int Duplicates, int Reverted);
+
+/// <summary>Blocks between the first block in which an action was valid and the block that included it (0 = first possible).</summary>
+public sealed record DevnetLatency(long P50, long P99, long Max);
+
+/// <summary>One node's share.</summary>
+public sealed record DevnetNodeReport(string Id, string Address, int Submitted, ulong GasUsed);
+
+/// <summary>JSON-RPC load of all nodes together.</summary>
+public sealed record DevnetRpc(long Requests, double PerBlock);

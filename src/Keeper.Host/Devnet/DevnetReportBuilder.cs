@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
+
+namespace Keeper.Host.Devnet;
+
+/// <summary>
+/// Builds the devnet report from the chain itself, not from what the nodes say: every transaction mined during the run
+/// that calls a task's action is attributed to its sender and checked against the block in which the action first
+/// became valid.
+/// </summary>
+public static class DevnetReportBuilder
+{
+    /// <summary>Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report.</summary>
+    public static async Task<DevnetReport> BuildAsync(
+        IJsonRpcClient rpc, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
+        ulong fromBlock, ulong toBlock, CancellationToken cancellationToken)
+    {
+        var keepers = nodes.Select(n => n.Address).ToHashSet();
+        var byCall = tasks.ToDictionary(t => CallKey(t.Target, t.ValidatorId));
+        var blocks = await ReadBlocksAsync(rpc, fromBlock, toBlock, cancellationToken);
+        var actionTxs = blocks.SelectMany(b => b.Transactions.Select(tx => (Block: b, Tx: tx)))
+            .Where(x => x.Tx.To is { } to && TaskOf(byCall, to, x.Tx.Input) is not null)
+            .ToList();
+        var receipts = await ReadReceiptsAsync(rpc, actionTxs.Select(x => x.Tx.Hash).Concat(blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => t.Hash)).Distinct().ToArray(), cancellationToken);
+
+        int done = 0, doneByKeeper = 0, duplicates = 0, reverted = 0;
+        var latencies = new List<long>();
+        foreach (var task in tasks)
+        {
+            var txs = actionTxs.Where(x => TaskOf(byCall, x.Tx.To!.Value, x.Tx.Input) == task).ToList();
+            var success = txs.FirstOrDefault(x => receipts[x.Tx.Hash].Succeeded);
+            var keeperTxs = txs.Where(x => keepers.Contains(x.Tx.From)).ToList();
+            reverted += keeperTxs.Count(x => !receipts[x.Tx.Hash].Succeeded);
+            if (success.Tx is null)
+            {
+                duplicates += keeperTxs.Count;
+                continue;
+            }
+
+            done++;
+            var byKeeper = keepers.Contains(success.Tx.From);
+            doneByKeeper += byKeeper ? 1 : 0;
+            duplicates += keeperTxs.Count - (byKeeper ? 1 : 0);
+            var firstValid = blocks.FirstOrDefault(b => b.Timestamp >= task.DueAt);
+            if (byKeeper && firstValid is not null)
+            {
+                latencies.Add((long)success.Block.Number - (long)firstValid.Number);
+            }
+        }
+
+        latencies.Sort();
+        var nodeReports = nodes.Select(n =>
+        {
+            var sent = blocks.SelectMany(b => b.Transactions).Where(t => t.From == n.Address).ToList();
+            return new DevnetNodeReport(n.Id, n.Address.ToString(), sent.Count, (ulong)sent.Sum(t => (decimal)receipts[t.Hash].GasUsed));
+        }).ToArray();
+        var blockCount = Math.Max(1, (long)(toBlock - fromBlock + 1));
+        var requests = nodes.Sum(n => n.RpcRequests);
+        return new DevnetReport(
+            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted),
+            new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
+            nodeReports,
+            new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));
+    }
+
+    private static long Percentile(List<long> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string CallKey(Address target, uint? validatorId) => $"{target.ToLowerHex()}:{validatorId}";
+
+    private static DevnetTask? TaskOf(Dictionary<string, DevnetTask> byCall, Address to, byte[] input)
+    {
+        if (input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(Minipool.DissolveFunction.Selector))
+        {
+            return byCall.GetValueOrDefault(CallKey(to, null));
+        }
+
+        if (input.Length == 36 && input.AsSpan(0, 4).SequenceEqual(Megapool.DissolveValidatorFunction.Selector))
+        {
+            var id = (uint)(System.Numerics.BigInteger)Megapool.DissolveValidatorFunction.DecodeInput(input)[0]!;
+            return byCall.GetValueOrDefault(CallKey(to, id));
+        }
+
+        return null;
+    }
+
+    private static async Task<List<ScannedBlock>> ReadBlocksAsync(IJsonRpcClient rpc, ulong from, ulong to, CancellationToken cancellationToken)
+    {
+        var blocks = new List<ScannedBlock>();
+        for (var start = from; start <= to; start += 50)
+        {
+            var end = Math.Min(to, start + 49);
+            var requests = Enumerable.Range(0, (int)(end - start + 1)).Select(i => new JsonRpcRequest("eth_getBlockByNumber", [Hex.EncodeQuantity(start + (ulong)i), true])).ToArray();
+            foreach (var response in await rpc.SendBatchAsync(requests, cancellationToken))
+            {
+                var b = response.GetResultOrThrow();
+                blocks.Add(new ScannedBlock(
+                    Hex.DecodeQuantityUInt64(b.GetProperty("number").GetString()!),
+                    Hex.DecodeQuantityUInt64(b.GetProperty("timestamp").GetString()!),
+                    b.GetProperty("transactions").EnumerateArray().Select(t => new ScannedTx(
+                        Hash32.Parse(t.GetProperty("hash").GetString()!),
+                        Address.Parse(t.GetProperty("from").GetString()!.ToLowerInvariant()),
+                        t.TryGetProperty("to", out var toElement) && toElement.ValueKind == JsonValueKind.String ? Address.Parse(toElement.GetString()!.ToLowerInvariant()) : null,
+                        Hex.Decode(t.GetProperty("input").GetString()!))).ToArray()));
+            }
+        }
+
+        return blocks;
+    }
+
+    private static async Task<Dictionary<Hash32, (bool Succeeded, ulong GasUsed)>> ReadReceiptsAsync(IJsonRpcClient rpc, IReadOnlyList<Hash32> hashes, CancellationToken cancellationToken)
+    {
+        var receipts = new Dictionary<Hash32, (bool, ulong)>();
+        foreach (var chunk in hashes.Chunk(200))
+        {
+            var responses = await rpc.SendBatchAsync(chunk.Select(h => new JsonRpcRequest("eth_getTransactionReceipt", [h.ToString()])).ToArray(), cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var r = responses[i].GetResultOrThrow();
+                receipts[chunk[i]] = (r.GetProperty("status").GetString() == "0x1", Hex.DecodeQuantityUInt64(r.GetProperty("gasUsed").GetString()!));
+            }
+        }
+
+        return receipts;
+    }
+
+    private sealed record ScannedBlock(ulong Number, ulong Timestamp, IReadOnlyList<ScannedTx> Transactions);
+
+    private sealed record ScannedTx(Hash32 Hash, Address From, Address? To, byte[] Input);
+}

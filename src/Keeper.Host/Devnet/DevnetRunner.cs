@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Keystore;
+using Keeper.Chain.Primitives;
+using Keeper.Host.Cli;
+
+namespace Keeper.Host.Devnet;
+
+/// <summary>
+/// <c>keeper devnet</c>: starts anvil, deploys and seeds the Rocket Pool harness, runs the keeper nodes as processes,
+/// moves chain time in jumps to shortly before the next deadlines and then lets blocks come at the block interval (so
+/// the keepers can act in the first valid block), and reports what happened, read from the chain.
+/// </summary>
+public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
+{
+    private const string Password = "keeper-devnet";
+
+    /// <summary>Runs the devnet to completion and returns the report.</summary>
+    public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.WorkDirectory);
+        await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { Accounts = options.Nodes + 2, ExtraArguments = ["--gas-limit", "300000000"] }, cancellationToken);
+        using var chain = new DevChainClient(anvil);
+        progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
+        var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
+        var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
+        progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
+        var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
+
+        var nodes = new List<NodeProcess>();
+        try
+        {
+            for (var i = 0; i < options.Nodes; i++)
+            {
+                nodes.Add(StartNode(i, chain, harness));
+            }
+
+            await WaitReadyAsync(nodes, cancellationToken);
+            var startBlock = await chain.Eth.BlockNumberAsync(cancellationToken) + 1;
+            await chain.SetAutomineAsync(false, cancellationToken);
+            await chain.Rpc.SendAsync("evm_setIntervalMining", [options.BlockSeconds], cancellationToken);
+            progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {startBlock}");
+            var endBlock = await DriveTimeAsync(chain, tasks, cancellationToken);
+
+            foreach (var node in nodes)
+            {
+                await node.StopAsync(TimeSpan.FromSeconds(20));
+            }
+
+            var nodeFacts = nodes.Select(n => (n.Id, Address.Parse(n.Address.ToLowerInvariant()), n.Status?.RpcRequests ?? 0)).ToArray();
+            var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, tasks, nodeFacts, startBlock, endBlock, cancellationToken);
+            var json = JsonSerializer.Serialize(report, StatusFile.Json);
+            if (options.ReportPath is { } path)
+            {
+                await File.WriteAllTextAsync(path, json, cancellationToken);
+            }
+
+            progress.WriteLine(json);
+            return report;
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<DevnetTask>> TasksAsync(DevChainClient chain, RocketPoolHarness harness, SeedResult seed, CancellationToken cancellationToken)
+    {
+        var batch = new BatchCaller(chain.Eth, new BatchCallerOptions { Multicall3 = harness.Multicall3 });
+        var settings = await new MegapoolSettings(batch, harness.Deployment.MegapoolSettings).ReadAsync(BlockTag.Latest, cancellationToken);
+        var launchTimeout = await new MinipoolSettings(chain.Eth, harness.Deployment.MinipoolSettings).GetLaunchTimeoutAsync(BlockTag.Latest, cancellationToken);
+        var tasks = new List<DevnetTask>();
+        foreach (var group in seed.Prestaked.GroupBy(p => p.Megapool))
+        {
+            var ids = group.Select(g => g.ValidatorId).ToArray();
+            var infos = await new Megapool(chain.Eth, batch, group.Key).GetValidatorInfosAsync(ids, BlockTag.Latest, cancellationToken);
+            tasks.AddRange(ids.Select((id, i) => new DevnetTask(TaskKeys.DissolveMegapoolValidator(group.Key, id), group.Key, id, infos[i].LastAssignmentTime + settings.TimeBeforeDissolve + 1)));
+        }
+
+        foreach (var state in await Minipool.ReadAsync(batch, seed.Prelaunch, BlockTag.Latest, cancellationToken))
+        {
+            tasks.Add(new DevnetTask(TaskKeys.DissolveMinipool(state.Minipool), state.Minipool, null, state.StatusTime + launchTimeout));
+        }
+
+        return tasks.OrderBy(t => t.DueAt).ToArray();
+    }
+
+    private NodeProcess StartNode(int index, DevChainClient chain, RocketPoolHarness harness)
+    {
+        var id = $"node-{index + 1}";
+        var key = chain.Keys[index + 1];
+        var keystore = Path.Combine(options.WorkDirectory, $"{id}.keystore.json");
+        var passwordFile = Path.Combine(options.WorkDirectory, $"{id}.password");
+        File.WriteAllText(keystore, KeystoreV3.Encrypt(key, Password, KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 4096 }));
+        File.WriteAllText(passwordFile, Password);
+        var config = Path.Combine(options.WorkDirectory, $"{id}.conf");
+        File.WriteAllText(config, NodeConfig(id, chain, harness, keystore, passwordFile));
+        return NodeProcess.Start(id, key.Address.ToString(), config, options.WorkDirectory);
+    }
+
+    private string NodeConfig(string id, DevChainClient chain, RocketPoolHarness harness, string keystore, string passwordFile)
+    {
+        var devnetConf = Path.Combine(DevChainPaths.Root, "hocon", "devnet.conf");
+        var store = options.Store == "postgres"
+            ? $"store {{ kind = postgres, connection-string = \"{Environment.GetEnvironmentVariable("KEEPER_DEVNET_PG")}\" }}"
+            : $"store {{ kind = sqlite, path = \"{Path.Combine(options.WorkDirectory, "keeper.db")}\" }}";
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            include "{{devnetConf}}"
+            keeper {
+              node.id = "{{id}}"
+              chain {
+                rpc = ["{{chain.Node.RpcUrl}}"]
+                slot = {{options.BlockSeconds}}s
+                multicall3 = "{{harness.Multicall3.ToLowerHex()}}"
+              }
+              rocketpool.storage = "{{harness.Deployment.Storage.ToLowerHex()}}"
+              signer { keystore = "{{keystore}}", password-file = "{{passwordFile}}" }
+              {{store}}
+              gate.enabled = {{(options.GateEnabled ? "on" : "off")}}
+              gate.window = {{options.BlockSeconds * 3}}s
+            }
+            """);
+    }
+
+    private async Task WaitReadyAsync(IReadOnlyList<NodeProcess> nodes, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (!nodes.All(n => n.Status?.Ready == true))
+        {
+            if (nodes.FirstOrDefault(n => n.HasExited) is { } dead)
+            {
+                throw new InvalidOperationException($"Keeper {dead.Id} exited during start-up; see {Path.Combine(options.WorkDirectory, dead.Id + ".log")}.");
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    // Jumps the clock to shortly before the next deadline, then lets blocks come at the block interval, until every
+    // deadline has passed and its action is done (or a grace period ran out). Returns the last block of the run.
+    private async Task<ulong> DriveTimeAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
+    {
+        var interval = (ulong)options.BlockSeconds;
+        var lastDue = tasks.Count > 0 ? tasks[^1].DueAt : 0;
+        ulong? graceEnd = null;
+        var lastPrinted = 0UL;
+        while (true)
+        {
+            var head = await chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
+            var done = await CountDoneAsync(chain, tasks, cancellationToken);
+            var due = tasks.Count(t => t.DueAt <= head.Timestamp);
+            if (head.Number != lastPrinted)
+            {
+                progress.WriteLine($"block {head.Number} time {head.Timestamp}: {due}/{tasks.Count} due, {done} done");
+                lastPrinted = head.Number;
+            }
+
+            if (head.Timestamp >= lastDue && (done == tasks.Count || (graceEnd ??= head.Number + 20) <= head.Number))
+            {
+                // A few more blocks so late confirmations and replacements are on chain too.
+                await Task.Delay(TimeSpan.FromSeconds(options.BlockSeconds * 3), cancellationToken);
+                return await chain.Eth.BlockNumberAsync(cancellationToken);
+            }
+
+            var next = tasks.Where(t => t.DueAt > head.Timestamp + interval).Select(t => t.DueAt).DefaultIfEmpty().Min();
+            if (next > 0 && next - head.Timestamp > 6 * interval && tasks.Where(t => t.DueAt <= head.Timestamp).Count() == done)
+            {
+                var target = next - (3 * interval);
+                progress.WriteLine($"jumping chain time to {target}, {3 * interval} s before the next deadline");
+                await chain.SetNextBlockTimestampAsync(target, cancellationToken);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(options.BlockSeconds * 500), cancellationToken);
+        }
+    }
+
+    private static async Task<int> CountDoneAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
+    {
+        var calls = tasks.Select(t => t.ValidatorId is { } id
+            ? new CallRequest(t.Target, Megapool.GetValidatorInfoFunction.EncodeCall(id))
+            : new CallRequest(t.Target, Minipool.GetStatusFunction.EncodeCall())).ToArray();
+        var results = await new BatchCaller(chain.Eth).CallAsync(calls, BlockTag.Latest, cancellationToken);
+        var done = 0;
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var data = results[i].GetReturnDataOrThrow(i);
+            done += tasks[i].ValidatorId is null
+                ? ((BigInteger)Minipool.GetStatusFunction.DecodeOutput(data)[0]! == (int)MinipoolStatus.Dissolved ? 1 : 0)
+                : (Megapool.DecodeValidatorInfo(data).Dissolved ? 1 : 0);
+        }
+
+        return done;
+    }
+}

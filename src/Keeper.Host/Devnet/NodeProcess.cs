@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Keeper.Host.Cli;
+using Keeper.Host.Node;
+
+namespace Keeper.Host.Devnet;
+
+/// <summary>A keeper node running as its own OS process (<c>keeper run</c>), with its output in a log file.</summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private NodeProcess(string id, string address, Process process, StreamWriter log, string statusPath)
+    {
+        Id = id;
+        Address = address;
+        _process = process;
+        _log = log;
+        StatusPath = statusPath;
+    }
+
+    /// <summary>The node's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Its signing address.</summary>
+    public string Address { get; }
+
+    /// <summary>Where it writes its status.</summary>
+    public string StatusPath { get; }
+
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Its last written status, if any.</summary>
+    public NodeStatus? Status => StatusFile.TryRead(StatusPath);
+
+    /// <summary>Starts <c>keeper run --config <paramref name="config"/></c> in a new process.</summary>
+    public static NodeProcess Start(string id, string address, string config, string directory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var statusPath = Path.Combine(directory, $"{id}.status.json");
+        var info = KeeperCommand("run", "--config", config, "--status-file", statusPath);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var log = new StreamWriter(Path.Combine(directory, $"{id}.log"), append: true) { AutoFlush = true };
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new NodeProcess(id, address, process, log, statusPath);
+    }
+
+    /// <summary>The command line that runs this keeper program with the given arguments (apphost or <c>dotnet keeper.dll</c>).</summary>
+    public static ProcessStartInfo KeeperCommand(params string[] args)
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        var info = new ProcessStartInfo(self) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(NodeProcess).Assembly.Location);
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    /// <summary>Asks the node to stop (SIGTERM) and waits for it; kills it if it does not stop in time.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Waits until the process exits.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(20));
+        _process.Dispose();
+        await _log.DisposeAsync();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+}

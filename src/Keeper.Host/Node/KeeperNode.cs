@@ -1,0 +1,185 @@
+using Keeper.Actors.Gate;
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Persistence.Postgres;
+using Keeper.Actors.Runtime;
+using Keeper.Actors.Scheduling;
+using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Beacon;
+using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Fees;
+using Keeper.Chain.Logs;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
+using Keeper.Chain.Watching;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Host.Node;
+
+/// <summary>
+/// One keeper node, wired from its settings: JSON-RPC client, store, actor system, deadline scheduler, pool registry,
+/// chain watcher, submitter and submission gate. <see cref="StartAsync"/> checks the chain and the store before any
+/// actor starts, so a misconfiguration fails at once with a clear error.
+/// </summary>
+public sealed partial class KeeperNode : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _resources;
+    private readonly JsonRpcClient _rpc;
+    private readonly IActorRef _scheduler;
+    private readonly IActorRef _registry;
+    private readonly IActorRef _gate;
+    private readonly IActorRef _submitter;
+    private readonly IActorRef _watcher;
+
+    private KeeperNode(KeeperSettings settings, Address address, ActorSystem system, JsonRpcClient rpc, List<IAsyncDisposable> resources,
+        IActorRef scheduler, IActorRef registry, IActorRef gate, IActorRef submitter, IActorRef watcher)
+    {
+        Settings = settings;
+        Address = address;
+        System = system;
+        _rpc = rpc;
+        _resources = resources;
+        _scheduler = scheduler;
+        _registry = registry;
+        _gate = gate;
+        _submitter = submitter;
+        _watcher = watcher;
+    }
+
+    /// <summary>The settings the node runs with.</summary>
+    public KeeperSettings Settings { get; }
+
+    /// <summary>The node's signing address.</summary>
+    public Address Address { get; }
+
+    /// <summary>The node's id in logs and the cluster.</summary>
+    public string NodeId => string.IsNullOrEmpty(Settings.NodeId) ? $"keeper-{Address.ToLowerHex()[2..10]}" : Settings.NodeId;
+
+    /// <summary>The actor system.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The gate, for the membership service to tell who the members are.</summary>
+    public IActorRef Gate => _gate;
+
+    /// <summary>Starts a node. The key is owned by the node from here on.</summary>
+    public static async Task<KeeperNode> StartAsync(KeeperSettings settings, PrivateKey key, ILoggerFactory loggerFactory, TimeProvider timeProvider, Action<string>? faultPoint, CancellationToken cancellationToken)
+    {
+        var resources = new List<IAsyncDisposable>();
+        var rpc = new JsonRpcClient(
+            new JsonRpcClientOptions { Endpoints = settings.Chain.Rpc, RequestTimeout = settings.Chain.RpcTimeout, MaxAttempts = settings.Chain.RpcAttempts },
+            null, timeProvider, loggerFactory.CreateLogger<JsonRpcClient>());
+        var eth = new EthApi(rpc);
+        var chainId = await eth.ChainIdAsync(cancellationToken);
+        var batch = new BatchCaller(eth, new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3 });
+        var deployment = await new RocketStorage(eth, settings.RocketStorage).ResolveAsync(batch, BlockTag.Latest, cancellationToken);
+        var (journal, sharedSnapshots, claims) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
+        var snapshots = new PrefixedSnapshotStore(sharedSnapshots, key.Address.ToLowerHex());
+        var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
+
+        var system = ActorSystem.Create("keeper", new ActorSystemSettings { TimeProvider = timeProvider, LoggerFactory = loggerFactory });
+        var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
+        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
+        var fees = new FeeOracle(eth, new FeeOracleOptions
+        {
+            BlockCount = settings.Fees.HistoryBlocks,
+            RewardPercentile = settings.Fees.RewardPercentile,
+            MinPriorityFeePerGas = settings.Fees.MinPriorityFeePerGas,
+            MaxFeePerGasCap = settings.Fees.MaxFeePerGas,
+        });
+        var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            Hex.Encode(Megapool.DissolveValidatorFunction.Selector),
+            Hex.Encode(Minipool.DissolveFunction.Selector),
+        };
+        var submitterOptions = new SubmitterOptions(chainId, allowed)
+        {
+            MinProfitWei = settings.Profit.MinProfitWei,
+            ActWithoutReward = settings.Profit.ActWithoutReward,
+            Confirmations = settings.Chain.Confirmations,
+            BumpAfterBlocks = settings.Fees.BumpAfterBlocks,
+            FaultPoint = faultPoint,
+        };
+        var submitter = system.ActorOf(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, journal)), "submitter");
+        var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
+        var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
+            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled)), "gate");
+        scheduler.Tell(new SubscribeDuties(gate));
+        var watcherOptions = new ChainWatcherOptions
+        {
+            Follower = new ChainFollowerOptions { HistoryDepth = settings.Chain.HistoryDepth },
+            Logs = new LogFetcherOptions { MaxBlocksPerRequest = settings.Chain.LogRange },
+        };
+        var watcher = system.ActorOf(ChainWatcherActor.Props(
+            () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry, snapshots,
+            new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks)), "watcher");
+        var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher);
+        LogStarted(loggerFactory.CreateLogger<KeeperNode>(), node.NodeId, key.Address.ToString(), chainId, deployment.Storage.ToString());
+        return node;
+    }
+
+    /// <summary>Asks every part of the node for its state.</summary>
+    public async Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(10);
+        var head = (await _watcher.Ask<WatcherHead>(GetWatcherHead.Instance, timeout, cancellationToken)).Head;
+        var registry = await _registry.Ask<RegistryStats>(GetRegistryStats.Instance, timeout, cancellationToken);
+        var duties = await _scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, timeout, cancellationToken);
+        var gate = await _gate.Ask<GateStatus>(GetGateStatus.Instance, timeout, cancellationToken);
+        var submitter = await _submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, timeout, cancellationToken);
+        return new NodeStatus(
+            NodeId, Address.ToString(), head is not null, head?.Number ?? 0, head?.Timestamp ?? 0,
+            registry.Megapools, registry.Minipools, registry.LiveTrackers,
+            duties.Duties.Count, duties.Duties.Count(d => d.Due),
+            gate.Members.Select(m => m.ToString()).ToArray(), gate.StoreReachable, gate.TurnsHeld, gate.Claimed, gate.Succeeded,
+            submitter.Transactions.Count(t => t.State is TransactionState.Created or TransactionState.Pending),
+            submitter.Transactions.Count,
+            _rpc.RequestCount, _rpc.ErrorCount);
+    }
+
+    /// <summary>Stops the actors (children first) and closes the store and the client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await System.TerminateAsync(TimeSpan.FromSeconds(15));
+        foreach (var resource in _resources)
+        {
+            await resource.DisposeAsync();
+        }
+
+        _rpc.Dispose();
+    }
+
+    private static async Task<(IJournal Journal, ISnapshotStore Snapshots, IClaimStore Claims)> OpenStoreAsync(
+        StoreSettings store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
+    {
+        if (store.Kind == StoreKind.Postgres)
+        {
+            var pg = await PostgresStore.OpenAsync(new PostgresStoreOptions(store.ConnectionString), timeProvider, loggerFactory.CreateLogger<PostgresStore>(), cancellationToken);
+            resources.Add(pg);
+            return (pg, pg, new SqlClaimStore(pg));
+        }
+
+        var sqlite = await SqliteStore.OpenAsync(new SqliteStoreOptions(store.Path), timeProvider, loggerFactory.CreateLogger<SqliteStore>(), cancellationToken);
+        resources.Add(sqlite);
+        return (sqlite, sqlite, new SqlClaimStore(sqlite));
+    }
+
+    private static async Task<BeaconSource?> BeaconAsync(BeaconSettings beacon, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        if (beacon.Endpoints.Count == 0)
+        {
+            return null;
+        }
+
+        var client = new BeaconClient(new BeaconClientOptions { Endpoints = beacon.Endpoints }, null, timeProvider, loggerFactory.CreateLogger<BeaconClient>());
+        var genesis = await client.GetGenesisAsync(cancellationToken);
+        var spec = await client.GetSpecAsync(cancellationToken);
+        return new BeaconSource(client, BeaconTime.From(genesis, spec), beacon.CheckInterval);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keeper node {Node} started: signing as {Address} on chain {ChainId}, RocketStorage {Storage}")]
+    private static partial void LogStarted(ILogger logger, string node, string address, ulong chainId, string storage);
+}

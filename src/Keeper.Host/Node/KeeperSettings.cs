@@ -1,0 +1,57 @@
+using System.Numerics;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Host.Node;
+
+/// <summary>Everything a keeper node is configured with, parsed once at start-up by <see cref="KeeperSettingsLoader"/>.</summary>
+public sealed record KeeperSettings(
+    string NodeId,
+    ChainSettings Chain,
+    Address RocketStorage,
+    BeaconSettings Beacon,
+    SignerSettings Signer,
+    StoreSettings Store,
+    GateSettings Gate,
+    FeeSettings Fees,
+    ProfitSettings Profit,
+    TrackingNodeSettings Tracking,
+    HttpSettings Http);
+
+/// <summary>keeper.chain.</summary>
+public sealed record ChainSettings(
+    IReadOnlyList<Uri> Rpc, TimeSpan RpcTimeout, int RpcAttempts, TimeSpan Slot, TimeSpan PollInterval,
+    ulong LogRange, int HistoryDepth, int Confirmations, Address? Multicall3);
+
+/// <summary>keeper.beacon.</summary>
+public sealed record BeaconSettings(IReadOnlyList<Uri> Endpoints, TimeSpan CheckInterval);
+
+/// <summary>keeper.signer.</summary>
+public sealed record SignerSettings(string Keystore, string PasswordFile, string PasswordEnv);
+
+/// <summary>The kinds of store.</summary>
+public enum StoreKind
+{
+    /// <summary>One SQLite file.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database.</summary>
+    Postgres,
+}
+
+/// <summary>keeper.store.</summary>
+public sealed record StoreSettings(StoreKind Kind, string Path, string ConnectionString);
+
+/// <summary>keeper.gate.</summary>
+public sealed record GateSettings(bool Enabled, TimeSpan Window, TimeSpan Heartbeat, TimeSpan SuspicionTimeout);
+
+/// <summary>keeper.fees.</summary>
+public sealed record FeeSettings(BigInteger MaxFeePerGas, double RewardPercentile, BigInteger MinPriorityFeePerGas, int HistoryBlocks, int BumpAfterBlocks);
+
+/// <summary>keeper.profit.</summary>
+public sealed record ProfitSettings(bool ActWithoutReward, BigInteger MinProfitWei);
+
+/// <summary>keeper.tracking.</summary>
+public sealed record TrackingNodeSettings(TimeSpan PassivateAfter, ulong CheckpointEveryBlocks);
+
+/// <summary>keeper.http.</summary>
+public sealed record HttpSettings(string Host, int Port);
