@@ -1,4 +1,5 @@
 using System.Numerics;
+using Keeper.Actors.Runtime;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 
@@ -58,6 +59,12 @@ public enum TransactionState
 
     /// <summary>Replaced by a zero-value self-transfer with the same nonce (the action was no longer wanted).</summary>
     Cancelled,
+
+    /// <summary>
+    /// Will never be mined: the node certainly rejected it (its nonce was released for reuse), or another transaction of
+    /// this account took its nonce. (Added by the submitter.)
+    /// </summary>
+    Dropped,
 }
 
 /// <summary>One transaction as the submitter tracks it (the latest of its fee bumps).</summary>
@@ -108,6 +115,24 @@ public enum NotSentReason
 
     /// <summary>A transaction for the task is already pending.</summary>
     AlreadyPending,
+
+    /// <summary>
+    /// The node or the journal could not be reached before anything was signed or sent; nothing is pending, try again
+    /// later. (Added by the submitter.)
+    /// </summary>
+    Unavailable,
+
+    /// <summary>
+    /// The node rejected the signed transaction (for example insufficient funds) and certainly does not hold it; the
+    /// nonce was released. (Added by the submitter.)
+    /// </summary>
+    Rejected,
+
+    /// <summary>
+    /// The submitter stopped submitting because another process writes the same account's journal (two keepers with
+    /// one key); fix the deployment and restart. (Added by the submitter.)
+    /// </summary>
+    Halted,
 }
 
 /// <summary>The transaction was journaled and accepted by the node.</summary>
@@ -130,3 +155,27 @@ public sealed record ActionMined(string TaskKey, Hash32 Hash, ulong Block, bool 
 /// <param name="Hash">The self-transfer's hash.</param>
 /// <param name="Block">The block that included it.</param>
 public sealed record ActionCancelled(string TaskKey, Hash32 Hash, ulong Block) : ActionOutcome(TaskKey);
+
+/// <summary>
+/// A transaction reported with <see cref="ActionSent"/> will never be mined: another transaction of this account took its
+/// nonce, or the node certainly rejected it. Nothing of ours for the task is in flight any more. (Added by the submitter.)
+/// </summary>
+/// <param name="TaskKey">The task.</param>
+/// <param name="Nonce">The nonce it had.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ActionDropped(string TaskKey, ulong Nonce, string Reason) : ActionOutcome(TaskKey);
+
+/// <summary>
+/// Subscribes <paramref name="Subscriber"/> to every <see cref="ActionOutcome"/> the submitter reports from now on
+/// (the gate subscribes once, so that after a restart it still learns what became of the transactions the previous
+/// process sent). The submitter replies <see cref="ResumedActions"/> and then delivers any outcome that found no
+/// recipient (for example a transaction resumed from the journal that was mined before anyone asked). A subscriber that
+/// stops is removed. (Added by the submitter.)
+/// </summary>
+/// <param name="Subscriber">Who receives the outcomes.</param>
+public sealed record SubscribeOutcomes(IActorRef Subscriber);
+
+/// <summary>The reply to <see cref="SubscribeOutcomes"/>: the transactions in flight, for example those resumed after a restart.</summary>
+/// <param name="Account">The submitter's signing account.</param>
+/// <param name="InFlight">Transactions not yet finished, by nonce.</param>
+public sealed record ResumedActions(Address Account, IReadOnlyList<TransactionRecord> InFlight);

@@ -145,6 +145,19 @@ public sealed class EthApi
         return RpcJson.UInt64(result, "gas estimate", method);
     }
 
+    /// <summary>
+    /// <c>eth_estimateGas</c> at <paramref name="block"/> with block overrides (the same positional form as
+    /// <see cref="CallAsync"/>; anvil and recent geth accept it), so a call that becomes valid only at the next block's
+    /// timestamp can be estimated before that block exists.
+    /// </summary>
+    public async Task<ulong> EstimateGasAsync(CallRequest call, BlockTag block, BlockOverrides overrides, CancellationToken cancellationToken)
+    {
+        const string method = "eth_estimateGas";
+        ArgumentNullException.ThrowIfNull(overrides);
+        var result = await Rpc.SendAsync(method, CallParameters(call, block, overrides), cancellationToken);
+        return RpcJson.UInt64(result, "gas estimate", method);
+    }
+
     /// <summary><c>eth_sendRawTransaction</c>; returns the hash the node computed.</summary>
     public async Task<Hash32> SendRawTransactionAsync(ReadOnlyMemory<byte> rawTransaction, CancellationToken cancellationToken)
     {
@@ -159,6 +172,31 @@ public sealed class EthApi
         const string method = "eth_getTransactionReceipt";
         var result = await Rpc.SendAsync(method, [transactionHash.ToString()], cancellationToken);
         return result.ValueKind == JsonValueKind.Null ? null : RpcJson.Receipt(result, method);
+    }
+
+    /// <summary>
+    /// Reads several receipts in one JSON-RPC batch, in the order asked; an entry is null while that transaction is not
+    /// mined (or the node does not know it).
+    /// </summary>
+    /// <exception cref="JsonRpcNodeException">The node answered one of the calls with an error.</exception>
+    public async Task<IReadOnlyList<TransactionReceipt?>> GetTransactionReceiptsAsync(IReadOnlyList<Hash32> transactionHashes, CancellationToken cancellationToken)
+    {
+        const string method = "eth_getTransactionReceipt";
+        if (transactionHashes.Count == 0)
+        {
+            return [];
+        }
+
+        var requests = transactionHashes.Select(h => new JsonRpcRequest(method, [h.ToString()])).ToArray();
+        var responses = await Rpc.SendBatchAsync(requests, cancellationToken);
+        var receipts = new TransactionReceipt?[responses.Count];
+        for (var i = 0; i < responses.Count; i++)
+        {
+            var result = responses[i].GetResultOrThrow();
+            receipts[i] = result.ValueKind == JsonValueKind.Null ? null : RpcJson.Receipt(result, method);
+        }
+
+        return receipts;
     }
 
     /// <summary><c>eth_feeHistory</c> over the last <paramref name="blockCount"/> blocks up to <paramref name="newestBlock"/>.</summary>

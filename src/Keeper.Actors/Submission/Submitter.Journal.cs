@@ -1,0 +1,147 @@
+using System.Numerics;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
+using Keeper.Chain.Transactions;
+
+namespace Keeper.Actors.Submission;
+
+/// <content>Journaling, signing, sending and reporting.</content>
+public sealed partial class Submitter
+{
+    /// <summary>
+    /// Journals <paramref name="event"/> and only then applies it to the state. Returns false when it was not written:
+    /// the state is unchanged and nothing that depends on the event may happen.
+    /// </summary>
+    private async Task<bool> PersistAsync(SubmissionEvent @event)
+    {
+        if (_haltReason is not null)
+        {
+            return false;
+        }
+
+        var entry = new JournalEntry(_persistenceId, _sequenceNr + 1, SubmissionEventSerializer.ManifestOf(@event), SubmissionEventSerializer.Serialize(@event));
+        try
+        {
+            await _deps.Journal.WriteAsync([entry], _stopping.Token);
+        }
+        catch (JournalConcurrencyException e)
+        {
+            LogAnotherWriter(Log, _account, _persistenceId, e);
+            Halt($"another process writes the journal of account {_account} ({_persistenceId}); two keepers must never share a signing key");
+            return false;
+        }
+        catch (StoreException e)
+        {
+            LogJournalWriteFailed(Log, @event.GetType().Name, @event.Nonce, e);
+            return false;
+        }
+
+        _sequenceNr++;
+        _state = _state.Apply(@event);
+        return true;
+    }
+
+    private TransactionVersion Sign(ulong nonce, Address to, byte[] data, ulong gasLimit, BigInteger maxFee, BigInteger tip, bool cancellation)
+    {
+        var transaction = new Eip1559Transaction(_options.ChainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data, []);
+        var signed = TransactionSigner.Sign(transaction, _deps.Key);
+        return new TransactionVersion(signed.Hash, signed.RawEncoding, to, data.ToArray(), gasLimit, maxFee, tip, cancellation);
+    }
+
+    private async Task<SendResult> SendAsync(TransactionVersion version)
+    {
+        try
+        {
+            var hash = await _deps.Eth.SendRawTransactionAsync(version.Raw, _stopping.Token);
+            if (hash != version.Hash)
+            {
+                LogHashMismatch(Log, version.Hash, hash);
+            }
+
+            return new SendResult(SendResultKind.Accepted, null);
+        }
+        catch (JsonRpcNodeException e) when (NodeErrors.MeansAlreadySubmitted(e.NodeMessage))
+        {
+            return new SendResult(SendResultKind.AlreadySubmitted, e.NodeMessage);
+        }
+        catch (JsonRpcNodeException e)
+        {
+            return new SendResult(SendResultKind.Rejected, e.NodeMessage);
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            return new SendResult(SendResultKind.Unknown, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// After a node rejected a transaction no node was ever seen to accept: drops it and hands its nonce back, but only
+    /// when that is certainly safe. It must be the highest nonce in use (releasing a lower one would leave a gap that
+    /// blocks every later transaction), and the node's pending count must show no transaction of ours at that nonce
+    /// (a rejection by one endpoint says nothing of an earlier attempt that timed out but reached another).
+    /// </summary>
+    private async Task<bool> TryReleaseAsync(SubmissionEntry entry, string reason)
+    {
+        if (entry.State != TransactionState.Created || entry.Versions.Count != 1 || entry.Nonce + 1 != _state.NextNonce)
+        {
+            return false;
+        }
+
+        ulong pending;
+        try
+        {
+            pending = await _deps.Eth.GetTransactionCountAsync(_account, BlockTag.Pending, _stopping.Token);
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            return false;
+        }
+
+        return pending <= entry.Nonce && await PersistAsync(new TransactionDropped(entry.Nonce, $"rejected by the node: {reason}", NonceReleased: true));
+    }
+
+    private void ReportFinished(ulong nonce)
+    {
+        var entry = _state.Entries[nonce];
+        if (entry.TaskKey is not { } task)
+        {
+            return;
+        }
+
+        ActionOutcome? outcome = entry.State switch
+        {
+            TransactionState.Cancelled => new ActionCancelled(task, entry.Mined!.Hash, entry.Mined.Block),
+            TransactionState.Succeeded or TransactionState.Reverted =>
+                new ActionMined(task, entry.Mined!.Hash, entry.Mined.Block, entry.Mined.Succeeded, entry.Mined.GasUsed, entry.Mined.Fee),
+            TransactionState.Dropped => new ActionDropped(task, nonce, entry.DropReason ?? "dropped"),
+            _ => null,
+        };
+        if (outcome is not null)
+        {
+            Deliver(nonce, outcome);
+        }
+    }
+
+    private void Deliver(ulong nonce, ActionOutcome outcome)
+    {
+        var recipients = new HashSet<IActorRef>(_subscribers);
+        if (_tracking.TryGetValue(nonce, out var tracking))
+        {
+            recipients.UnionWith(tracking.Recipients);
+        }
+
+        if (recipients.Count == 0)
+        {
+            _undelivered[outcome.TaskKey] = outcome;
+            return;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            recipient.Tell(outcome, Self);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Numerics;
+using Keeper.Actors.Runtime;
+using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Fees;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
+
+namespace Keeper.Actors.Submission;
+
+/// <content>A new action: checks in order (pending, allow-list, simulation, gas, fee cap, profit), then journal and send.</content>
+public sealed partial class Submitter
+{
+    private async Task OnSubmitAsync(SubmitAction m)
+    {
+        var requester = Sender;
+        if (_state.LiveFor(m.TaskKey) is { } live)
+        {
+            // Typically the gate re-asking after a restart: it becomes a recipient of the transaction already in flight.
+            TrackingFor(live.Nonce).Recipients.Add(requester);
+            requester.Tell(new ActionNotSent(m.TaskKey, NotSentReason.AlreadyPending,
+                $"transaction {live.Latest.Hash} with nonce {live.Nonce} is {live.State}; its outcome will follow"), Self);
+            return;
+        }
+
+        if (_undelivered.Remove(m.TaskKey, out var earlier))
+        {
+            requester.Tell(earlier, Self);
+            return;
+        }
+
+        var refusal = Refuse(m) ?? await SimulateAsync(m);
+        if (refusal is not null)
+        {
+            LogNotSent(Log, m.TaskKey, refusal.Reason, refusal.Detail);
+            requester.Tell(refusal, Self);
+            return;
+        }
+
+        var (gasLimit, quote, priced) = await PriceAsync(m);
+        if (priced is not null)
+        {
+            requester.Tell(priced, Self);
+            return;
+        }
+
+        await CreateAndSendAsync(m.TaskKey, m.Call, gasLimit, quote!, requester);
+    }
+
+    private ActionNotSent? Refuse(SubmitAction m)
+    {
+        var call = m.Call;
+        if (call.Data.Length == 0 && call.To == _account)
+        {
+            return null;
+        }
+
+        if (call.Data.Length < 4)
+        {
+            return new ActionNotSent(m.TaskKey, NotSentReason.NotAllowed,
+                $"the call to {call.To} has {call.Data.Length} bytes of data, no function selector; only allow-listed functions are signed");
+        }
+
+        var selector = Hex.Encode(call.Data.AsSpan(0, 4));
+        return _options.AllowedSelectors.Contains(selector)
+            ? null
+            : new ActionNotSent(m.TaskKey, NotSentReason.NotAllowed,
+                $"function selector {selector} ({call.Description}) on {call.To} is not on the allow-list");
+    }
+
+    private async Task<ActionNotSent?> SimulateAsync(SubmitAction m)
+    {
+        try
+        {
+            await _deps.Eth.CallAsync(Request(m.Call), BlockTag.Latest, _stopping.Token, new BlockOverrides(Time: m.NextBlockTime));
+            return null;
+        }
+        catch (JsonRpcNodeException e) when (IsRevert(e))
+        {
+            return new ActionNotSent(m.TaskKey, NotSentReason.WouldRevert, $"simulated at time {m.NextBlockTime}: {Describe(e)}");
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            return new ActionNotSent(m.TaskKey, NotSentReason.Unavailable, $"the simulation could not run: {e.Message}");
+        }
+    }
+
+    private async Task<(ulong GasLimit, FeeQuote? Quote, ActionNotSent? Refusal)> PriceAsync(SubmitAction m)
+    {
+        var task = m.TaskKey;
+        ulong estimate;
+        try
+        {
+            estimate = await EstimateGasAsync(Request(m.Call), m.NextBlockTime);
+        }
+        catch (JsonRpcNodeException e)
+        {
+            return Refused(new ActionNotSent(task, NotSentReason.WouldRevert, $"gas estimation failed: {Describe(e)}"));
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            return Refused(new ActionNotSent(task, NotSentReason.Unavailable, $"gas estimation could not run: {e.Message}"));
+        }
+
+        if (estimate > _options.MaxGasLimit)
+        {
+            return Refused(new ActionNotSent(task, NotSentReason.AboveFeeCap,
+                $"the call needs an estimated {estimate} gas, above the configured MaxGasLimit of {_options.MaxGasLimit}"));
+        }
+
+        var gasLimit = Math.Min(_options.MaxGasLimit, (ulong)Math.Ceiling(estimate * _options.GasLimitMultiplier));
+        FeeQuote quote;
+        try
+        {
+            quote = await _deps.Fees.QuoteAsync(_stopping.Token);
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            return Refused(new ActionNotSent(task, NotSentReason.Unavailable, $"fees could not be quoted: {e.Message}"));
+        }
+
+        if (!quote.WithinCap)
+        {
+            LogAboveFeeCap(Log, task, Gwei(quote.NextBaseFeePerGas + quote.MaxPriorityFeePerGas), Gwei(_deps.Fees.Options.MaxFeePerGasCap), quote.Reason ?? "above the cap");
+            return Refused(new ActionNotSent(task, NotSentReason.AboveFeeCap, quote.Reason ?? "the fee quote is above the cap"));
+        }
+
+        // The expected cost prices the whole gas limit (the most the call may use, so the check errs on the side of not
+        // acting) at what the next block will charge: its base fee plus our tip.
+        var cost = gasLimit * (quote.NextBaseFeePerGas + quote.MaxPriorityFeePerGas);
+        var profit = m.Reward - cost;
+        if (profit < _options.MinProfitWei && !_options.ActWithoutReward)
+        {
+            return Refused(new ActionNotSent(task, NotSentReason.Unprofitable,
+                $"reward {m.Reward} wei minus expected cost {cost} wei ({gasLimit} gas at {Gwei(quote.NextBaseFeePerGas + quote.MaxPriorityFeePerGas)} gwei) is {profit} wei, below the minimum of {_options.MinProfitWei} wei"));
+        }
+
+        return (gasLimit, quote, null);
+
+        (ulong, FeeQuote?, ActionNotSent?) Refused(ActionNotSent refusal)
+        {
+            LogNotSent(Log, task, refusal.Reason, refusal.Detail);
+            return (0, null, refusal);
+        }
+    }
+
+    private async Task<ulong> EstimateGasAsync(CallRequest request, ulong nextBlockTime)
+    {
+        try
+        {
+            // At the next block's time, like the simulation: an action that becomes valid in that block reverts at "latest".
+            return await _deps.Eth.EstimateGasAsync(request, BlockTag.Latest, new BlockOverrides(Time: nextBlockTime), _stopping.Token);
+        }
+        catch (JsonRpcNodeException e) when (e.Code == -32602)
+        {
+            // A node that does not take block overrides on eth_estimateGas ("invalid params"): estimate at the head instead.
+            return await _deps.Eth.EstimateGasAsync(request, _stopping.Token);
+        }
+    }
+
+    private async Task CreateAndSendAsync(string task, ContractCall call, ulong gasLimit, FeeQuote quote, IActorRef requester)
+    {
+        var nonce = _state.NextNonce;
+        var version = Sign(nonce, call.To, call.Data, gasLimit, quote.MaxFeePerGas, quote.MaxPriorityFeePerGas, cancellation: false);
+        if (!await PersistAsync(new TransactionCreated(task, nonce, version)))
+        {
+            requester.Tell(new ActionNotSent(task, _haltReason is null ? NotSentReason.Unavailable : NotSentReason.Halted,
+                _haltReason ?? "the journal could not be written; nothing was sent"), Self);
+            return;
+        }
+
+        var tracking = TrackingFor(nonce);
+        tracking.Recipients.Add(requester);
+        tracking.SentAtHead = _head;
+        LogCreated(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), Gwei(version.MaxPriorityFeePerGas), gasLimit);
+        Fault(AfterJournalCreated);
+
+        var result = await SendAsync(version);
+        if (result.InNodeHands)
+        {
+            Fault(AfterSend);
+            await PersistAsync(new TransactionSent(nonce, version.Hash));
+            LogSent(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), result.Kind);
+            requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
+            return;
+        }
+
+        if (result.Kind == SendResultKind.Rejected && await TryReleaseAsync(_state.Entries[nonce], result.Message!))
+        {
+            _tracking.Remove(nonce);
+            LogRejected(Log, task, nonce, version.Hash, result.Message!);
+            requester.Tell(new ActionNotSent(task, NotSentReason.Rejected, $"the node rejected the transaction: {result.Message}"), Self);
+            return;
+        }
+
+        // Unsure whether any node holds it: it stays journaled under its nonce and is re-broadcast on the next heads
+        // until it is mined or certainly dropped, so for the requester it is in flight.
+        LogSendUncertain(Log, task, nonce, version.Hash, result.Message ?? result.Kind.ToString());
+        requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
+    }
+
+    private CallRequest Request(ContractCall call) => new(call.To, call.Data, From: _account);
+
+    private static bool IsRevert(JsonRpcNodeException e) =>
+        e.RevertData is not null || e.Code == 3 || e.NodeMessage.Contains("revert", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(JsonRpcNodeException e) =>
+        e.RevertData is { } data ? RevertDecoder.Decode(data).ToString() : e.NodeMessage;
+
+    private static decimal Gwei(BigInteger wei) => (decimal)wei / 1_000_000_000m;
+}

@@ -1,0 +1,121 @@
+using System.Numerics;
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Actors.Submission;
+
+/// <summary>How a <see cref="Submitter"/> decides, prices and follows its transactions.</summary>
+/// <param name="ChainId">The chain id every transaction is signed for (eth_chainId); never 0.</param>
+/// <param name="AllowedSelectors">
+/// The function selectors the submitter may sign calls to, as 4-byte hex (<c>0x3b8a8f4c</c>, any case, with or without
+/// <c>0x</c>), e.g. <c>dissolveValidator(uint32)</c> and <c>dissolve()</c>. A zero-value self-transfer with empty data is
+/// always allowed (it is how a pending transaction is cancelled).
+/// </param>
+public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> AllowedSelectors)
+{
+    /// <summary>The least profit (reward minus expected gas cost, in wei) an action must clear; default 0.</summary>
+    public BigInteger MinProfitWei { get; init; } = BigInteger.Zero;
+
+    /// <summary>
+    /// When true the submitter acts even when the reward does not cover the gas (the operator pays to keep the protocol
+    /// healthy; the live Rocket Pool network offers no reward). The fee cap still applies. Default false.
+    /// </summary>
+    public bool ActWithoutReward { get; init; }
+
+    /// <summary>Blocks on top of (and including) the one that mined a transaction before it counts as final; 1 on a devnet, 2-3 on mainnet.</summary>
+    public int Confirmations { get; init; } = 1;
+
+    /// <summary>Blocks a transaction may wait unmined before it is replaced with fees bumped by at least 12.5%; default 3.</summary>
+    public int BumpAfterBlocks { get; init; } = 3;
+
+    /// <summary>The gas limit is <c>eth_estimateGas</c> times this (room for state changes before inclusion); default 1.2.</summary>
+    public decimal GasLimitMultiplier { get; init; } = 1.2m;
+
+    /// <summary>No transaction is signed with a larger gas limit; an action whose estimate exceeds it is refused. Default 1,000,000.</summary>
+    public ulong MaxGasLimit { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// How many blocks a mined transaction stays watched for a reorg that would undo it (it is then re-broadcast);
+    /// default 64 (about two epochs, when mainnet blocks become final).
+    /// </summary>
+    public int ReorgWatchBlocks { get; init; } = 64;
+
+    /// <summary>How long to wait before retrying recovery when the node or the journal cannot be reached at start; default 5 s.</summary>
+    public TimeSpan RecoveryRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Test hook: invoked at named points of a send (<c>after-journal-created</c>: the Created event is journaled and
+    /// nothing is sent yet; <c>after-send</c>: the node accepted the transaction and Sent is not yet journaled), so crash
+    /// tests can kill the process exactly there. Production passes null.
+    /// </summary>
+    public Action<string>? FaultPoint { get; init; }
+
+    /// <summary>Checks every setting and returns the options with selectors normalized; throws an error that names the setting.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it and the valid range.</exception>
+    public SubmitterOptions Validate()
+    {
+        if (ChainId == 0)
+        {
+            throw new ArgumentException("SubmitterOptions.ChainId is 0; set it to the chain's id (eth_chainId), e.g. 1 for mainnet or 31337 for anvil.");
+        }
+
+        ArgumentNullException.ThrowIfNull(AllowedSelectors, nameof(AllowedSelectors));
+        if (MinProfitWei.Sign < 0)
+        {
+            throw new ArgumentException($"SubmitterOptions.MinProfitWei is {MinProfitWei}; it cannot be negative (use ActWithoutReward to act at a loss).");
+        }
+
+        if (Confirmations is < 1 or > 64)
+        {
+            throw new ArgumentException($"SubmitterOptions.Confirmations is {Confirmations}; it must be 1-64 blocks (1 on a devnet, 2-3 on mainnet).");
+        }
+
+        if (BumpAfterBlocks is < 1 or > 1000)
+        {
+            throw new ArgumentException($"SubmitterOptions.BumpAfterBlocks is {BumpAfterBlocks}; it must be 1-1000 blocks (e.g. 3).");
+        }
+
+        if (GasLimitMultiplier is < 1m or > 10m)
+        {
+            throw new ArgumentException($"SubmitterOptions.GasLimitMultiplier is {GasLimitMultiplier}; it must be 1-10 (e.g. 1.2).");
+        }
+
+        if (MaxGasLimit < 21_000)
+        {
+            throw new ArgumentException($"SubmitterOptions.MaxGasLimit is {MaxGasLimit}; it must be at least 21000 (the cost of a plain transfer).");
+        }
+
+        if (ReorgWatchBlocks < Confirmations)
+        {
+            throw new ArgumentException($"SubmitterOptions.ReorgWatchBlocks is {ReorgWatchBlocks}; it must be at least Confirmations ({Confirmations}).");
+        }
+
+        if (RecoveryRetryInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"SubmitterOptions.RecoveryRetryInterval is {RecoveryRetryInterval}; it must be positive.");
+        }
+
+        var normalized = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var selector in AllowedSelectors)
+        {
+            normalized.Add(NormalizeSelector(selector));
+        }
+
+        return this with { AllowedSelectors = normalized };
+    }
+
+    /// <summary>A selector as <c>0x</c> and 8 lowercase hex digits.</summary>
+    /// <exception cref="ArgumentException">It is not 4 bytes of hex.</exception>
+    public static string NormalizeSelector(string selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var text = selector.Trim();
+        var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        if (digits.Length != 8 || !Hex.TryDecode("0x" + digits, out _))
+        {
+            throw new ArgumentException(
+                $"SubmitterOptions.AllowedSelectors holds '{selector}', which is not a 4-byte function selector; write it as 8 hex digits, e.g. 0x3b8a8f4c (the first 4 bytes of keccak256 of the signature).");
+        }
+
+        return "0x" + digits.ToLowerInvariant();
+    }
+}
