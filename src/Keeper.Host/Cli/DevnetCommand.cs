@@ -24,25 +24,18 @@ public static class DevnetCommand
         {
             nodes, store, megapools, validators, minipools, gate, report, blockTime, dir,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(nodes) is < 1 or > 8)
-            {
-                result.AddError("--nodes must be 1 to 8 (the dev chain funds 10 accounts).");
-            }
-
-            if (result.GetValue(megapools) < 0 || result.GetValue(validators) < 0 || result.GetValue(minipools) < 0)
-            {
-                result.AddError("--megapools, --validators and --minipools cannot be negative.");
-            }
-
-            if (result.GetValue(blockTime) is < 1 or > 60)
-            {
-                result.AddError("--block-time must be 1 to 60 seconds.");
-            }
-        });
         command.SetAction(async (result, ct) =>
         {
+            var problem = result.GetValue(nodes) is < 1 or > 8 ? "--nodes must be 1 to 8 (the dev chain funds 10 accounts)."
+                : result.GetValue(megapools) < 0 || result.GetValue(validators) < 0 || result.GetValue(minipools) < 0 ? "--megapools, --validators and --minipools cannot be negative."
+                : result.GetValue(blockTime) is < 1 or > 60 ? "--block-time must be 1 to 60 seconds."
+                : null;
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync($"keeper devnet: {problem}");
+                return ExitCodes.BadInput;
+            }
+
             var work = result.GetValue(dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             var options = new DevnetOptions(
                 result.GetValue(nodes), result.GetValue(store)!, result.GetValue(megapools), result.GetValue(validators), result.GetValue(minipools),

@@ -153,6 +153,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         var lastDue = tasks.Count > 0 ? tasks[^1].DueAt : 0;
         ulong? graceEnd = null;
         var lastPrinted = 0UL;
+        var lastJump = 0UL;
         while (true)
         {
             var head = await chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
@@ -172,9 +173,9 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             var next = tasks.Where(t => t.DueAt > head.Timestamp + interval).Select(t => t.DueAt).DefaultIfEmpty().Min();
-            if (next > 0 && next - head.Timestamp > 6 * interval && tasks.Where(t => t.DueAt <= head.Timestamp).Count() == done)
+            if (next > 0 && next - head.Timestamp > 6 * interval && next - (3 * interval) != lastJump && tasks.Count(t => t.DueAt <= head.Timestamp) == done)
             {
-                var target = next - (3 * interval);
+                var target = lastJump = next - (3 * interval);
                 progress.WriteLine($"jumping chain time to {target}, {3 * interval} s before the next deadline");
                 await chain.SetNextBlockTimestampAsync(target, cancellationToken);
             }
