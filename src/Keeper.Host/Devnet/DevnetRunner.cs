@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Keystore;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Cli;
 
@@ -18,8 +16,6 @@ namespace Keeper.Host.Devnet;
 /// </summary>
 public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
 {
-    private const string Password = "keeper-devnet";
-
     /// <summary>Runs the devnet to completion and returns the report.</summary>
     public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -97,37 +93,11 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     {
         var id = $"node-{index + 1}";
         var key = chain.Keys[index + 1];
-        var keystore = Path.Combine(options.WorkDirectory, $"{id}.keystore.json");
-        var passwordFile = Path.Combine(options.WorkDirectory, $"{id}.password");
-        File.WriteAllText(keystore, KeystoreV3.Encrypt(key, Password, KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 4096 }));
-        File.WriteAllText(passwordFile, Password);
-        var config = Path.Combine(options.WorkDirectory, $"{id}.conf");
-        File.WriteAllText(config, NodeConfig(id, chain, harness, keystore, passwordFile));
-        return NodeProcess.Start(id, key.Address.ToString(), config, options.WorkDirectory);
-    }
-
-    private string NodeConfig(string id, DevChainClient chain, RocketPoolHarness harness, string keystore, string passwordFile)
-    {
-        var devnetConf = Path.Combine(DevChainPaths.Root, "hocon", "devnet.conf");
         var store = options.Store == "postgres"
-            ? $"store {{ kind = postgres, connection-string = \"{Environment.GetEnvironmentVariable("KEEPER_DEVNET_PG")}\" }}"
-            : $"store {{ kind = sqlite, path = \"{Path.Combine(options.WorkDirectory, "keeper.db")}\" }}";
-        return string.Create(CultureInfo.InvariantCulture, $$"""
-            include "{{devnetConf}}"
-            keeper {
-              node.id = "{{id}}"
-              chain {
-                rpc = ["{{chain.Node.RpcUrl}}"]
-                slot = {{options.BlockSeconds}}s
-                multicall3 = "{{harness.Multicall3.ToLowerHex()}}"
-              }
-              rocketpool.storage = "{{harness.Deployment.Storage.ToLowerHex()}}"
-              signer { keystore = "{{keystore}}", password-file = "{{passwordFile}}" }
-              {{store}}
-              gate.enabled = {{(options.GateEnabled ? "on" : "off")}}
-              gate.window = {{options.BlockSeconds * 3}}s
-            }
-            """);
+            ? NodeFiles.Postgres(Environment.GetEnvironmentVariable("KEEPER_DEVNET_PG") ?? string.Empty)
+            : NodeFiles.Sqlite(Path.Combine(options.WorkDirectory, "keeper.db"));
+        var config = NodeFiles.Write(options.WorkDirectory, id, key, chain.Node.RpcUrl, harness, store, options.BlockSeconds, options.GateEnabled);
+        return NodeProcess.Start(id, key.Address.ToString(), config, options.WorkDirectory);
     }
 
     private async Task WaitReadyAsync(IReadOnlyList<NodeProcess> nodes, CancellationToken cancellationToken)

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Keystore;
+
+namespace Keeper.Host.Devnet;
+
+/// <summary>Writes a devnet node's keystore, password file and configuration (over hocon/devnet.conf).</summary>
+public static class NodeFiles
+{
+    private const string Password = "keeper-devnet";
+
+    /// <summary>Writes the files of node <paramref name="id"/> into <paramref name="directory"/> and returns the config path.</summary>
+    /// <param name="directory">The work folder.</param>
+    /// <param name="id">The node id.</param>
+    /// <param name="key">Its signing key.</param>
+    /// <param name="rpc">The chain's JSON-RPC URL.</param>
+    /// <param name="harness">The deployed harness.</param>
+    /// <param name="storeBlock">The HOCON <c>store { ... }</c> block.</param>
+    /// <param name="blockSeconds">The chain's block interval.</param>
+    /// <param name="gateEnabled">Whether the gate is on.</param>
+    /// <param name="extra">More HOCON inside <c>keeper { }</c>, overriding the rest.</param>
+    public static string Write(string directory, string id, PrivateKey key, Uri rpc, RocketPoolHarness harness, string storeBlock, int blockSeconds, bool gateEnabled, string extra = "")
+    {
+        var keystore = Path.Combine(directory, $"{id}.keystore.json");
+        var passwordFile = Path.Combine(directory, $"{id}.password");
+        File.WriteAllText(keystore, KeystoreV3.Encrypt(key, Password, KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 4096 }));
+        File.WriteAllText(passwordFile, Password);
+        var devnetConf = Path.Combine(DevChainPaths.Root, "hocon", "devnet.conf");
+        var config = Path.Combine(directory, $"{id}.conf");
+        File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
+            include "{{devnetConf}}"
+            keeper {
+              node.id = "{{id}}"
+              chain {
+                rpc = ["{{rpc}}"]
+                slot = {{blockSeconds}}s
+                multicall3 = "{{harness.Multicall3.ToLowerHex()}}"
+              }
+              rocketpool.storage = "{{harness.Deployment.Storage.ToLowerHex()}}"
+              signer { keystore = "{{keystore}}", password-file = "{{passwordFile}}" }
+              {{storeBlock}}
+              gate.enabled = {{(gateEnabled ? "on" : "off")}}
+              gate.window = {{blockSeconds * 3}}s
+              {{extra}}
+            }
+            """));
+        return config;
+    }
+
+    /// <summary>The store block of a SQLite file.</summary>
+    public static string Sqlite(string path) => $"store {{ kind = sqlite, path = \"{path}\" }}";
+
+    /// <summary>The store block of a PostgreSQL database.</summary>
+    public static string Postgres(string connectionString) => $"store {{ kind = postgres, connection-string = \"{connectionString}\" }}";
+}

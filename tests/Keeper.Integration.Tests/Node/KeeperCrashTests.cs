@@ -1,0 +1,61 @@
+using Keeper.Chain.Eth;
+using Keeper.Host.Cli;
+using Xunit;
+
+namespace Keeper.Integration.Tests.Node;
+
+/// <summary>kill -9 of a real keeper process at the worst moments, then a restart: no duplicate, no lost action, no nonce gap.</summary>
+public sealed class KeeperCrashTests : KeeperProcessTestBase
+{
+    [Fact]
+    public async Task KilledBetweenJournalingAndSending_RestartSendsTheSameTransactionOnce()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var crashing = await StartKeeperAsync(environment: new Dictionary<string, string> { [RunCommand.FaultVariable] = "after-journal-created" });
+        await ManualMiningAsync();
+        await MineAtAsync(dueAt - BlockSeconds, crashing);
+
+        await WaitForExitAsync(crashing);
+        Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
+
+        var restarted = await StartKeeperAsync();
+        await MineAtAsync(dueAt - BlockSeconds + 1, restarted);
+        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the restarted keeper did not resume the journaled transaction:\n{Log()}");
+        await AssertDoneOnceAsync(megapool, id, dueAt, restarted);
+    }
+
+    [Fact]
+    public async Task KilledBetweenSendingAndMining_RestartResolvesItWithoutANewTransaction()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var crashing = await StartKeeperAsync(environment: new Dictionary<string, string> { [RunCommand.FaultVariable] = "after-send" });
+        await ManualMiningAsync();
+        await MineAtAsync(dueAt - BlockSeconds, crashing);
+
+        await WaitForExitAsync(crashing);
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+
+        var restarted = await StartKeeperAsync();
+        await AssertDoneOnceAsync(megapool, id, dueAt, restarted);
+    }
+
+    private async Task AssertDoneOnceAsync(Keeper.Chain.Primitives.Address megapool, uint id, ulong dueAt, Keeper.Host.Devnet.NodeProcess node)
+    {
+        await MineAtAsync(dueAt, node);
+        for (var i = 1; i <= 4; i++)
+        {
+            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), node);
+        }
+
+        Assert.True(await DissolvedAsync(megapool, id), Log());
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+    }
+
+    private async Task WaitForExitAsync(Keeper.Host.Devnet.NodeProcess node)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.Contains("fault point", Log(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,128 @@
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
+using Keeper.Host.Devnet;
+using Xunit;
+
+namespace Keeper.Integration.Tests.Node;
+
+/// <summary>
+/// A real keeper process (<c>keeper run</c>) against anvil with the harness, on a chain the test mines by hand: each block
+/// is mined at the timestamp the test chooses, so the test decides exactly when a deadline passes.
+/// </summary>
+public abstract class KeeperProcessTestBase : IAsyncLifetime
+{
+    protected const int BlockSeconds = 2;
+    private readonly List<NodeProcess> _nodes = [];
+    private AnvilNode? _anvil;
+
+    protected DevChainClient Chain { get; private set; } = null!;
+
+    protected RocketPoolHarness Harness { get; private set; } = null!;
+
+    protected string Work { get; } = Directory.CreateTempSubdirectory("keeper-test-").FullName;
+
+    protected Address KeeperAddress => Chain.Keys[1].Address;
+
+    public async Task InitializeAsync()
+    {
+        _anvil = await AnvilNode.StartAsync();
+        Chain = new DevChainClient(_anvil);
+        Harness = await RocketPoolHarness.DeployAsync(Chain, Chain.Keys[0]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        Chain.Dispose();
+        if (_anvil is not null)
+        {
+            await _anvil.DisposeAsync();
+        }
+
+        Directory.Delete(Work, recursive: true);
+    }
+
+    /// <summary>Starts the keeper process (node-1, signing with dev account 1) and waits until it has read the chain.</summary>
+    protected async Task<NodeProcess> StartKeeperAsync(string extraConfig = "", IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var config = NodeFiles.Write(Work, "node-1", Chain.Keys[1], Chain.Node.RpcUrl, Harness, NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
+            "chain.poll-interval = 100ms\n" + extraConfig);
+        File.Delete(Path.Combine(Work, "node-1.status.json"));
+        var node = NodeProcess.Start("node-1", KeeperAddress.ToString(), config, Work, environment);
+        _nodes.Add(node);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (node.Status?.Ready != true)
+        {
+            Assert.False(node.HasExited, $"the keeper exited during start-up:\n{Log()}");
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return node;
+    }
+
+    /// <summary>Stops mining by itself: from here on blocks come only from <see cref="MineAtAsync"/>.</summary>
+    protected async Task ManualMiningAsync()
+    {
+        await Chain.SetAutomineAsync(false);
+        await Chain.Rpc.SendAsync("evm_setIntervalMining", [0], CancellationToken.None);
+    }
+
+    /// <summary>Mines one block at <paramref name="timestamp"/> and waits until the keeper has processed it.</summary>
+    protected async Task MineAtAsync(ulong timestamp, NodeProcess node)
+    {
+        await Chain.SetNextBlockTimestampAsync(timestamp);
+        await Chain.MineAsync();
+        await WaitForHeadAsync(node, await Chain.Eth.BlockNumberAsync(CancellationToken.None));
+    }
+
+    /// <summary>Waits until the keeper reports <paramref name="block"/> as its head and has had a moment to act on it.</summary>
+    protected static async Task WaitForHeadAsync(NodeProcess node, ulong block)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((node.Status?.HeadNumber ?? 0) < block)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>Waits until the pool holds a transaction from the keeper, or gives up after <paramref name="within"/>.</summary>
+    protected async Task<bool> WaitForKeeperTransactionAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            while (await Chain.Eth.GetTransactionCountAsync(KeeperAddress, BlockTag.Pending, CancellationToken.None) == await Chain.Eth.GetTransactionCountAsync(KeeperAddress, BlockTag.Latest, CancellationToken.None))
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A prestaked validator and its first valid block timestamp (strictly after the deadline).</summary>
+    protected async Task<(Address Megapool, uint Id, ulong DueAt)> PrestakedValidatorAsync()
+    {
+        var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[5].Address);
+        var id = await Harness.NewValidatorAsync(megapool);
+        await Harness.AssignAsync(megapool, id);
+        var info = await new Megapool(Chain.Eth, new Keeper.Chain.Calls.BatchCaller(Chain.Eth), megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None);
+        return (megapool, id, info.LastAssignmentTime + (28UL * 24 * 60 * 60) + 1);
+    }
+
+    protected async Task<bool> DissolvedAsync(Address megapool, uint id) =>
+        (await new Megapool(Chain.Eth, new Keeper.Chain.Calls.BatchCaller(Chain.Eth), megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None)).Dissolved;
+
+    protected Task<ulong> KeeperNonceAsync(BlockTag tag) => Chain.Eth.GetTransactionCountAsync(KeeperAddress, tag, CancellationToken.None);
+
+    protected string Log() => File.Exists(Path.Combine(Work, "node-1.log")) ? File.ReadAllText(Path.Combine(Work, "node-1.log")) : "(no log)";
+}

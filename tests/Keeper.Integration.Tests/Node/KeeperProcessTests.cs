@@ -1,0 +1,67 @@
+using Keeper.Chain.Eth;
+using Xunit;
+
+namespace Keeper.Integration.Tests.Node;
+
+public sealed class KeeperProcessTests : KeeperProcessTestBase
+{
+    [Fact]
+    public async Task DueDissolve_SentForTheFirstValidBlock_MinedThereOnce()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var node = await StartKeeperAsync();
+        await ManualMiningAsync();
+
+        await MineAtAsync(dueAt - (2 * BlockSeconds), node);
+        Assert.False(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(2)), "nothing may be sent before the action is valid in the next block");
+        await MineAtAsync(dueAt - BlockSeconds, node);
+        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the keeper sent nothing for the first valid block:\n{Log()}");
+        await MineAtAsync(dueAt, node);
+
+        Assert.True(await DissolvedAsync(megapool, id));
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        var block = await Chain.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None);
+        Assert.Equal(dueAt, block.Timestamp);
+        await MineAtAsync(dueAt + BlockSeconds, node);
+        await MineAtAsync(dueAt + (2 * BlockSeconds), node);
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+    }
+
+    [Fact]
+    public async Task StakedAtTheLastMoment_NotDissolvedAndNothingSent()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var node = await StartKeeperAsync();
+        await ManualMiningAsync();
+        await MineAtAsync(dueAt - (3 * BlockSeconds), node);
+
+        var stake = await Chain.SignAsync(Chain.Keys[6], megapool, StakeCall(id), gas: 200_000);
+        await Chain.Eth.SendRawTransactionAsync(stake.RawEncoding, CancellationToken.None);
+        await MineAtAsync(dueAt - BlockSeconds, node);
+        for (var i = 0; i < 4; i++)
+        {
+            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), node);
+        }
+
+        Assert.False(await DissolvedAsync(megapool, id));
+        Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
+    }
+
+    [Fact]
+    public async Task FeeSpikeAboveCap_NothingSentAndTheLogSaysWhy()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var node = await StartKeeperAsync("fees.max-fee-per-gas-gwei = 5");
+        await ManualMiningAsync();
+        await Chain.Rpc.SendAsync("anvil_setNextBlockBaseFeePerGas", ["0x2540be400"], CancellationToken.None); // 10 gwei
+        await MineAtAsync(dueAt - BlockSeconds, node);
+        await MineAtAsync(dueAt, node);
+        await MineAtAsync(dueAt + BlockSeconds, node);
+
+        Assert.False(await DissolvedAsync(megapool, id));
+        Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.Contains("exceeds the fee cap", Log(), StringComparison.Ordinal);
+    }
+
+    private static byte[] StakeCall(uint id) => Keeper.Host.Devnet.CompiledContracts.Get("MegapoolHarness").Abi.Function("stake").EncodeCall(id);
+}
