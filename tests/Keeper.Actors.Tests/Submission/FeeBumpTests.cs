@@ -13,7 +13,7 @@ public sealed class FeeBumpTests
     [InlineData(8, 10)] // exactly 9, + 1
     [InlineData(1000, 1126)]
     [InlineData(1_000_000_000, 1_125_000_001)]
-    public void Bump_KnownValues_CeilOf1125PermilleplusOne(long fee, long expected) =>
+    public void Bump_KnownValues_CeilOf1125PermillePlusOne(long fee, long expected) =>
         Assert.Equal(new BigInteger(expected), FeeBump.Bump(fee));
 
     [Fact]
