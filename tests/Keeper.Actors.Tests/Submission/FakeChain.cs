@@ -37,6 +37,9 @@ internal sealed class FakeChain : IJsonRpcClient
     /// <summary>The median tip fee history reports.</summary>
     public BigInteger Reward { get; set; } = 1_000_000_000;
 
+    /// <summary>When true, blocks are mined empty (a congested chain where our fees never win).</summary>
+    public bool Paused { get; set; }
+
     /// <summary>When set, eth_call reverts with this data.</summary>
     public byte[]? RevertData { get; set; }
 
@@ -93,7 +96,7 @@ internal sealed class FakeChain : IJsonRpcClient
         {
             var included = new List<SignedTransaction>();
             var next = MinedNonce();
-            while (_pool.TryGetValue(next, out var tx) && ((Eip1559Transaction)tx.Transaction).MaxFeePerGas >= BaseFee)
+            while (!Paused && _pool.TryGetValue(next, out var tx) && ((Eip1559Transaction)tx.Transaction).MaxFeePerGas >= BaseFee)
             {
                 included.Add(tx);
                 _pool.Remove(next);

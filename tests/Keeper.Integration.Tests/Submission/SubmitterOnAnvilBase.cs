@@ -1,0 +1,137 @@
+using System.Numerics;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Runtime;
+using Keeper.Actors.Submission;
+using Keeper.Actors.TestKit;
+using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Fees;
+using Keeper.Chain.Primitives;
+using Keeper.Host.Devnet;
+
+namespace Keeper.Integration.Tests.Submission;
+
+/// <summary>
+/// Each test gets its own anvil with the Rocket Pool harness, a SQLite journal in a temporary folder, and submitters
+/// for one dev account. The test feeds heads itself, as the chain watcher does in the node.
+/// </summary>
+public abstract class SubmitterOnAnvilBase : ActorTestKit
+{
+    protected const ulong TimeBeforeDissolve = 600;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "keeper-submitter-tests", Guid.NewGuid().ToString("N"));
+    private AnvilNode? _node;
+    private int _instances;
+
+    protected DevChainClient Chain { get; private set; } = null!;
+
+    protected RocketPoolHarness Harness { get; private set; } = null!;
+
+    protected SqliteStore Store { get; private set; } = null!;
+
+    protected TestProbe Gate { get; private set; } = null!;
+
+    protected PrivateKey Keeper => Chain.Keys[9];
+
+    public override async Task InitializeAsync()
+    {
+        _node = await AnvilNode.StartAsync();
+        Chain = new DevChainClient(_node);
+        Harness = await RocketPoolHarness.DeployAsync(Chain, Chain.Keys[0]);
+        await Harness.SetTimeBeforeDissolveAsync(TimeBeforeDissolve);
+        Directory.CreateDirectory(_folder);
+        Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(Path.Combine(_folder, "keeper.db")), TimeProvider.System, null, CancellationToken.None);
+        Gate = CreateTestProbe("gate");
+        DefaultTimeout = TimeSpan.FromSeconds(15);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Store.DisposeAsync();
+        Chain.Dispose();
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    protected IActorRef StartSubmitter(int bumpAfterBlocks = 3)
+    {
+        var options = new SubmitterOptions(_node!.Options.ChainId, new HashSet<string>
+        {
+            Hex.Encode(Megapool.DissolveValidatorFunction.Selector),
+            Hex.Encode(Minipool.DissolveFunction.Selector),
+        })
+        {
+            ActWithoutReward = true,
+            BumpAfterBlocks = bumpAfterBlocks,
+        };
+        var deps = new SubmitterDependencies(Keeper, Chain.Eth, new FeeOracle(Chain.Eth), Store);
+        return Sys.ActorOf(Submitter.Props(options, deps), $"submitter-{++_instances}");
+    }
+
+    /// <summary>A megapool validator assigned now, so dissolvable once the chain passes now + <see cref="TimeBeforeDissolve"/>.</summary>
+    protected async Task<(ContractCall Call, ulong ValidAt)> AssignedValidatorAsync()
+    {
+        var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[1].Address);
+        var id = await Harness.NewValidatorAsync(megapool);
+        await Harness.AssignAsync(megapool, id);
+        var info = await new Megapool(Chain.Eth, new BatchCaller(Chain.Eth, new BatchCallerOptions { Multicall3 = Harness.Multicall3 }), megapool)
+            .GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None);
+        return (Megapool.DissolveValidator(megapool, id), info.LastAssignmentTime + TimeBeforeDissolve + 1);
+    }
+
+    /// <summary>A validator whose dissolve is valid at the next block, which is mined at exactly its first valid second.</summary>
+    protected async Task<(SubmitAction Action, ContractCall Call)> DueActionAsync(string task)
+    {
+        var (call, validAt) = await AssignedValidatorAsync();
+        await Chain.SetNextBlockTimestampAsync(validAt);
+        return (new SubmitAction(task, call, validAt, BigInteger.Zero), call);
+    }
+
+    protected async Task<ulong> HeadAsync(IActorRef submitter)
+    {
+        var head = await Chain.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None);
+        submitter.Tell(new SubmitterHead(head.Number, head.Timestamp));
+        await QuiesceAsync();
+        return head.Number;
+    }
+
+    protected async Task MineAsync(IActorRef submitter, int blocks = 1)
+    {
+        for (var i = 0; i < blocks; i++)
+        {
+            await Chain.MineAsync();
+            await HeadAsync(submitter);
+        }
+    }
+
+    protected Task<ulong> KeeperNonceAsync(BlockTag block) => Chain.Eth.GetTransactionCountAsync(Keeper.Address, block, CancellationToken.None);
+
+    protected async Task<bool> WouldSucceedAsync(ContractCall call)
+    {
+        try
+        {
+            await Chain.Eth.CallAsync(new CallRequest(call.To, call.Data, Keeper.Address), BlockTag.Latest, CancellationToken.None);
+            return true;
+        }
+        catch (Keeper.Chain.Rpc.JsonRpcNodeException)
+        {
+            return false;
+        }
+    }
+
+    protected Task SetNextBaseFeeAsync(BigInteger wei) =>
+        Chain.Rpc.SendAsync("anvil_setNextBlockBaseFeePerGas", [Hex.EncodeQuantity(wei)], CancellationToken.None);
+
+    protected async Task<IReadOnlyList<SubmissionEvent>> JournalAsync()
+    {
+        var entries = await Store.ReadAsync(Submitter.PersistenceIdFor(Keeper.Address), 1, long.MaxValue, 1000, CancellationToken.None);
+        return entries.Select(e => SubmissionEventSerializer.Deserialize(e.Manifest, e.Payload)).ToArray();
+    }
+}
