@@ -50,6 +50,8 @@ public static class DevnetReportBuilder
             }
         }
 
+        // A cancellation is a zero-value self-transfer with no data, sent with the nonce of a pending action.
+        var replaced = blocks.SelectMany(b => b.Transactions).Count(t => keepers.Contains(t.From) && t.To == t.From && t.Input.Length == 0);
         latencies.Sort();
         var nodeReports = nodes.Select(n =>
         {
@@ -59,7 +61,7 @@ public static class DevnetReportBuilder
         var blockCount = Math.Max(1, (long)(toBlock - fromBlock + 1));
         var requests = nodes.Sum(n => n.RpcRequests);
         return new DevnetReport(
-            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted),
+            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced),
             new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
             nodeReports,
             new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));

@@ -1,4 +1,6 @@
+using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Host.Devnet;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Node;
@@ -61,6 +63,36 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         Assert.False(await DissolvedAsync(megapool, id));
         Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
         Assert.Contains("exceeds the fee cap", Log(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SomeoneElseActsFirst_OurPendingTransactionIsReplacedByASelfTransfer_AndTheReportCountsIt()
+    {
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var node = await StartKeeperAsync();
+        await ManualMiningAsync();
+        var start = await Chain.Eth.BlockNumberAsync(CancellationToken.None) + 1;
+        await MineAtAsync(dueAt - BlockSeconds, node);
+        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), Log());
+
+        // Our transaction leaves the node's pool (as an evicted transaction would) and another account dissolves first.
+        await Chain.Rpc.SendAsync("anvil_dropAllTransactions", [], CancellationToken.None);
+        var other = await Chain.SignAsync(Chain.Keys[7], megapool, Megapool.DissolveValidator(megapool, id).Data, gas: 200_000);
+        await Chain.Eth.SendRawTransactionAsync(other.RawEncoding, CancellationToken.None);
+        await MineAtAsync(dueAt, node);
+        Assert.True(await DissolvedAsync(megapool, id));
+
+        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the keeper did not replace its pending transaction:\n{Log()}");
+        for (var i = 1; i <= 3; i++)
+        {
+            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), node);
+        }
+
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        var task = new DevnetTask(Keeper.Actors.Tracking.TaskKeys.DissolveMegapoolValidator(megapool, id), megapool, id, dueAt);
+        var report = await DevnetReportBuilder.BuildAsync(Chain.Rpc, [task], [("node-1", KeeperAddress, 0)], start, await Chain.Eth.BlockNumberAsync(CancellationToken.None), CancellationToken.None);
+        Assert.Equal(new DevnetTasks(1, 1, 0, 0, 0, Replaced: 1), report.Tasks);
+        Assert.Equal(1, Assert.Single(report.Nodes).Submitted);
     }
 
     private static byte[] StakeCall(uint id) => Keeper.Host.Devnet.CompiledContracts.Get("MegapoolHarness").Abi.Function("stake").EncodeCall(id);
