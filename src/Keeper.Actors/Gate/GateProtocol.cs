@@ -5,7 +5,8 @@ namespace Keeper.Actors.Gate;
 /// <summary>The cluster's live members as the membership service sees them, and whether the shared store answers.</summary>
 /// <param name="Members">The live members' signing addresses (any order; the gate orders them).</param>
 /// <param name="StoreReachable">False when the shared store cannot be reached: the node keeps tracking but submits nothing.</param>
-public sealed record MembershipChanged(IReadOnlyList<Address> Members, bool StoreReachable);
+/// <param name="LiveMemberIds">The live members' ids, to tell a dead holder's stale claim from a live one's; null: unknown.</param>
+public sealed record MembershipChanged(IReadOnlyList<Address> Members, bool StoreReachable, IReadOnlySet<string>? LiveMemberIds = null);
 
 /// <summary>Asks the gate for its tasks and counters; it replies <see cref="GateStatus"/>.</summary>
 public sealed record GetGateStatus

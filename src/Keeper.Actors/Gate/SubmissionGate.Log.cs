@@ -20,6 +20,9 @@ public sealed partial class SubmissionGate
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record claim {Task} window {Window} as {State}: {Reason}")]
     private static partial void LogClaimUpdateFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string state, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Took over {Task}: the pending claim of window {Window} by {Member}, who left the cluster, is abandoned")]
+    private static partial void LogTakeOver(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string member);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared store reachable: {Reachable}. While it is not, this node tracks but submits nothing.")]
     private static partial void LogStoreReachability(Microsoft.Extensions.Logging.ILogger logger, bool reachable);
 }

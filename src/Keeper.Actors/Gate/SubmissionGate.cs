@@ -20,6 +20,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private readonly SubmissionGateOptions _options;
     private readonly Dictionary<string, GateTask> _tasks = new(StringComparer.Ordinal);
     private IReadOnlyList<Address> _members;
+    private IReadOnlySet<string>? _liveMemberIds;
     private bool _storeReachable = true;
     private ulong? _nextBlockTime;
     private long _turns;
@@ -94,6 +95,7 @@ public sealed partial class SubmissionGate : ReceiveActor
         }
 
         _storeReachable = m.StoreReachable;
+        _liveMemberIds = m.LiveMemberIds;
     }
 
     private async Task OnChainTimeAsync(ChainTimeAdvanced m)
@@ -158,6 +160,12 @@ public sealed partial class SubmissionGate : ReceiveActor
             return;
         }
 
+        if (result.Outcome == ClaimOutcome.PendingElsewhere && await TakeOverStaleAsync(result.Claim, nextBlockTime))
+        {
+            await ClaimAndSubmitAsync(task, window, nextBlockTime);
+            return;
+        }
+
         var mine = result.Claim.MemberId == _options.MemberId && result.Claim.State == ClaimState.Pending;
         if (result.IsClaimed || mine)
         {
@@ -170,6 +178,30 @@ public sealed partial class SubmissionGate : ReceiveActor
         else if (result.Outcome == ClaimOutcome.WindowTaken)
         {
             task.LastAttemptedWindow = window;
+        }
+    }
+
+    // A pending claim blocks everyone else, which is right while its holder lives (its transaction may land). A holder
+    // that left the cluster will never finish it: once that claim's window is over, the current holder abandons it.
+    private async Task<bool> TakeOverStaleAsync(Claim blocking, ulong nextBlockTime)
+    {
+        if (blocking.MemberId == _options.MemberId || _liveMemberIds is null || _liveMemberIds.Contains(blocking.MemberId)
+            || !_tasks.TryGetValue(blocking.TaskKey, out var task)
+            || nextBlockTime < GateMath.WindowEnd(task.Duty.DueAt, blocking.Window, _options.WindowSeconds))
+        {
+            return false;
+        }
+
+        try
+        {
+            var taken = await _options.Claims.AbandonStaleAsync(blocking, Context.System.TimeProvider.GetUtcNow(), CancellationToken.None);
+            LogTakeOver(Log, blocking.TaskKey, blocking.Window, blocking.MemberId);
+            return taken;
+        }
+        catch (StoreException ex)
+        {
+            LogClaimFailed(Log, blocking.TaskKey, blocking.Window, ex.Message);
+            return false;
         }
     }
 

@@ -67,6 +67,32 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AbandonStaleAsync_PendingClaimOfALeftMember_AbandonedOnceAndTheTaskIsFreeAgain()
+    {
+        var store = await OpenAsync();
+        var stale = NewClaim(Task1, 0, "keeper-a");
+        await store.TryClaimAsync(stale, CancellationToken.None);
+
+        Assert.True(await store.AbandonStaleAsync(stale, T0 + TimeSpan.FromSeconds(40), CancellationToken.None));
+        Assert.False(await store.AbandonStaleAsync(stale, T0 + TimeSpan.FromSeconds(41), CancellationToken.None));
+
+        Assert.Equal(ClaimState.Abandoned, Assert.Single(await store.GetAsync(Task1, CancellationToken.None)).State);
+        Assert.True((await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(42)), CancellationToken.None)).IsClaimed);
+    }
+
+    [Fact]
+    public async Task AbandonStaleAsync_ClaimAlreadyFinal_LeavesItAlone()
+    {
+        var store = await OpenAsync();
+        var claim = NewClaim(Task1, 0, "keeper-a");
+        await store.TryClaimAsync(claim, CancellationToken.None);
+        await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), T0, CancellationToken.None);
+
+        Assert.False(await store.AbandonStaleAsync(claim, T0 + TimeSpan.FromSeconds(40), CancellationToken.None));
+        Assert.Equal(ClaimState.Mined, Assert.Single(await store.GetAsync(Task1, CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task TryClaimAsync_FreeWindow_ClaimsAndStoresIt()
     {
         var store = await OpenAsync();

@@ -31,6 +31,14 @@ public interface IClaimStore
     /// <exception cref="ClaimUpdateException">No such claim, another member's, or already final otherwise; nothing was written.</exception>
     Task<Claim> UpdateAsync(string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks another member's pending claim <see cref="ClaimState.Abandoned"/> because that member left the cluster (its
+    /// heartbeat stopped) and the claim's window has ended, so the task can pass to the next holder. Only the exact claim
+    /// given is changed, and only while it is still pending.
+    /// </summary>
+    /// <returns>True if the claim was abandoned now; false if it had already changed.</returns>
+    Task<bool> AbandonStaleAsync(Claim stale, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>The claims of <paramref name="taskKey"/>, by window.</summary>
     Task<IReadOnlyList<Claim>> GetAsync(string taskKey, CancellationToken cancellationToken);
 

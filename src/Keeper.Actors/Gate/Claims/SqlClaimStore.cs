@@ -94,6 +94,23 @@ public sealed class SqlClaimStore : IClaimStore
     }
 
     /// <inheritdoc />
+    public Task<bool> AbandonStaleAsync(Claim stale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ClaimGuards.Key(stale.TaskKey, stale.Window, stale.MemberId, nameof(stale));
+        return _store.ExecuteWriteAsync(
+            async (connection, transaction, ct) => await SqlCommands.ExecuteAsync(
+                connection,
+                transaction,
+                "UPDATE claim SET state = 'abandoned', updated = @now WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'pending'",
+                ct,
+                ("@task", stale.TaskKey),
+                ("@window", stale.Window),
+                ("@member", stale.MemberId),
+                ("@now", now.UtcTicks)) == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Claim> UpdateAsync(string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ClaimGuards.Key(taskKey, window, memberId, nameof(taskKey));
