@@ -21,7 +21,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private readonly Dictionary<string, GateTask> _tasks = new(StringComparer.Ordinal);
     private IReadOnlyList<Address> _members;
     private IReadOnlySet<string>? _liveMemberIds;
-    private bool _storeReachable = true;
+    private bool _storeReachable;
     private ulong? _nextBlockTime;
     private long _turns;
     private long _claimed;
@@ -32,6 +32,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     {
         _options = options;
         _members = [options.Self];
+        _storeReachable = !options.WaitForMembership;
         ReceiveAsync<DutyDue>(OnDueAsync);
         Receive<DutyCancelled>(OnCancelled);
         ReceiveAsync<ChainTimeAdvanced>(OnChainTimeAsync);

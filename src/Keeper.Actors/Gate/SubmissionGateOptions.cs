@@ -12,6 +12,7 @@ namespace Keeper.Actors.Gate;
 /// <param name="Simulator">Runs calls as the next block would.</param>
 /// <param name="Submitter">This node's submitter.</param>
 /// <param name="Enabled">False for the ungated baseline (<c>--gate off</c>): every due task is sent by every node, without claims.</param>
+/// <param name="WaitForMembership">True: submit nothing until the membership service has given a first view of the cluster.</param>
 public sealed record SubmissionGateOptions(
     Address Self,
     string MemberId,
@@ -19,4 +20,5 @@ public sealed record SubmissionGateOptions(
     IClaimStore Claims,
     ICallSimulator Simulator,
     IActorRef Submitter,
-    bool Enabled = true);
+    bool Enabled = true,
+    bool WaitForMembership = false);

@@ -1,5 +1,6 @@
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Membership;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Actors.Runtime;
@@ -34,10 +35,12 @@ public sealed partial class KeeperNode : IAsyncDisposable
     private readonly IActorRef _gate;
     private readonly IActorRef _submitter;
     private readonly IActorRef _watcher;
+    private readonly IActorRef _membership;
 
     private KeeperNode(KeeperSettings settings, Address address, ActorSystem system, JsonRpcClient rpc, List<IAsyncDisposable> resources,
-        IActorRef scheduler, IActorRef registry, IActorRef gate, IActorRef submitter, IActorRef watcher)
+        IActorRef scheduler, IActorRef registry, IActorRef gate, IActorRef submitter, IActorRef watcher, IActorRef membership)
     {
+        _membership = membership;
         Settings = settings;
         Address = address;
         System = system;
@@ -76,7 +79,7 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var chainId = await eth.ChainIdAsync(cancellationToken);
         var batch = new BatchCaller(eth, new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3 });
         var deployment = await new RocketStorage(eth, settings.RocketStorage).ResolveAsync(batch, BlockTag.Latest, cancellationToken);
-        var (journal, sharedSnapshots, claims) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
+        var (journal, sharedSnapshots, claims, members) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new PrefixedSnapshotStore(sharedSnapshots, key.Address.ToLowerHex());
         var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
 
@@ -106,7 +109,9 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var submitter = system.ActorOf(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, journal)), "submitter");
         var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
-            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled)), "gate");
+            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
+        var membership = system.ActorOf(MembershipAgent.Props(
+            members, new MemberInfo(memberId, key.Address, Environment.MachineName, timeProvider.GetUtcNow()), settings.Gate.Heartbeat, settings.Gate.SuspicionTimeout, gate), "membership");
         scheduler.Tell(new SubscribeDuties(gate));
         var watcherOptions = new ChainWatcherOptions
         {
@@ -116,7 +121,7 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var watcher = system.ActorOf(ChainWatcherActor.Props(
             () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry, snapshots,
             new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks)), "watcher");
-        var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher);
+        var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher, membership);
         LogStarted(loggerFactory.CreateLogger<KeeperNode>(), node.NodeId, key.Address.ToString(), chainId, deployment.Storage.ToString());
         return node;
     }
@@ -143,6 +148,16 @@ public sealed partial class KeeperNode : IAsyncDisposable
     /// <summary>Stops the actors (children first) and closes the store and the client.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Leave first, so the other members take over this node's turns at once rather than after the suspicion timeout.
+        try
+        {
+            await _membership.Ask<LeftCluster>(LeaveCluster.Instance, TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (AskTimeoutException)
+        {
+            // The store did not answer; the others will suspect this node after the timeout instead.
+        }
+
         await System.TerminateAsync(TimeSpan.FromSeconds(15));
         foreach (var resource in _resources)
         {
@@ -152,19 +167,19 @@ public sealed partial class KeeperNode : IAsyncDisposable
         _rpc.Dispose();
     }
 
-    private static async Task<(IJournal Journal, ISnapshotStore Snapshots, IClaimStore Claims)> OpenStoreAsync(
+    private static async Task<(IJournal Journal, ISnapshotStore Snapshots, IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
         StoreSettings store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
         if (store.Kind == StoreKind.Postgres)
         {
             var pg = await PostgresStore.OpenAsync(new PostgresStoreOptions(store.ConnectionString), timeProvider, loggerFactory.CreateLogger<PostgresStore>(), cancellationToken);
             resources.Add(pg);
-            return (pg, pg, new SqlClaimStore(pg));
+            return (pg, pg, new SqlClaimStore(pg), new SqlMembershipStore(pg));
         }
 
         var sqlite = await SqliteStore.OpenAsync(new SqliteStoreOptions(store.Path), timeProvider, loggerFactory.CreateLogger<SqliteStore>(), cancellationToken);
         resources.Add(sqlite);
-        return (sqlite, sqlite, new SqlClaimStore(sqlite));
+        return (sqlite, sqlite, new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
     }
 
     private static async Task<BeaconSource?> BeaconAsync(BeaconSettings beacon, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
