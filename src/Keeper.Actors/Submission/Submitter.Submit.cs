@@ -30,7 +30,9 @@ public sealed partial class Submitter
             return;
         }
 
-        var refusal = Refuse(m) ?? await SimulateAsync(m);
+        // Gas estimation at the next block's time is itself the simulation: a call that would revert fails it, with the
+        // revert data. (The gate has simulated just before, too.)
+        var refusal = Refuse(m);
         if (refusal is not null)
         {
             LogNotSent(Log, m.TaskKey, refusal.Reason, refusal.Detail);
@@ -69,21 +71,17 @@ public sealed partial class Submitter
                 $"function selector {selector} ({call.Description}) on {call.To} is not on the allow-list");
     }
 
-    private async Task<ActionNotSent?> SimulateAsync(SubmitAction m)
+    // One fee quote per head: every action sent for the same block is priced alike, with one eth_feeHistory.
+    private async Task<FeeQuote> QuoteAsync()
     {
-        try
+        if (_quote is { } cached && cached.Head == _head && _head != 0)
         {
-            await _deps.Eth.CallAsync(Request(m.Call), BlockTag.Latest, _stopping.Token, new BlockOverrides(Time: m.NextBlockTime));
-            return null;
+            return cached.Quote;
         }
-        catch (JsonRpcNodeException e) when (IsRevert(e))
-        {
-            return new ActionNotSent(m.TaskKey, NotSentReason.WouldRevert, $"simulated at time {m.NextBlockTime}: {Describe(e)}");
-        }
-        catch (Exception e) when (e is JsonRpcException or EthResponseException)
-        {
-            return new ActionNotSent(m.TaskKey, NotSentReason.Unavailable, $"the simulation could not run: {e.Message}");
-        }
+
+        var quote = await _deps.Fees.QuoteAsync(_stopping.Token);
+        _quote = (_head, quote);
+        return quote;
     }
 
     private async Task<(ulong GasLimit, FeeQuote? Quote, ActionNotSent? Refusal)> PriceAsync(SubmitAction m)
@@ -113,7 +111,7 @@ public sealed partial class Submitter
         FeeQuote quote;
         try
         {
-            quote = await _deps.Fees.QuoteAsync(_stopping.Token);
+            quote = await QuoteAsync();
         }
         catch (Exception e) when (e is JsonRpcException or EthResponseException)
         {

@@ -1,3 +1,4 @@
+using Keeper.Chain.Fees;
 using Keeper.Actors.Runtime;
 using Keeper.Chain.Primitives;
 
@@ -59,6 +60,7 @@ public sealed partial class Submitter : ReceiveActor, IDisposable
     private SubmitterState _state = SubmitterState.Empty;
     private long _sequenceNr;
     private ulong _head;
+    private (ulong Head, FeeQuote Quote)? _quote;
     private string? _haltReason;
 
     /// <summary>Creates the submitter; it recovers from its journal before handling anything else.</summary>

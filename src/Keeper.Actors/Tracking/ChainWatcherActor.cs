@@ -58,11 +58,24 @@ public sealed partial class ChainWatcherActor : ReceiveActor
             LogResumed(Log, _lastCheckpointBlock, checkpoint.Validators.Count, checkpoint.Minipools.Count);
         }
 
-        Timers.StartPeriodicTimer("poll", Poll.Instance, _options.PollInterval);
         await PollAsync();
     }
 
     private async Task PollAsync()
+    {
+        var newHead = false;
+        try
+        {
+            newHead = await PollOnceAsync();
+        }
+        finally
+        {
+            var wait = newHead && _options.Slot is { } slot && slot * 0.85 > _options.PollInterval ? slot * 0.85 : _options.PollInterval;
+            Timers.StartSingleTimer("poll", Poll.Instance, wait);
+        }
+    }
+
+    private async Task<bool> PollOnceAsync()
     {
         IReadOnlyList<WatcherEvent> events;
         try
@@ -73,12 +86,12 @@ public sealed partial class ChainWatcherActor : ReceiveActor
         {
             LogDeepReorg(Log, ex.Message);
             _watcher = _createWatcher();
-            return;
+            return false;
         }
         catch (Exception ex) when (ex is JsonRpcException or EthResponseException or Chain.Calls.BatchCallFailedException)
         {
             LogPollFailed(Log, ex.Message);
-            return;
+            return false;
         }
 
         foreach (var e in events)
@@ -90,6 +103,8 @@ public sealed partial class ChainWatcherActor : ReceiveActor
         {
             await CheckpointAsync(head.Number);
         }
+
+        return events.Any(e => e is HeadAdvanced);
     }
 
     private async Task CheckpointAsync(ulong block)

@@ -120,7 +120,7 @@ public sealed partial class KeeperNode : IAsyncDisposable
         };
         var watcher = system.ActorOf(ChainWatcherActor.Props(
             () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry, snapshots,
-            new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks)), "watcher");
+            new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks, settings.Chain.Slot)), "watcher");
         var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher, membership);
         LogStarted(loggerFactory.CreateLogger<KeeperNode>(), node.NodeId, key.Address.ToString(), chainId, deployment.Storage.ToString());
         return node;

@@ -168,8 +168,9 @@ internal sealed class FakeChain : IJsonRpcClient
         "eth_call" => RevertData is { } data
             ? throw new JsonRpcNodeException(method, 3, "execution reverted", JsonDocument.Parse($"\"{Hex.Encode(data)}\"").RootElement.Clone())
             : "\"0x\"",
-        "eth_estimateGas" => RevertData is not null
-            ? throw new JsonRpcNodeException(method, 3, "execution reverted", null)
+        // Like geth and anvil, a reverting estimate carries the revert data.
+        "eth_estimateGas" => RevertData is { } estimateRevert
+            ? throw new JsonRpcNodeException(method, 3, "execution reverted", JsonDocument.Parse($"\"{Hex.Encode(estimateRevert)}\"").RootElement.Clone())
             : Quantity(GasEstimate),
         "eth_feeHistory" => FeeHistoryJson(),
         "eth_sendRawTransaction" => Send(Hex.Decode(Text(p[0]))),
