@@ -22,6 +22,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private IReadOnlyList<Address> _members;
     private IReadOnlySet<string>? _liveMemberIds;
     private bool _storeReachable;
+    private bool _evaluationQueued;
     private ulong? _nextBlockTime;
     private long _turns;
     private long _claimed;
@@ -33,7 +34,8 @@ public sealed partial class SubmissionGate : ReceiveActor
         _options = options;
         _members = [options.Self];
         _storeReachable = !options.WaitForMembership;
-        ReceiveAsync<DutyDue>(OnDueAsync);
+        Receive<DutyDue>(OnDue);
+        ReceiveAsync<EvaluateDue>(_ => OnEvaluateDueAsync());
         Receive<DutyCancelled>(OnCancelled);
         ReceiveAsync<ChainTimeAdvanced>(OnChainTimeAsync);
         Receive<MembershipChanged>(OnMembership);
@@ -44,7 +46,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     /// <summary>Props for the gate.</summary>
     public static Props Props(SubmissionGateOptions options) => Runtime.Props.Create(() => new SubmissionGate(options));
 
-    private async Task OnDueAsync(DutyDue m)
+    private void OnDue(DutyDue m)
     {
         if (Action(m.Duty) is not { } call)
         {
@@ -60,12 +62,22 @@ public sealed partial class SubmissionGate : ReceiveActor
             task.Duty = m.Duty;
         }
 
-        // Usually a head's due duties are followed at once by its chain time; a duty scheduled between heads is acted on now.
-        var now = Math.Max(_nextBlockTime ?? 0, m.NextBlockTime);
-        _nextBlockTime = now;
-        if (task.InFlightWindow is null)
+        // A head's due duties are followed at once by its chain time, which evaluates them all together; a duty scheduled
+        // between heads is evaluated by one coalesced message queued behind whatever is already in the mailbox.
+        _nextBlockTime = Math.Max(_nextBlockTime ?? 0, m.NextBlockTime);
+        if (!_evaluationQueued)
         {
-            await EvaluateAsync(task, now);
+            _evaluationQueued = true;
+            Self.Tell(EvaluateDue.Instance, Self);
+        }
+    }
+
+    private async Task OnEvaluateDueAsync()
+    {
+        _evaluationQueued = false;
+        if (_nextBlockTime is { } now)
+        {
+            await EvaluateAllAsync(now);
         }
     }
 
@@ -103,31 +115,45 @@ public sealed partial class SubmissionGate : ReceiveActor
     {
         _nextBlockTime = m.NextBlockTime;
         _options.Submitter.Tell(new SubmitterHead(m.Head.Number, m.Head.Timestamp), Self);
-        foreach (var task in _tasks.Values.Where(t => t.InFlightWindow is null && !t.Abandoning).OrderBy(t => t.Duty.DueAt).ToList())
+        await EvaluateAllAsync(m.NextBlockTime);
+    }
+
+    private async Task EvaluateAllAsync(ulong nextBlockTime)
+    {
+        // Many actions can fall due in the same block: simulate this node's turns concurrently, then claim and submit in
+        // due order, so the last of them still makes the next block.
+        var turns = _tasks.Values.Where(t => t.InFlightWindow is null && !t.Abandoning)
+            .Select(t => (Task: t, Window: Turn(t, nextBlockTime)))
+            .Where(t => t.Window >= 0)
+            .OrderBy(t => t.Task.Duty.DueAt)
+            .ToList();
+        var reverts = await Task.WhenAll(turns.Select(t => _options.Simulator.SimulateAsync(t.Task.Call, _options.Self, nextBlockTime, CancellationToken.None)));
+        for (var i = 0; i < turns.Count; i++)
         {
-            await EvaluateAsync(task, m.NextBlockTime);
+            await ActAsync(turns[i].Task, turns[i].Window, nextBlockTime, reverts[i]);
         }
     }
 
-    private async Task EvaluateAsync(GateTask task, ulong nextBlockTime)
+    // The window this node holds for the task at this chain time, or -1 when it is not this node's turn (or not yet due,
+    // already tried in this window, or the store cannot be reached).
+    private long Turn(GateTask task, ulong nextBlockTime)
     {
         var window = GateMath.Window(task.Duty.DueAt, nextBlockTime, _options.WindowSeconds);
         if (window < 0 || window <= task.LastAttemptedWindow)
         {
-            return;
+            return -1;
         }
 
+        return !_options.Enabled || (_storeReachable && GateMath.Holder(task.Seed, window, _members) == _options.Self) ? window : -1;
+    }
+
+    private async Task ActAsync(GateTask task, long window, ulong nextBlockTime, string? revert)
+    {
         if (_options.Enabled)
         {
-            if (!_storeReachable || GateMath.Holder(task.Seed, window, _members) != _options.Self)
-            {
-                return;
-            }
-
             _turns++;
         }
 
-        var revert = await _options.Simulator.SimulateAsync(task.Call, _options.Self, nextBlockTime, CancellationToken.None);
         if (revert is not null)
         {
             // Not valid in the next block (already done, or not yet): try again at the next head while the window lasts.
@@ -279,6 +305,11 @@ public sealed partial class SubmissionGate : ReceiveActor
         _turns,
         _claimed,
         _succeeded);
+
+    private sealed record EvaluateDue
+    {
+        public static EvaluateDue Instance { get; } = new();
+    }
 
     private sealed class GateTask(Duty duty, ContractCall call)
     {
