@@ -57,7 +57,9 @@ public sealed partial class KeeperHttpServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static IPAddress ParseHost(string host)
+    /// <summary>The address of keeper.http.host: an IP address, or localhost for the loopback.</summary>
+    /// <exception cref="SettingsException">It is neither.</exception>
+    internal static IPAddress ParseHost(string host)
     {
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
