@@ -17,22 +17,24 @@ public static class StatusCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = $"The node's HTTP address (keeper.http; logged at start and written to the status file). Default {DefaultUrl}.", DefaultValueFactory = _ => new Uri(DefaultUrl) };
+        var url = new Option<string>("--url") { Description = $"The node's HTTP address (keeper.http; logged at start and written to the status file). Default {DefaultUrl}.", DefaultValueFactory = _ => DefaultUrl };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the node.", DefaultValueFactory = _ => 10 };
         var command = new Command("status", "Show a running node's pools, upcoming deadlines, pending transactions and cluster members.") { url, timeout };
         command.SetAction((result, ct) => RunAsync(result, result.GetValue(url)!, TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, string text, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var output = result.InvocationConfiguration.Output;
-        var shown = SecretMask.Url(url);
-        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            await result.InvocationConfiguration.Error.WriteLineAsync($"keeper status: --url {shown} is not an http(s) URL; use e.g. {DefaultUrl}.");
+            // The text is not echoed: it may hold credentials.
+            await result.InvocationConfiguration.Error.WriteLineAsync($"keeper status: --url is not an http(s) URL; use e.g. {DefaultUrl}.");
             return ExitCodes.BadInput;
         }
+
+        var shown = SecretMask.Url(url);
 
         using var http = new HttpClient { BaseAddress = url, Timeout = timeout };
         NodeStatus status;
@@ -50,7 +52,12 @@ public static class StatusCommand
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var reason = ex is TaskCanceledException ? $"no answer within {timeout.TotalSeconds:0} s" : ex.Message;
+            // HttpClient's messages may quote the URL, credentials and all.
+            var reason = ex is TaskCanceledException ? $"no answer within {timeout.TotalSeconds:0} s"
+                : ex is HttpRequestException { HttpRequestError: var error and not HttpRequestError.Unknown } ? error.ToString()
+                : ex is HttpRequestException { StatusCode: { } code } ? $"HTTP {(int)code}"
+                : ex is JsonException ? "the answer is not the keeper API's JSON"
+                : "the request failed";
             await result.InvocationConfiguration.Error.WriteLineAsync(
                 $"keeper status: cannot reach a keeper node at {shown}: {reason}. Is `keeper run` running, and is this its keeper.http address (logged at start)?");
             return ExitCodes.Failed;
@@ -97,7 +104,7 @@ public static class StatusCommand
         using var response = await http.GetAsync(path, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"GET {path} answered HTTP {(int)response.StatusCode}");
+            throw new HttpRequestException($"GET {path} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
         }
 
         return await response.Content.ReadFromJsonAsync<T>(HttpJson.Options, cancellationToken)
