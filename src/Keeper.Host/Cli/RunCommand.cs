@@ -33,6 +33,7 @@ public static class RunCommand
         try
         {
             settings = KeeperSettingsLoader.Load(config.FullName);
+            KeeperHttpServer.ParseHost(settings.Http.Host);
             key = NodeSigner.Load(settings.Signer);
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or FileNotFoundException)
