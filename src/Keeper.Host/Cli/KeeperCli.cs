@@ -10,5 +10,8 @@ public static class KeeperCli
     {
         RunCommand.Create(),
         DevnetCommand.Create(),
+        StatusCommand.Create(),
+        AccountsCommand.Create(),
+        ConfigCommand.Create(),
     };
 }

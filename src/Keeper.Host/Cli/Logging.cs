@@ -19,5 +19,7 @@ public static class Logging
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         builder.AddFilter("Keeper.Actors.Runtime", LogLevel.Warning);
+        builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Warning);
     });
 }

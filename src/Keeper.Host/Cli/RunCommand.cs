@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Keeper.Host.Configuration;
+using Keeper.Host.Http;
 using Keeper.Host.Node;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,7 @@ public static class RunCommand
         try
         {
             settings = KeeperSettingsLoader.Load(config.FullName);
+            KeeperHttpServer.ParseHost(settings.Http.Host);
             key = NodeSigner.Load(settings.Signer);
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or FileNotFoundException)
@@ -56,11 +58,23 @@ public static class RunCommand
 
         await using (node)
         {
+            KeeperHttpServer http;
+            try
+            {
+                http = await KeeperHttpServer.StartAsync(settings.Http, new KeeperNodeView(node), loggerFactory, TimeProvider.System, stop.Token);
+            }
+            catch (Exception ex) when (ex is SettingsException or IOException && !stop.IsCancellationRequested)
+            {
+                log.LogError("Keeper could not start its HTTP server on {Host}:{Port}: {Reason}", settings.Http.Host, settings.Http.Port, ex.Message);
+                return ExitCodes.Failed;
+            }
+
+            await using var httpScope = http;
             while (!stop.IsCancellationRequested)
             {
                 if (statusFile is not null)
                 {
-                    await WriteStatusAsync(node, statusFile.FullName, log);
+                    await WriteStatusAsync(node, http.Address, statusFile.FullName, log);
                 }
 
                 try
@@ -75,18 +89,18 @@ public static class RunCommand
 
             if (statusFile is not null)
             {
-                await WriteStatusAsync(node, statusFile.FullName, log);
+                await WriteStatusAsync(node, http.Address, statusFile.FullName, log);
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    private static async Task WriteStatusAsync(KeeperNode node, string path, ILogger log)
+    private static async Task WriteStatusAsync(KeeperNode node, Uri http, string path, ILogger log)
     {
         try
         {
-            await StatusFile.WriteAsync(path, await node.GetStatusAsync(CancellationToken.None), CancellationToken.None);
+            await StatusFile.WriteAsync(path, await node.GetStatusAsync(CancellationToken.None), http, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or Actors.Runtime.AskTimeoutException)
         {

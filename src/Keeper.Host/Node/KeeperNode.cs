@@ -145,6 +145,22 @@ public sealed partial class KeeperNode : IAsyncDisposable
             _rpc.RequestCount, _rpc.ErrorCount);
     }
 
+    /// <summary>The scheduler's duties, earliest first (read-only, for the HTTP API).</summary>
+    public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) =>
+        _scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+
+    /// <summary>The submitter's transactions (read-only, for the HTTP API).</summary>
+    public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) =>
+        _submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+
+    /// <summary>The gate's members, tasks and counters (read-only, for the HTTP API).</summary>
+    public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) =>
+        _gate.Ask<GateStatus>(GetGateStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+
+    /// <summary>A transaction's receipt through the node's client (read-only: the metrics price the gas spent with it).</summary>
+    public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) =>
+        new EthApi(_rpc).GetTransactionReceiptAsync(hash, cancellationToken);
+
     /// <summary>Stops the actors (children first) and closes the store and the client.</summary>
     public async ValueTask DisposeAsync()
     {

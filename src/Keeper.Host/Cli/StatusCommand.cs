@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Keeper.Host.Http;
+using Keeper.Host.Node;
+
+namespace Keeper.Host.Cli;
+
+/// <summary><c>keeper status [--url URL]</c>: what a running node tracks, is about to do and has sent, read from its HTTP API.</summary>
+public static class StatusCommand
+{
+    /// <summary>The default address: keeper.http's defaults in reference.conf.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    private const int DeadlinesShown = 20;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var url = new Option<string>("--url") { Description = $"The node's HTTP address (keeper.http; logged at start and written to the status file). Default {DefaultUrl}.", DefaultValueFactory = _ => DefaultUrl };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the node.", DefaultValueFactory = _ => 10 };
+        var command = new Command("status", "Show a running node's pools, upcoming deadlines, pending transactions and cluster members.") { url, timeout };
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(url)!, TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            // The text is not echoed: it may hold credentials.
+            await result.InvocationConfiguration.Error.WriteLineAsync($"keeper status: --url is not an http(s) URL; use e.g. {DefaultUrl}.");
+            return ExitCodes.BadInput;
+        }
+
+        var shown = SecretMask.Url(url);
+
+        using var http = new HttpClient { BaseAddress = url, Timeout = timeout };
+        NodeStatus status;
+        PoolsView pools;
+        DutiesView duties;
+        TransactionsView transactions;
+        MembersView members;
+        try
+        {
+            status = await GetAsync<NodeStatus>(http, "/api/status", cancellationToken);
+            pools = await GetAsync<PoolsView>(http, "/api/pools", cancellationToken);
+            duties = await GetAsync<DutiesView>(http, "/api/duties", cancellationToken);
+            transactions = await GetAsync<TransactionsView>(http, "/api/transactions", cancellationToken);
+            members = await GetAsync<MembersView>(http, "/api/members", cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's messages may quote the URL, credentials and all.
+            var reason = ex is TaskCanceledException ? $"no answer within {timeout.TotalSeconds:0} s"
+                : ex is HttpRequestException { HttpRequestError: var error and not HttpRequestError.Unknown } ? error.ToString()
+                : ex is HttpRequestException { StatusCode: { } code } ? $"HTTP {(int)code}"
+                : ex is JsonException ? "the answer is not the keeper API's JSON"
+                : "the request failed";
+            await result.InvocationConfiguration.Error.WriteLineAsync(
+                $"keeper status: cannot reach a keeper node at {shown}: {reason}. Is `keeper run` running, and is this its keeper.http address (logged at start)?");
+            return ExitCodes.Failed;
+        }
+
+        Print(output, status, pools, duties, transactions, members);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(TextWriter output, NodeStatus status, PoolsView pools, DutiesView duties, TransactionsView transactions, MembersView members)
+    {
+        var state = !status.Ready ? "syncing (first cold start or resume not done)" : status.StoreReachable ? "ready" : "store unreachable";
+        output.WriteLine($"Node {status.NodeId} ({status.Address}): {state}");
+        output.WriteLine(status.Ready ? $"Head: #{status.HeadNumber} at {Utc(status.HeadTimestamp)}" : "Head: none yet");
+        output.WriteLine($"Pools tracked: {pools.Megapools} megapool(s), {pools.Minipools} minipool(s), {pools.LiveTrackers} tracker(s) live");
+        output.WriteLine($"Upcoming deadlines: {duties.Due} due, {duties.Waiting} waiting");
+        foreach (var duty in duties.Duties.Take(DeadlinesShown))
+        {
+            var when = duty.Due ? "due now" : duty.SecondsUntilDue is { } s ? $"in {Span(s)}" : "-";
+            output.WriteLine($"  {Utc(duty.DueAt)}  {when,-12}  {duty.Key}{(duty.GateState is { } g ? $"  [{g}]" : string.Empty)}");
+        }
+
+        if (duties.Duties.Count > DeadlinesShown)
+        {
+            output.WriteLine($"  ... and {duties.Duties.Count - DeadlinesShown} more (GET /api/duties)");
+        }
+
+        var pending = transactions.Transactions.Where(t => t.State is "Created" or "Pending").ToArray();
+        output.WriteLine($"Pending transactions: {pending.Length} (of {transactions.Transactions.Count}; next nonce {transactions.NextNonce})");
+        foreach (var t in pending)
+        {
+            output.WriteLine($"  nonce {t.Nonce}  {t.State}  {t.TaskKey ?? "(self-transfer)"}  {t.Hash}");
+        }
+
+        output.WriteLine($"Cluster members: {members.Members.Count} (store {(members.StoreReachable ? "reachable" : "unreachable")})");
+        foreach (var m in members.Members)
+        {
+            output.WriteLine($"  {m.Position}. {m.Address}{(m.Self ? "  (this node)" : string.Empty)}");
+        }
+    }
+
+    private static async Task<T> GetAsync<T>(HttpClient http, string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {path} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(HttpJson.Options, cancellationToken)
+            ?? throw new JsonException($"GET {path} answered an empty body");
+    }
+
+    private static string Utc(ulong seconds) => DateTimeOffset.FromUnixTimeSeconds((long)seconds).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Span(long seconds)
+    {
+        var span = TimeSpan.FromSeconds(seconds);
+        return span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h" : span.TotalHours >= 1 ? $"{span.Hours}h {span.Minutes}m" : $"{span.Minutes}m {span.Seconds}s";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Keeper.Actors.Gate;
+using Keeper.Actors.Scheduling;
+using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
+using Keeper.Host.Node;
+
+namespace Keeper.Host.Http;
+
+/// <summary>Maps the actors' replies to the API's bodies: addresses and hashes as hex, wei as decimal strings.</summary>
+public static class ApiViews
+{
+    /// <summary>The pools tracked and those with duties.</summary>
+    public static PoolsView Pools(NodeStatus status, DutiesSnapshot duties) => new(
+        status.Megapools,
+        status.Minipools,
+        status.LiveTrackers,
+        duties.Duties
+            .GroupBy(d => d.Duty.Target)
+            .Select(g => new PoolSummary(
+                g.Key.ToString(), PoolKind(g.First().Duty.Kind), g.Count(), g.Count(d => d.Due), g.Min(d => d.Duty.DueAt)))
+            .OrderBy(p => p.NextDueAt)
+            .ThenBy(p => p.Address, StringComparer.Ordinal)
+            .ToArray());
+
+    /// <summary>Every duty with its due time, and the gate's state of those it holds.</summary>
+    public static DutiesView Duties(DutiesSnapshot duties, GateStatus gate)
+    {
+        var gateTasks = gate.Tasks.ToDictionary(t => t.TaskKey, t => t.State, StringComparer.Ordinal);
+        var views = duties.Duties
+            .OrderBy(d => d.Duty.DueAt)
+            .ThenBy(d => d.Duty.Key, StringComparer.Ordinal)
+            .Select(d => new DutyView(
+                d.Duty.Key,
+                d.Duty.Kind.ToString(),
+                d.Duty.Target.ToString(),
+                d.Duty.ValidatorId,
+                d.Duty.DueAt,
+                duties.ChainTime is { } now ? (long)d.Duty.DueAt - (long)now : null,
+                d.Due,
+                d.Duty.Deadline,
+                d.Duty.Reward.ToString(CultureInfo.InvariantCulture),
+                gateTasks.GetValueOrDefault(d.Duty.Key)))
+            .ToArray();
+        return new DutiesView(duties.ChainTime, views.Count(v => v.Due), views.Count(v => !v.Due), views);
+    }
+
+    /// <summary>The submitter's transactions, newest first, and the count in every state.</summary>
+    public static TransactionsView Transactions(SubmitterStatus submitter)
+    {
+        var byState = Enum.GetValues<TransactionState>().ToDictionary(s => s.ToString(), s => submitter.Transactions.Count(t => t.State == s));
+        var views = submitter.Transactions
+            .OrderByDescending(t => t.Nonce)
+            .Select(t => new TransactionView(
+                t.TaskKey,
+                t.Nonce,
+                t.Hash.ToString(),
+                t.State.ToString(),
+                t.MaxFeePerGas.ToString(CultureInfo.InvariantCulture),
+                t.MaxPriorityFeePerGas.ToString(CultureInfo.InvariantCulture),
+                t.Block,
+                t.GasUsed,
+                t.Replacements))
+            .ToArray();
+        return new TransactionsView(submitter.Account.ToString(), submitter.NextNonce, byState, views);
+    }
+
+    /// <summary>The members in the gate's order.</summary>
+    public static MembersView Members(NodeStatus status, GateStatus gate) => new(
+        status.Address,
+        gate.StoreReachable,
+        gate.Members.Select((m, i) => new MemberView(m.ToString(), i, string.Equals(m.ToString(), status.Address, StringComparison.OrdinalIgnoreCase))).ToArray());
+
+    private static string PoolKind(DutyKind kind) => kind == DutyKind.DissolveMinipool ? "minipool" : "megapool";
+}

@@ -1,0 +1,122 @@
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Keystore;
+using Keeper.Host.Cli;
+using Xunit;
+
+namespace Keeper.Host.Tests.Cli;
+
+public sealed class ConfigCommandTests : IDisposable
+{
+    private const string RpcSecret = "s3cr3t-pass";
+    private const string ApiKey = "0123456789abcdef-api-key";
+    private readonly string _dir = Directory.CreateTempSubdirectory("keeper-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Check_ValidFile_PrintsEffectiveValuesWithSecretsMasked()
+    {
+        var config = Config($$"""
+            chain.rpc = ["https://keeper:{{RpcSecret}}@rpc.example.org:8545/v3/{{ApiKey}}?token={{ApiKey}}", "http://127.0.0.1:8545"]
+            store { kind = postgres, connection-string = "Host=db;Username=keeper;Password={{RpcSecret}};Database=keeper" }
+            """);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("config", "check", config);
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var lines = output.Split('\n');
+        Assert.Contains("keeper.chain.rpc[0] = \"https://****@rpc.example.org:8545/****?****\"", lines);
+        Assert.Contains("keeper.chain.rpc[1] = \"http://127.0.0.1:8545\"", lines);
+        Assert.Contains("keeper.store.connection-string = \"Host=db;Username=keeper;Password=****;Database=keeper\"", lines);
+        Assert.Contains("keeper.rocketpool.storage = \"0x1d8f8f00cfa6758d7be78336684788fb0ee0fa46\"", lines);
+        Assert.Contains("keeper.gate.window = \"36s\"", lines);
+        Assert.Contains("keeper.chain.confirmations = 2", lines);
+        Assert.Contains("keeper.http.host = \"127.0.0.1\"", lines);
+        Assert.Contains("keeper.beacon.endpoints = []", lines);
+        Assert.DoesNotContain(RpcSecret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rocketpool.storage = \"0x1234\"", "Setting 'keeper.rocketpool.storage': '0x1234' is not an address")]
+    [InlineData("gate { heartbeat = 5s, suspicion-timeout = 2s }", "Setting 'keeper.gate.suspicion-timeout': ")]
+    [InlineData("chain.rpc = []", "Setting 'keeper.chain.rpc': is empty; give at least one endpoint")]
+    [InlineData("chain.confirmations = 0", "Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64.")]
+    [InlineData("http.host = \"my-host\"", "Setting 'keeper.http.host': 'my-host' is not an IP address; use 127.0.0.1")]
+    [InlineData("store.kind = mysql", "Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.")]
+    public async Task Check_InvalidValue_ExitsBadInputNamingTheKeyAndTheFix(string line, string expected)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("config", "check", Config(line));
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith("keeper config check: " + expected, error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public async Task Check_CredentialedRpcUrlThatIsInvalid_ErrorDoesNotShowTheSecret()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("config", "check", Config($"chain.rpc = [\"ftp://keeper:{RpcSecret}@rpc.example.org/\"]"));
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith("keeper config check: Setting 'keeper.chain.rpc[0]': is not an http or https URL.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(RpcSecret, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_SyntaxError_NamesFileLineAndColumn()
+    {
+        var path = Path.Combine(_dir, "broken.conf");
+        File.WriteAllText(path, "keeper {\n  chain.rpc = [\"http://127.0.0.1:8545\"\n}\n");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("config", "check", path);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains($"{path}:3:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WrongKeystorePassword_ExitsBadInputNamingTheKeystoreKey()
+    {
+        var config = Config(string.Empty, password: "wrong");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("config", "check", config);
+        var skipped = await CliRunner.RunAsync("config", "check", "--no-signer", config);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith("keeper config check: Setting 'keeper.signer.keystore': ", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, skipped.ExitCode);
+    }
+
+    [Fact]
+    public async Task Check_MissingFile_ExitsBadInput()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("config", "check", Path.Combine(_dir, "none.conf"));
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("none.conf does not exist", error, StringComparison.Ordinal);
+    }
+
+    // A complete mainnet-like file with a real (throwaway) keystore, plus the given lines inside keeper { }.
+    private string Config(string extra, string password = "pw")
+    {
+        var keystore = Path.Combine(_dir, "keystore.json");
+        var passwordFile = Path.Combine(_dir, "password");
+        using (var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"))
+        {
+            File.WriteAllText(keystore, KeystoreV3.Encrypt(key, "pw", KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 1024 }));
+        }
+
+        File.WriteAllText(passwordFile, password);
+        var path = Path.Combine(_dir, $"node-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(path, $$"""
+            keeper {
+              rocketpool.storage = "0x1d8f8f00cfa6758d7be78336684788fb0ee0fa46"
+              signer { keystore = "{{keystore}}", password-file = "{{passwordFile}}" }
+              {{extra}}
+            }
+            """);
+        return path;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using Keeper.Host.Cli;
+using Keeper.Host.Tests.Http;
+using Xunit;
+
+namespace Keeper.Host.Tests.Cli;
+
+public sealed class StatusCommandTests
+{
+    [Fact]
+    public async Task Status_RunningNode_PrintsPoolsDeadlinesPendingTransactionsAndMembers()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", http.Server.Address.ToString());
+
+        Assert.Equal((ExitCodes.Ok, string.Empty), (exitCode, error));
+        var lines = output.Split('\n');
+        Assert.Equal($"Node node-1 ({FakeNodeView.Self}): ready", lines[0]);
+        Assert.Contains("Head: #120 at 2023-11-14T22:13:20Z", lines);
+        Assert.Contains("Pools tracked: 3 megapool(s), 2 minipool(s), 4 tracker(s) live", lines);
+        Assert.Contains("Upcoming deadlines: 1 due, 2 waiting", lines);
+        Assert.Contains($"  2023-11-14T22:13:30Z  due now       dissolve:minipool:{FakeNodeView.Minipool.ToLowerHex()}  [in-flight]", lines);
+        Assert.Contains($"  2023-11-14T22:15:12Z  in 1m 40s     dissolve:megapool:{FakeNodeView.Megapool.ToLowerHex()}:0", lines);
+        Assert.Contains("Pending transactions: 1 (of 3; next nonce 3)", lines);
+        Assert.Contains($"  nonce 2  Pending  dissolve:minipool:{FakeNodeView.Minipool.ToLowerHex()}  {FakeNodeView.Hash(3)}", lines);
+        Assert.Contains("Cluster members: 2 (store reachable)", lines);
+        Assert.Contains($"  1. {FakeNodeView.Self}  (this node)", lines);
+    }
+
+    [Fact]
+    public async Task Status_NothingListening_ExitsFailedWithAClearMessage()
+    {
+        var port = FreePort();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", $"http://127.0.0.1:{port}", "--timeout", "5");
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"keeper status: cannot reach a keeper node at http://127.0.0.1:{port}: ", error, StringComparison.Ordinal);
+        Assert.Contains("Is `keeper run` running", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_UrlWithCredentials_ErrorMasksThem()
+    {
+        var port = FreePort();
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("status", "--url", $"http://admin:hunter2@127.0.0.1:{port}/secret-path", "--timeout", "5");
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-path", error, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

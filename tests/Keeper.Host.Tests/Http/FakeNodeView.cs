@@ -1,0 +1,73 @@
+using System.Numerics;
+using Keeper.Actors.Gate;
+using Keeper.Actors.Scheduling;
+using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
+using Keeper.Host.Http;
+using Keeper.Host.Node;
+
+namespace Keeper.Host.Tests.Http;
+
+/// <summary>A node view whose answers the test sets; counts receipt reads.</summary>
+internal sealed class FakeNodeView : INodeView
+{
+    public static readonly Address Self = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    public static readonly Address Other = Address.Parse("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+    public static readonly Address Megapool = Address.Parse("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+    public static readonly Address Minipool = Address.Parse("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
+
+    public bool IsAlive { get; set; } = true;
+
+    public NodeStatus Status { get; set; } = new(
+        "node-1", Self.ToString(), Ready: true, HeadNumber: 120, HeadTimestamp: 1_700_000_000, Megapools: 3, Minipools: 2, LiveTrackers: 4,
+        Duties: 3, DutiesDue: 1, Members: [Self.ToString(), Other.ToString()], StoreReachable: true, GateTurns: 7, Claims: 2, Succeeded: 1,
+        PendingTransactions: 1, Transactions: 3, RpcRequests: 4321, RpcErrors: 5);
+
+    public DutiesSnapshot Duties { get; set; } = new(1_700_000_012, [
+        (new Duty("dissolve:minipool:" + Minipool.ToLowerHex(), DutyKind.DissolveMinipool, Minipool, null, 1_700_000_010), true),
+        (new Duty("dissolve:megapool:" + Megapool.ToLowerHex() + ":1", DutyKind.DissolveMegapoolValidator, Megapool, 1, 1_700_003_612), false),
+        (new Duty("dissolve:megapool:" + Megapool.ToLowerHex() + ":0", DutyKind.DissolveMegapoolValidator, Megapool, 0, 1_700_000_112, Reward: new BigInteger(5)), false),
+    ]);
+
+    public GateStatus Gate { get; set; } = new([Other, Self], true, [new GateTaskView("dissolve:minipool:" + Minipool.ToLowerHex(), 1_700_000_010, "in-flight", 3)], 7, 2, 1);
+
+    public SubmitterStatus Submitter { get; set; } = new(Self, 3, [
+        new TransactionRecord("dissolve:megapool:" + Megapool.ToLowerHex() + ":2", 0, Hash(1), TransactionState.Succeeded, 2_000_000_000, 100_000_000, 100, 50_000, 0),
+        new TransactionRecord(null, 1, Hash(2), TransactionState.Cancelled, 3_000_000_000, 200_000_000, 110, 21_000, 1),
+        new TransactionRecord("dissolve:minipool:" + Minipool.ToLowerHex(), 2, Hash(3), TransactionState.Pending, 2_500_000_000, 100_000_000, null, null, 0),
+    ]);
+
+    public Dictionary<Hash32, TransactionReceipt> Receipts { get; } = new()
+    {
+        [Hash(1)] = Receipt(Hash(1), 50_000, 1_500_000_000),
+        [Hash(2)] = Receipt(Hash(2), 21_000, 2_000_000_000),
+    };
+
+    public int ReceiptReads { get; private set; }
+
+    public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Status);
+
+    public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) => Task.FromResult(Duties);
+
+    public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Submitter);
+
+    public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Gate);
+
+    public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
+    {
+        ReceiptReads++;
+        return Task.FromResult(Receipts.GetValueOrDefault(hash));
+    }
+
+    public static Hash32 Hash(byte n)
+    {
+        var bytes = new byte[32];
+        bytes[31] = n;
+        return new Hash32(bytes);
+    }
+
+    private static TransactionReceipt Receipt(Hash32 hash, ulong gasUsed, long price) =>
+        new(hash, 100, Hash(99), 0, Self, Megapool, null, true, gasUsed, price, []);
+}

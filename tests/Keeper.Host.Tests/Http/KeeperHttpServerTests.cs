@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text.Json;
+using Keeper.Host.Http;
+using Keeper.Host.Node;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace Keeper.Host.Tests.Http;
+
+public sealed class KeeperHttpServerTests
+{
+    [Fact]
+    public async Task StartAsync_PortZero_BindsAFreeLoopbackPort()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        Assert.Equal("127.0.0.1", http.Server.Address.Host);
+        Assert.NotEqual(0, http.Server.Address.Port);
+    }
+
+    [Fact]
+    public async Task StartAsync_HostNameNotAnAddress_ThrowsNamingTheKey()
+    {
+        var ex = await Assert.ThrowsAsync<SettingsException>(() =>
+            KeeperHttpServer.StartAsync(new HttpSettings("example.org", 0), new FakeNodeView(), NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None));
+
+        Assert.Equal("keeper.http.host", ex.Key);
+    }
+
+    [Fact]
+    public async Task Health_ActorSystemRuns_200Healthy()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var (code, body) = await GetAsync(http, "/health");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Equal("""{"status":"Healthy","reason":"the actor system runs"}""", body);
+    }
+
+    [Fact]
+    public async Task Health_ActorSystemStopped_503()
+    {
+        await using var http = await HttpServerFixture.StartAsync(new FakeNodeView { IsAlive = false });
+
+        var (code, body) = await GetAsync(http, "/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"the actor system has stopped"}""", body);
+    }
+
+    [Fact]
+    public async Task Ready_BeforeTheFirstColdStart_503WithReason_WhileHealthIs200()
+    {
+        var node = new FakeNodeView();
+        node.Status = node.Status with { Ready = false };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (code, body) = await GetAsync(http, "/ready");
+        var (healthCode, _) = await GetAsync(http, "/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"the chain watcher has not finished its first cold start or resume"}""", body);
+        Assert.Equal(HttpStatusCode.OK, healthCode);
+    }
+
+    [Fact]
+    public async Task Ready_StoreUnreachable_503WithReason()
+    {
+        var node = new FakeNodeView();
+        node.Status = node.Status with { StoreReachable = false };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (code, body) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"the shared store does not answer"}""", body);
+    }
+
+    [Fact]
+    public async Task Ready_Synced_200WithHead()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var (code, body) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Equal("""{"status":"Healthy","reason":"synced at block 120"}""", body);
+    }
+
+    [Fact]
+    public async Task ApiStatus_NodeStatusWithHeadLag()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var (code, body) = await GetAsync(http, "/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+        var status = JsonSerializer.Deserialize<NodeStatus>(body, HttpJson.Options)!;
+        Assert.Equal(http.Node.Status.Members, status.Members);
+        Assert.Equal(http.Node.Status with { Members = [] }, status with { Members = [] });
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(30, json.RootElement.GetProperty("headLagSeconds").GetInt64());
+        Assert.Equal(4321, json.RootElement.GetProperty("rpcRequests").GetInt64());
+    }
+
+    [Fact]
+    public async Task ApiDuties_EarliestFirst_WithSecondsUntilDueAndGateState()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var duties = await GetJsonAsync<DutiesView>(http, "/api/duties");
+
+        Assert.Equal((1_700_000_012UL, 1, 2), (duties.ChainTime!.Value, duties.Due, duties.Waiting));
+        Assert.Equal(
+            [
+                new DutyView("dissolve:minipool:" + FakeNodeView.Minipool.ToLowerHex(), "DissolveMinipool", FakeNodeView.Minipool.ToString(), null, 1_700_000_010, -2, true, null, "0", "in-flight"),
+                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":0", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 0, 1_700_000_112, 100, false, null, "5", null),
+                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":1", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 1, 1_700_003_612, 3600, false, null, "0", null),
+            ],
+            duties.Duties);
+    }
+
+    [Fact]
+    public async Task ApiPools_CountsAndPoolsWithDuties()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var pools = await GetJsonAsync<PoolsView>(http, "/api/pools");
+
+        Assert.Equal((3, 2, 4), (pools.Megapools, pools.Minipools, pools.LiveTrackers));
+        Assert.Equal(
+            [
+                new PoolSummary(FakeNodeView.Minipool.ToString(), "minipool", 1, 1, 1_700_000_010),
+                new PoolSummary(FakeNodeView.Megapool.ToString(), "megapool", 2, 0, 1_700_000_112),
+            ],
+            pools.WithDuties);
+    }
+
+    [Fact]
+    public async Task ApiTransactions_NewestFirst_CountedByState()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var transactions = await GetJsonAsync<TransactionsView>(http, "/api/transactions");
+
+        Assert.Equal(FakeNodeView.Self.ToString(), transactions.Account);
+        Assert.Equal([2UL, 1UL, 0UL], transactions.Transactions.Select(t => t.Nonce));
+        Assert.Equal(
+            new TransactionView("dissolve:minipool:" + FakeNodeView.Minipool.ToLowerHex(), 2, FakeNodeView.Hash(3).ToString(), "Pending", "2500000000", "100000000", null, null, 0),
+            transactions.Transactions[0]);
+        Assert.Equal(
+            new Dictionary<string, int> { ["Created"] = 0, ["Pending"] = 1, ["Succeeded"] = 1, ["Reverted"] = 0, ["Cancelled"] = 1, ["Dropped"] = 0 },
+            transactions.ByState);
+    }
+
+    [Fact]
+    public async Task ApiMembers_GateOrder_SelfMarked()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var members = await GetJsonAsync<MembersView>(http, "/api/members");
+
+        Assert.True(members.StoreReachable);
+        Assert.Equal([new MemberView(FakeNodeView.Other.ToString(), 0, false), new MemberView(FakeNodeView.Self.ToString(), 1, true)], members.Members);
+    }
+
+    [Fact]
+    public async Task Dashboard_SelfContainedPageThatPollsTheApi()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        using var response = await http.Client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("/api/duties", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"deadlines\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Code, string Body)> GetAsync(HttpServerFixture http, string path)
+    {
+        using var response = await http.Client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<T> GetJsonAsync<T>(HttpServerFixture http, string path)
+    {
+        var (code, body) = await GetAsync(http, path);
+        Assert.True(code == HttpStatusCode.OK, $"GET {path}: {code} {body}");
+        return JsonSerializer.Deserialize<T>(body, HttpJson.Options)!;
+    }
+}
