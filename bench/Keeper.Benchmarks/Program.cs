@@ -7,5 +7,5 @@ if (args is ["tracking-cold-start", .. var rest])
     return await TrackingColdStartScenario.RunAsync(rest);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(TrackingColdStartScenario).Assembly).Run(args);
 return 0;
