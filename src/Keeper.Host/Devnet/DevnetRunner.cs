@@ -6,6 +6,7 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Cli;
+using Keeper.Host.Devnet.Postgres;
 
 namespace Keeper.Host.Devnet;
 
@@ -27,13 +28,21 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
         progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
         var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
+        await using var postgres = options.Store == "postgres" ? await PostgresServer.StartNewAsync(cancellationToken) : null;
+        var store = postgres is not null
+            ? NodeFiles.Postgres(await postgres.CreateDatabaseAsync("keeper", cancellationToken))
+            : NodeFiles.Sqlite(Path.Combine(options.WorkDirectory, "keeper.db"));
+        if (postgres is not null)
+        {
+            progress.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} for the cluster store");
+        }
 
         var nodes = new List<NodeProcess>();
         try
         {
             for (var i = 0; i < options.Nodes; i++)
             {
-                nodes.Add(StartNode(i, chain, harness));
+                nodes.Add(StartNode(i, chain, harness, store));
             }
 
             await WaitReadyAsync(nodes, cancellationToken);
@@ -89,13 +98,10 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         return tasks.OrderBy(t => t.DueAt).ToArray();
     }
 
-    private NodeProcess StartNode(int index, DevChainClient chain, RocketPoolHarness harness)
+    private NodeProcess StartNode(int index, DevChainClient chain, RocketPoolHarness harness, string store)
     {
         var id = $"node-{index + 1}";
         var key = chain.Keys[index + 1];
-        var store = options.Store == "postgres"
-            ? NodeFiles.Postgres(Environment.GetEnvironmentVariable("KEEPER_DEVNET_PG") ?? string.Empty)
-            : NodeFiles.Sqlite(Path.Combine(options.WorkDirectory, "keeper.db"));
         var config = NodeFiles.Write(options.WorkDirectory, id, key, chain.Node.RpcUrl, harness, store, options.BlockSeconds, options.GateEnabled);
         return NodeProcess.Start(id, key.Address.ToString(), config, options.WorkDirectory);
     }

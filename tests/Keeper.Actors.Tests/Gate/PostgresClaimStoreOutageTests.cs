@@ -1,9 +1,9 @@
+using Keeper.Host.Devnet.Postgres;
 using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Membership;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Chain.Primitives;
-using Keeper.Testing.Postgres;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Gate;

@@ -1,3 +1,4 @@
+using Keeper.Host.Devnet.Postgres;
 using Xunit;
 
 namespace Keeper.Testing.Postgres;

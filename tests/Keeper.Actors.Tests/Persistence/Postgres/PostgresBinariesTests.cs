@@ -1,4 +1,4 @@
-using Keeper.Testing.Postgres;
+using Keeper.Host.Devnet.Postgres;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Persistence.Postgres;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Keeper.Host.Devnet.Postgres;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Testing.Persistence;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Keeper.Testing.Postgres;
+namespace Keeper.Host.Devnet.Postgres;
 
 /// <content>Running the server's tools and processes.</content>
 public sealed partial class PostgresServer

@@ -1,4 +1,4 @@
-namespace Keeper.Testing.Postgres;
+namespace Keeper.Host.Devnet.Postgres;
 
 /// <summary>Finds Debian's PostgreSQL 15 server binaries (or the folder in <c>KEEPER_POSTGRES_BIN</c>).</summary>
 public static class PostgresBinaries

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Keeper.Testing.Postgres;
+namespace Keeper.Host.Devnet.Postgres;
 
 /// <summary>
 /// A throw-away PostgreSQL server for tests: a fresh cluster in a temporary folder, listening on 127.0.0.1 and a free
