@@ -25,6 +25,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor
     private readonly ChainWatcherActorOptions _options;
     private ChainWatcher _watcher;
     private ulong _lastCheckpointBlock;
+    private bool _checkpointing;
 
     /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
     public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options)
@@ -36,6 +37,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor
         _watcher = createWatcher();
         ReceiveAsync<Start>(_ => StartAsync());
         ReceiveAsync<Poll>(_ => PollAsync());
+        Receive<CheckpointDone>(OnCheckpointDone);
         Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head), Self));
     }
 
@@ -99,26 +101,51 @@ public sealed partial class ChainWatcherActor : ReceiveActor
             _registry.Tell(e, Self);
         }
 
-        if (_store is not null && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
+        if (_store is not null && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
         {
-            await CheckpointAsync(head.Number);
+            // The position is taken now and the trackers are asked to save after: their snapshots are at least as new as
+            // it, never older. Saving runs beside polling, so a slow or unreachable store never stalls tracking.
+            _checkpointing = true;
+            _ = CheckpointAsync(_watcher.Checkpoint, head.Number, Self);
         }
 
         return events.Any(e => e is HeadAdvanced);
     }
 
-    private async Task CheckpointAsync(ulong block)
+    private async Task CheckpointAsync(WatcherCheckpoint checkpoint, ulong block, IActorRef self)
     {
-        await _registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, TimeSpan.FromMinutes(2), CancellationToken.None);
-        var payload = WatcherCheckpointJson.Serialize(_watcher.Checkpoint);
-        await _store!.SaveAsync(new SnapshotEntry(CheckpointId, 1, WatcherCheckpointJson.Manifest, payload), CancellationToken.None);
-        _lastCheckpointBlock = block;
+        try
+        {
+            await _registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, TimeSpan.FromSeconds(60), CancellationToken.None);
+            var payload = WatcherCheckpointJson.Serialize(checkpoint);
+            await _store!.SaveAsync(new SnapshotEntry(CheckpointId, 1, WatcherCheckpointJson.Manifest, payload), CancellationToken.None);
+            self.Tell(new CheckpointDone(block, null), self);
+        }
+        catch (Exception ex) when (ex is StoreException or AskTimeoutException or InvalidOperationException)
+        {
+            self.Tell(new CheckpointDone(block, ex.Message), self);
+        }
+    }
+
+    private void OnCheckpointDone(CheckpointDone m)
+    {
+        _checkpointing = false;
+        if (m.Failure is null)
+        {
+            _lastCheckpointBlock = Math.Max(_lastCheckpointBlock, m.Block);
+        }
+        else
+        {
+            LogCheckpointFailed(Log, m.Block, m.Failure);
+        }
     }
 
     private sealed record Start
     {
         public static Start Instance { get; } = new();
     }
+
+    private sealed record CheckpointDone(ulong Block, string? Failure);
 
     private sealed record Poll
     {
@@ -130,6 +157,9 @@ public sealed partial class ChainWatcherActor : ReceiveActor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Starting over with a cold start.")]
     private static partial void LogDeepReorg(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint at block {Block} not saved (tracking goes on; the next checkpoint retries): {Reason}")]
+    private static partial void LogCheckpointFailed(ILogger logger, ulong block, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain failed; retrying at the next poll: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string reason);

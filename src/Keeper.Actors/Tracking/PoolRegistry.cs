@@ -41,6 +41,7 @@ public sealed class PoolRegistry : ReceiveActor
         Receive<RouteBeaconExit>(m => Route(m.Megapool, true, new BeaconExitObserved(m.ValidatorId, m.WithdrawableEpoch)));
         Receive<RestoreTrackers>(OnRestore);
         Receive<PassivationRequested>(OnPassivationRequested);
+        Receive<PassivationCancelled>(OnPassivationCancelled);
         Receive<Terminated>(OnTerminated);
         ReceiveAsync<SaveAllSnapshots>(_ => SaveAllAsync());
         Receive<GetRegistryStats>(_ => Sender.Tell(new RegistryStats(_pools.Count(p => p.Value), _pools.Count(p => !p.Value), _live.Count), Self));
@@ -128,6 +129,17 @@ public sealed class PoolRegistry : ReceiveActor
         }
     }
 
+    private void OnPassivationCancelled(PassivationCancelled m)
+    {
+        if (_byRef.TryGetValue(m.Tracker, out var pool) && _held.Remove(pool, out var held))
+        {
+            foreach (var message in held)
+            {
+                m.Tracker.Tell(message, Self);
+            }
+        }
+    }
+
     private void OnTerminated(Terminated m)
     {
         if (!_byRef.Remove(m.Actor, out var pool))
@@ -150,7 +162,14 @@ public sealed class PoolRegistry : ReceiveActor
     {
         var replyTo = Sender;
         var saves = _live.Values.Select(t => t.Ask<SnapshotSaved>(SaveSnapshot.Instance, TimeSpan.FromSeconds(30), CancellationToken.None));
-        await Task.WhenAll(saves);
-        replyTo.Tell(SnapshotSaved.Instance, Self);
+        try
+        {
+            await Task.WhenAll(saves);
+            replyTo.Tell(SnapshotSaved.Instance, Self);
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or Persistence.StoreException)
+        {
+            replyTo.Tell(new StatusFailure(ex), Self);
+        }
     }
 }

@@ -140,13 +140,34 @@ public abstract partial class PoolTracker : ReceiveActor
 
     private async Task SaveAndReplyAsync()
     {
-        await SaveAsync();
-        Sender.Tell(SnapshotSaved.Instance, Self);
+        var replyTo = Sender;
+        try
+        {
+            await SaveAsync();
+            replyTo.Tell(SnapshotSaved.Instance, Self);
+        }
+        catch (StoreException ex)
+        {
+            // The state stays in memory and dirty; the next checkpoint tries again.
+            LogSaveFailed(Log, Pool.ToLowerHex(), ex.Message);
+            replyTo.Tell(new StatusFailure(ex), Self);
+        }
     }
 
     private async Task PassivateAsync()
     {
-        await SaveAsync();
+        try
+        {
+            await SaveAsync();
+        }
+        catch (StoreException ex)
+        {
+            // Without a snapshot the state would be lost: stay alive; the registry delivers what it held meanwhile.
+            LogSaveFailed(Log, Pool.ToLowerHex(), ex.Message);
+            Context.Parent.Tell(new PassivationCancelled(Self), Self);
+            return;
+        }
+
         LogPassivated(Log, Pool.ToLowerHex());
         Context.Stop(Self);
     }
@@ -181,6 +202,9 @@ public abstract partial class PoolTracker : ReceiveActor
     {
         public static PassivationDue Instance { get; } = new();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tracker of {Pool} could not save its snapshot: {Reason}")]
+    private static partial void LogSaveFailed(ILogger logger, string pool, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Tracker of {Pool} passivated (nothing pending)")]
     private static partial void LogPassivated(ILogger logger, string pool);

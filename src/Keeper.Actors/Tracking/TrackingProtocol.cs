@@ -53,6 +53,10 @@ public sealed record SnapshotSaved
 /// <param name="Tracker">The tracker.</param>
 public sealed record PassivationRequested(IActorRef Tracker);
 
+/// <summary>A tracker could not save its snapshot and stays alive: the parent delivers the messages it held for it.</summary>
+/// <param name="Tracker">The tracker.</param>
+public sealed record PassivationCancelled(IActorRef Tracker);
+
 /// <summary>The parent tells a tracker to passivate: save its snapshot and stop (messages after this are buffered by the parent).</summary>
 public sealed record Passivate
 {

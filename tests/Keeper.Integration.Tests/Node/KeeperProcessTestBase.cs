@@ -15,6 +15,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     protected const int BlockSeconds = 2;
     private readonly List<NodeProcess> _nodes = [];
     private AnvilNode? _anvil;
+    private Address? _megapool;
 
     protected DevChainClient Chain { get; private set; } = null!;
 
@@ -48,17 +49,22 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     }
 
     /// <summary>Starts the keeper process (node-1, signing with dev account 1) and waits until it has read the chain.</summary>
-    protected async Task<NodeProcess> StartKeeperAsync(string extraConfig = "", IReadOnlyDictionary<string, string>? environment = null)
+    protected Task<NodeProcess> StartKeeperAsync(string extraConfig = "", IReadOnlyDictionary<string, string>? environment = null) =>
+        StartKeeperAsync(1, extraConfig, environment);
+
+    /// <summary>Starts keeper node-<paramref name="index"/> (dev account <paramref name="index"/>) and waits until it has read the chain.</summary>
+    protected async Task<NodeProcess> StartKeeperAsync(int index, string extraConfig, IReadOnlyDictionary<string, string>? environment = null, string? storeBlock = null)
     {
-        var config = NodeFiles.Write(Work, "node-1", Chain.Keys[1], Chain.Node.RpcUrl, Harness, NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
+        var id = $"node-{index}";
+        var config = NodeFiles.Write(Work, id, Chain.Keys[index], Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
             "chain.poll-interval = 100ms\n" + extraConfig);
-        File.Delete(Path.Combine(Work, "node-1.status.json"));
-        var node = NodeProcess.Start("node-1", KeeperAddress.ToString(), config, Work, environment);
+        File.Delete(Path.Combine(Work, $"{id}.status.json"));
+        var node = NodeProcess.Start(id, Chain.Keys[index].Address.ToString(), config, Work, environment);
         _nodes.Add(node);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (node.Status?.Ready != true)
         {
-            Assert.False(node.HasExited, $"the keeper exited during start-up:\n{Log()}");
+            Assert.False(node.HasExited, $"keeper {id} exited during start-up:\n{Log(id)}");
             await Task.Delay(100, timeout.Token);
         }
 
@@ -115,7 +121,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     /// <summary>A prestaked validator and its first valid block timestamp (strictly after the deadline).</summary>
     protected async Task<(Address Megapool, uint Id, ulong DueAt)> PrestakedValidatorAsync()
     {
-        var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[5].Address);
+        var megapool = _megapool ??= await Harness.CreateMegapoolAsync(Chain.Keys[5].Address);
         var id = await Harness.NewValidatorAsync(megapool);
         await Harness.AssignAsync(megapool, id);
         var info = await new Megapool(Chain.Eth, new Keeper.Chain.Calls.BatchCaller(Chain.Eth), megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None);
@@ -127,5 +133,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
 
     protected Task<ulong> KeeperNonceAsync(BlockTag tag) => Chain.Eth.GetTransactionCountAsync(KeeperAddress, tag, CancellationToken.None);
 
-    protected string Log() => File.Exists(Path.Combine(Work, "node-1.log")) ? File.ReadAllText(Path.Combine(Work, "node-1.log")) : "(no log)";
+    protected Task<ulong> NonceAsync(int index, BlockTag tag) => Chain.Eth.GetTransactionCountAsync(Chain.Keys[index].Address, tag, CancellationToken.None);
+
+    protected string Log(string id = "node-1") => File.Exists(Path.Combine(Work, $"{id}.log")) ? File.ReadAllText(Path.Combine(Work, $"{id}.log")) : "(no log)";
 }
