@@ -7,5 +7,10 @@ if (args is ["tracking-cold-start", .. var rest])
     return await TrackingColdStartScenario.RunAsync(rest);
 }
 
+if (args is ["cluster-gate", .. var clusterArgs])
+{
+    return await ClusterGateScenario.RunAsync(clusterArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TrackingColdStartScenario).Assembly).Run(args);
 return 0;

@@ -6,9 +6,9 @@ public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks
 /// <summary>
 /// Task counts. <paramref name="Duplicates"/> counts transactions sent for an action already done or already in flight;
 /// <paramref name="Replaced"/> counts pending keeper transactions replaced by a zero-value self-transfer because someone
-/// else did the action first.
+/// else did the action first; <paramref name="GasWasted"/> is the gas the keepers' reverted transactions burned.
 /// </summary>
-public sealed record DevnetTasks(int Due, int Done, int DoneByKeeper, int Duplicates, int Reverted, int Replaced = 0);
+public sealed record DevnetTasks(int Due, int Done, int DoneByKeeper, int Duplicates, int Reverted, int Replaced = 0, ulong GasWasted = 0);
 
 /// <summary>Blocks between the first block in which an action was valid and the block that included it (0 = first possible).</summary>
 public sealed record DevnetLatency(long P50, long P99, long Max);

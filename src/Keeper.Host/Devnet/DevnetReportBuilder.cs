@@ -26,6 +26,7 @@ public static class DevnetReportBuilder
         var receipts = await ReadReceiptsAsync(rpc, actionTxs.Select(x => x.Tx.Hash).Concat(blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => t.Hash)).Distinct().ToArray(), cancellationToken);
 
         int done = 0, doneByKeeper = 0, duplicates = 0, reverted = 0;
+        ulong gasWasted = 0;
         var latencies = new List<long>();
         foreach (var task in tasks)
         {
@@ -33,6 +34,7 @@ public static class DevnetReportBuilder
             var success = txs.FirstOrDefault(x => receipts[x.Tx.Hash].Succeeded);
             var keeperTxs = txs.Where(x => keepers.Contains(x.Tx.From)).ToList();
             reverted += keeperTxs.Count(x => !receipts[x.Tx.Hash].Succeeded);
+            gasWasted += (ulong)keeperTxs.Where(x => !receipts[x.Tx.Hash].Succeeded).Sum(x => (decimal)receipts[x.Tx.Hash].GasUsed);
             if (success.Tx is null)
             {
                 duplicates += keeperTxs.Count;
@@ -61,7 +63,7 @@ public static class DevnetReportBuilder
         var blockCount = Math.Max(1, (long)(toBlock - fromBlock + 1));
         var requests = nodes.Sum(n => n.RpcRequests);
         return new DevnetReport(
-            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced),
+            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced, gasWasted),
             new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
             nodeReports,
             new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));

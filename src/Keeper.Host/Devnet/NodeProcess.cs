@@ -59,9 +59,13 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>The command line that runs this keeper program with the given arguments (apphost or <c>dotnet keeper.dll</c>).</summary>
     public static ProcessStartInfo KeeperCommand(params string[] args)
     {
-        var self = Environment.ProcessPath ?? "dotnet";
-        var info = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        // This program's own apphost when it is the one running; otherwise (dotnet keeper.dll, a test host, a benchmark)
+        // the dotnet host with keeper.dll.
+        var self = Environment.ProcessPath;
+        var apphost = self is not null && Path.GetFileNameWithoutExtension(self) == "keeper";
+        var dotnet = self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        var info = new ProcessStartInfo(apphost ? self! : dotnet) { UseShellExecute = false };
+        if (!apphost)
         {
             info.ArgumentList.Add(typeof(NodeProcess).Assembly.Location);
         }
