@@ -128,9 +128,46 @@ public sealed partial class SubmissionGate : ReceiveActor
             .OrderBy(t => t.Task.Duty.DueAt)
             .ToList();
         var reverts = await Task.WhenAll(turns.Select(t => _options.Simulator.SimulateAsync(t.Task.Call, _options.Self, nextBlockTime, CancellationToken.None)));
+        var valid = new List<(GateTask Task, long Window)>();
         for (var i = 0; i < turns.Count; i++)
         {
-            await ActAsync(turns[i].Task, turns[i].Window, nextBlockTime, reverts[i]);
+            if (_options.Enabled && reverts[i] is null)
+            {
+                _turns++;
+                valid.Add(turns[i]);
+            }
+            else
+            {
+                await ActAsync(turns[i].Task, turns[i].Window, nextBlockTime, reverts[i]);
+            }
+        }
+
+        if (valid.Count > 0)
+        {
+            await ClaimAllAndSubmitAsync(valid, nextBlockTime);
+        }
+    }
+
+    // All of this head's claims in one store transaction: with many actions due in one block, each one's own
+    // transaction (and fsync) would push the last of them past the block.
+    private async Task ClaimAllAndSubmitAsync(IReadOnlyList<(GateTask Task, long Window)> turns, ulong nextBlockTime)
+    {
+        var now = Context.System.TimeProvider.GetUtcNow();
+        IReadOnlyList<ClaimResult> results;
+        try
+        {
+            results = await _options.Claims.TryClaimAllAsync(
+                turns.Select(t => new Claim(t.Task.Duty.Key, t.Window, _options.MemberId, null, ClaimState.Pending, now, now)).ToArray(), CancellationToken.None);
+        }
+        catch (StoreException ex)
+        {
+            LogClaimFailed(Log, turns[0].Task.Duty.Key, turns[0].Window, ex.Message);
+            return;
+        }
+
+        for (var i = 0; i < turns.Count; i++)
+        {
+            await HandleClaimAsync(turns[i].Task, turns[i].Window, nextBlockTime, results[i]);
         }
     }
 
@@ -187,6 +224,11 @@ public sealed partial class SubmissionGate : ReceiveActor
             return;
         }
 
+        await HandleClaimAsync(task, window, nextBlockTime, result);
+    }
+
+    private async Task HandleClaimAsync(GateTask task, long window, ulong nextBlockTime, ClaimResult result)
+    {
         if (result.Outcome == ClaimOutcome.PendingElsewhere && await TakeOverStaleAsync(result.Claim, nextBlockTime))
         {
             await ClaimAndSubmitAsync(task, window, nextBlockTime);

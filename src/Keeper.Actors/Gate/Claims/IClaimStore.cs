@@ -23,6 +23,12 @@ public interface IClaimStore
     Task<ClaimResult> TryClaimAsync(Claim claim, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="TryClaimAsync"/> for several claims in one transaction (a node claiming all its turns of a block at
+    /// once); each claim is decided exactly as alone, by the same constraints. Results are in the order given.
+    /// </summary>
+    Task<IReadOnlyList<ClaimResult>> TryClaimAllAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Sets the state of <paramref name="memberId"/>'s pending claim on (<paramref name="taskKey"/>,
     /// <paramref name="window"/>), and its transaction hash when <paramref name="txHash"/> is given (null keeps the stored
     /// one), with <see cref="Claim.Updated"/> = <paramref name="now"/>; returns the claim as stored. Pending to pending

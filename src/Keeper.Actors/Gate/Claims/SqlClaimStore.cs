@@ -44,53 +44,75 @@ public sealed class SqlClaimStore : IClaimStore
     public Task<ClaimResult> TryClaimAsync(Claim claim, CancellationToken cancellationToken)
     {
         ClaimGuards.Claim(claim, nameof(claim));
-        return _store.ExecuteWriteAsync(
+        return _store.ExecuteWriteAsync((connection, transaction, ct) => ClaimAsync(connection, transaction, claim, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClaimResult>> TryClaimAllAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        foreach (var claim in claims)
+        {
+            ClaimGuards.Claim(claim, nameof(claims));
+        }
+
+        return _store.ExecuteWriteAsync<IReadOnlyList<ClaimResult>>(
             async (connection, transaction, ct) =>
             {
-                for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                var results = new ClaimResult[claims.Count];
+                for (var i = 0; i < claims.Count; i++)
                 {
-                    var inserted = await SqlCommands.ExecuteAsync(
-                        connection,
-                        transaction,
-                        $"INSERT INTO claim ({ClaimColumns.Row}) VALUES (@task, @window, @member, @tx, @state, @created, @updated) ON CONFLICT DO NOTHING",
-                        ct,
-                        ("@task", claim.TaskKey),
-                        ("@window", claim.Window),
-                        ("@member", claim.MemberId),
-                        ("@tx", ClaimColumns.TxHash(claim.TxHash)),
-                        ("@state", ClaimColumns.State(claim.State)),
-                        ("@created", claim.Created.UtcTicks),
-                        ("@updated", claim.Updated.UtcTicks));
-                    if (inserted == 1)
-                    {
-                        return new ClaimResult(ClaimOutcome.Claimed, claim);
-                    }
-
-                    if (await ReadOneAsync(connection, transaction, claim.TaskKey, claim.Window, ct) is { } sameWindow)
-                    {
-                        return new ClaimResult(ClaimOutcome.WindowTaken, sameWindow);
-                    }
-
-                    var pending = await SqlCommands.QueryAsync(
-                        connection,
-                        transaction,
-                        $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND state = 'pending'",
-                        ClaimColumns.Read,
-                        ct,
-                        ("@task", claim.TaskKey));
-                    if (pending.Count > 0)
-                    {
-                        return new ClaimResult(ClaimOutcome.PendingElsewhere, pending[0]);
-                    }
+                    results[i] = await ClaimAsync(connection, transaction, claims[i], ct);
                 }
 
-                throw new StoreException(
-                    StoreErrorKind.Locked,
-                    _store.Location,
-                    $"Claiming task '{claim.TaskKey}' window {claim.Window} kept conflicting with claims that changed under it ({MaxAttempts} "
-                    + "attempts); other members are updating this task's claims rapidly. Try again in the next round.");
+                return results;
             },
             cancellationToken);
+    }
+
+    private async Task<ClaimResult> ClaimAsync(DbConnection connection, DbTransaction transaction, Claim claim, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var inserted = await SqlCommands.ExecuteAsync(
+                connection,
+                transaction,
+                $"INSERT INTO claim ({ClaimColumns.Row}) VALUES (@task, @window, @member, @tx, @state, @created, @updated) ON CONFLICT DO NOTHING",
+                ct,
+                ("@task", claim.TaskKey),
+                ("@window", claim.Window),
+                ("@member", claim.MemberId),
+                ("@tx", ClaimColumns.TxHash(claim.TxHash)),
+                ("@state", ClaimColumns.State(claim.State)),
+                ("@created", claim.Created.UtcTicks),
+                ("@updated", claim.Updated.UtcTicks));
+            if (inserted == 1)
+            {
+                return new ClaimResult(ClaimOutcome.Claimed, claim);
+            }
+
+            if (await ReadOneAsync(connection, transaction, claim.TaskKey, claim.Window, ct) is { } sameWindow)
+            {
+                return new ClaimResult(ClaimOutcome.WindowTaken, sameWindow);
+            }
+
+            var pending = await SqlCommands.QueryAsync(
+                connection,
+                transaction,
+                $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND state = 'pending'",
+                ClaimColumns.Read,
+                ct,
+                ("@task", claim.TaskKey));
+            if (pending.Count > 0)
+            {
+                return new ClaimResult(ClaimOutcome.PendingElsewhere, pending[0]);
+            }
+        }
+
+        throw new StoreException(
+            StoreErrorKind.Locked,
+            _store.Location,
+            $"Claiming task '{claim.TaskKey}' window {claim.Window} kept conflicting with claims that changed under it ({MaxAttempts} "
+            + "attempts); other members are updating this task's claims rapidly. Try again in the next round.");
     }
 
     /// <inheritdoc />
