@@ -12,5 +12,10 @@ if (args is ["cluster-gate", .. var clusterArgs])
     return await ClusterGateScenario.RunAsync(clusterArgs);
 }
 
+if (args is ["rpc-steady", .. var rpcArgs])
+{
+    return await SteadyRpcScenario.RunAsync(rpcArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TrackingColdStartScenario).Assembly).Run(args);
 return 0;

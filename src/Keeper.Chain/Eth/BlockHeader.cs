@@ -11,6 +11,7 @@ namespace Keeper.Chain.Eth;
 /// <param name="BaseFeePerGas">The EIP-1559 base fee, or null before London.</param>
 /// <param name="GasLimit">The block gas limit.</param>
 /// <param name="GasUsed">The gas used by the block's transactions.</param>
+/// <param name="LogsBloom">The 256-byte bloom of the block's logs, when the node sent it.</param>
 public sealed record BlockHeader(
     ulong Number,
     Hash32 Hash,
@@ -18,4 +19,5 @@ public sealed record BlockHeader(
     ulong Timestamp,
     BigInteger? BaseFeePerGas,
     ulong GasLimit,
-    ulong GasUsed);
+    ulong GasUsed,
+    byte[]? LogsBloom = null);

@@ -102,7 +102,14 @@ internal static class RpcJson
             UInt64(Field(block, "timestamp", method), "timestamp", method),
             IsAbsent(block, "baseFeePerGas") ? null : Quantity(block.GetProperty("baseFeePerGas"), "baseFeePerGas", method),
             UInt64(Field(block, "gasLimit", method), "gasLimit", method),
-            UInt64(Field(block, "gasUsed", method), "gasUsed", method));
+            UInt64(Field(block, "gasUsed", method), "gasUsed", method),
+            IsAbsent(block, "logsBloom") ? null : Bloom(block.GetProperty("logsBloom"), method));
+    }
+
+    private static byte[] Bloom(JsonElement value, string method)
+    {
+        var bloom = Data(value, "logsBloom", method);
+        return bloom.Length == Keeper.Chain.Logs.LogsBloom.Size ? bloom : throw new EthResponseException(method, $"logsBloom should be {Keeper.Chain.Logs.LogsBloom.Size} bytes, got {bloom.Length}.");
     }
 
     public static LogEntry Log(JsonElement log, string method)

@@ -14,8 +14,10 @@ public sealed partial class ChainWatcher
     {
         var from = blocks[0].Number;
         var to = blocks[^1].Number;
+        // A clear bloom proves the blocks hold none of our events: most blocks, so most of the time no eth_getLogs at all.
+        var quiet = blocks.All(b => b.LogsBloom is { } bloom && !LogsBloom.MayContainAny(bloom, RocketPoolEvents.AllTopics));
         var filter = new LogFilter(from, to, [], [RocketPoolEvents.AllTopics]);
-        var logs = await _logs.GetLogsAsync(filter, cancellationToken);
+        var logs = quiet ? [] : await _logs.GetLogsAsync(filter, cancellationToken);
         var headers = blocks.ToDictionary(b => b.Number);
         if (logs.Any(l => !headers.TryGetValue(l.BlockNumber, out var h) || h.Hash != l.BlockHash))
         {
