@@ -12,55 +12,24 @@ public sealed partial class BeaconClient
     private async Task<T> ExecuteAsync<T>(
         string path, string call, Func<RpcEndpoint, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
-        var start = Volatile.Read(ref _preferredEndpoint);
-        var retryNotBefore = new DateTimeOffset?[_endpoints.Length];
-        var delay = TimeSpan.Zero;
-        BeaconAttemptException? lastFailure = null;
-        RpcEndpoint? lastEndpoint = null;
-        var attempts = 0;
-
-        while (attempts < _options.MaxAttempts)
+        try
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            attempts++;
-            var endpoint = EndpointFor(start, attempts);
-            try
-            {
-                var result = await attempt(endpoint, cancellationToken).ConfigureAwait(false);
-                Prefer(endpoint);
-                return result;
-            }
-            catch (BeaconAttemptException failure)
-            {
-                Interlocked.Increment(ref _errorCount);
-                lastFailure = failure;
-                lastEndpoint = endpoint;
-                if (failure.IsFinal)
-                {
-                    break;
-                }
-
-                retryNotBefore[endpoint.Index] = failure.RetryNotBefore;
-                if (attempts < _options.MaxAttempts)
-                {
-                    var next = EndpointFor(start, attempts + 1);
-                    delay = DelayBefore(attempts + 1, retryNotBefore[next.Index]);
-                    LogRetry(call, attempts, endpoint, next, delay, failure.Message);
-                }
-            }
+            return await _rotation.RunAsync(
+                attempt,
+                (attempts, failed, next, delay, failure) => LogRetry(call, attempts, failed, next, delay, failure.Message),
+                cancellationToken).ConfigureAwait(false);
         }
-
-        var message = lastFailure!.IsFinal
-            ? $"{call} was refused by endpoint {lastEndpoint}: {lastFailure.Message}."
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"{call} failed after {attempts} attempt{(attempts == 1 ? string.Empty : "s")} across {_endpoints.Length} endpoint{(_endpoints.Length == 1 ? string.Empty : "s")}; the last, to endpoint {lastEndpoint}, failed: {lastFailure.Message}.");
-        LogCallFailed(_logger, call, attempts, lastEndpoint!.DisplayName, lastFailure.Message);
-        throw new BeaconApiException(lastFailure.Kind, path, message, attempts, lastFailure.Field, lastFailure.StatusCode, lastFailure.InnerException);
+        catch (RotationExhaustedException<BeaconAttemptException> exhausted)
+        {
+            var (attempts, lastEndpoint, lastFailure) = (exhausted.Attempts, exhausted.LastEndpoint, exhausted.LastFailure);
+            var message = lastFailure.IsFinal
+                ? $"{call} was refused by endpoint {lastEndpoint}: {lastFailure.Message}."
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{call} failed after {attempts} attempt{(attempts == 1 ? string.Empty : "s")} across {_endpoints.Length} endpoint{(_endpoints.Length == 1 ? string.Empty : "s")}; the last, to endpoint {lastEndpoint}, failed: {lastFailure.Message}.");
+            LogCallFailed(_logger, call, attempts, lastEndpoint.DisplayName, lastFailure.Message);
+            throw new BeaconApiException(lastFailure.Kind, path, message, attempts, lastFailure.Field, lastFailure.StatusCode, lastFailure.InnerException);
+        }
     }
 
     /// <summary>
@@ -181,35 +150,6 @@ public sealed partial class BeaconClient
             .Replace(uri.AbsoluteUri, "[redacted]", StringComparison.OrdinalIgnoreCase)
             .Replace(uri.OriginalString, "[redacted]", StringComparison.OrdinalIgnoreCase)
             .Replace(uri.PathAndQuery, "[redacted]", StringComparison.OrdinalIgnoreCase));
-
-    private RpcEndpoint EndpointFor(int start, int attempt) => _endpoints[(start + attempt - 1) % _endpoints.Length];
-
-    // As in JsonRpcClient: the first visit of each endpoint in a call does not wait; coming back to one waits the
-    // exponential backoff, or longer when it sent Retry-After, never more than MaxBackoff.
-    private TimeSpan DelayBefore(int attempt, DateTimeOffset? retryNotBefore)
-    {
-        if (attempt <= _endpoints.Length)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var delay = RetryBackoff.Exponential(_options.InitialBackoff, _options.BackoffMultiplier, _options.MaxBackoff, attempt - _endpoints.Length);
-        var now = _time.GetUtcNow();
-        if (retryNotBefore is { } notBefore && notBefore - now > delay)
-        {
-            delay = notBefore - now;
-        }
-
-        return delay < _options.MaxBackoff ? delay : _options.MaxBackoff;
-    }
-
-    private void Prefer(RpcEndpoint endpoint)
-    {
-        if (Interlocked.Exchange(ref _preferredEndpoint, endpoint.Index) != endpoint.Index)
-        {
-            LogEndpointPreferred(_logger, endpoint.DisplayName);
-        }
-    }
 
     private void LogRetry(string call, int attempt, RpcEndpoint failed, RpcEndpoint next, TimeSpan delay, string reason)
     {

@@ -31,7 +31,7 @@ public sealed partial class BeaconClient : IBeaconClient, IDisposable
     private readonly bool _ownsHttp;
     private readonly TimeProvider _time;
     private readonly ILogger<BeaconClient> _logger;
-    private int _preferredEndpoint;
+    private readonly EndpointRotation<BeaconAttemptException> _rotation;
     private long _requestCount;
     private long _errorCount;
     private int _disposed;
@@ -55,6 +55,12 @@ public sealed partial class BeaconClient : IBeaconClient, IDisposable
         _postUnsupported = new int[_endpoints.Length];
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<BeaconClient>.Instance;
+        _rotation = new EndpointRotation<BeaconAttemptException>(
+            _endpoints, options.MaxAttempts, options.InitialBackoff, options.BackoffMultiplier, options.MaxBackoff, _time, f => f.RetryNotBefore, f => f.IsFinal)
+        {
+            Failed = () => Interlocked.Increment(ref _errorCount),
+            Preferred = endpoint => LogEndpointPreferred(_logger, endpoint.DisplayName),
+        };
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient(
             new SocketsHttpHandler
@@ -80,7 +86,7 @@ public sealed partial class BeaconClient : IBeaconClient, IDisposable
     public long ErrorCount => Interlocked.Read(ref _errorCount);
 
     /// <summary>The index in <see cref="BeaconClientOptions.Endpoints"/> of the endpoint the next call starts at: the last one that answered.</summary>
-    public int PreferredEndpointIndex => Volatile.Read(ref _preferredEndpoint);
+    public int PreferredEndpointIndex => _rotation.PreferredIndex;
 
     /// <inheritdoc />
     public Task<BeaconGenesis> GetGenesisAsync(CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
     private readonly ILogger<JsonRpcClient> _logger;
     private readonly JsonRpcResponseReader _reader;
     private long _lastId;
-    private int _preferredEndpoint;
+    private readonly EndpointRotation<JsonRpcAttemptException> _rotation;
     private long _requestCount;
     private long _errorCount;
     private long _batchCount;
@@ -56,6 +56,12 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
         _reader = new JsonRpcResponseReader(options.RetryableErrorCodes);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<JsonRpcClient>.Instance;
+        _rotation = new EndpointRotation<JsonRpcAttemptException>(
+            _endpoints, options.MaxAttempts, options.InitialBackoff, options.BackoffMultiplier, options.MaxBackoff, _time, f => f.RetryNotBefore)
+        {
+            Failed = () => Interlocked.Increment(ref _errorCount),
+            Preferred = endpoint => LogEndpointPreferred(_logger, endpoint.DisplayName),
+        };
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient(
             new SocketsHttpHandler
@@ -85,7 +91,7 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
     public long BatchCount => Interlocked.Read(ref _batchCount);
 
     /// <summary>The index in <see cref="JsonRpcClientOptions.Endpoints"/> of the endpoint the next call starts at: the last one that answered.</summary>
-    public int PreferredEndpointIndex => Volatile.Read(ref _preferredEndpoint);
+    public int PreferredEndpointIndex => _rotation.PreferredIndex;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The method is empty or a parameter cannot be serialized.</exception>
@@ -150,46 +156,21 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
     private async Task<T> SendWithRetryAsync<T>(
         string method, string call, byte[] body, bool isBatch, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        var start = Volatile.Read(ref _preferredEndpoint);
-        var retryNotBefore = new DateTimeOffset?[_endpoints.Length];
-        var delay = TimeSpan.Zero;
-        JsonRpcAttemptException? lastFailure = null;
-        RpcEndpoint? lastEndpoint = null;
-
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        try
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            var endpoint = EndpointFor(start, attempt);
-            try
-            {
-                var result = await AttemptAsync(endpoint, body, isBatch, read, cancellationToken).ConfigureAwait(false);
-                Prefer(endpoint);
-                return result;
-            }
-            catch (JsonRpcAttemptException failure)
-            {
-                Interlocked.Increment(ref _errorCount);
-                lastFailure = failure;
-                lastEndpoint = endpoint;
-                retryNotBefore[endpoint.Index] = failure.RetryNotBefore;
-                if (attempt < _options.MaxAttempts)
-                {
-                    var next = EndpointFor(start, attempt + 1);
-                    delay = DelayBefore(attempt + 1, retryNotBefore[next.Index]);
-                    LogRetry(call, attempt, endpoint, next, delay, failure.Message);
-                }
-            }
+            return await _rotation.RunAsync(
+                (endpoint, ct) => AttemptAsync(endpoint, body, isBatch, read, ct),
+                (attempt, failed, next, delay, failure) => LogRetry(call, attempt, failed, next, delay, failure.Message),
+                cancellationToken).ConfigureAwait(false);
         }
-
-        var message = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{call} failed after {_options.MaxAttempts} attempt{(_options.MaxAttempts == 1 ? string.Empty : "s")} across {_endpoints.Length} endpoint{(_endpoints.Length == 1 ? string.Empty : "s")}; the last, to endpoint {lastEndpoint}, failed: {lastFailure!.Message}.");
-        LogCallFailed(_logger, call, _options.MaxAttempts, lastEndpoint!.DisplayName, lastFailure.Message);
-        throw new JsonRpcTransportException(method, message, _options.MaxAttempts, lastFailure.InnerException);
+        catch (RotationExhaustedException<JsonRpcAttemptException> exhausted)
+        {
+            var message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{call} failed after {exhausted.Attempts} attempt{(exhausted.Attempts == 1 ? string.Empty : "s")} across {_endpoints.Length} endpoint{(_endpoints.Length == 1 ? string.Empty : "s")}; the last, to endpoint {exhausted.LastEndpoint}, failed: {exhausted.LastFailure.Message}.");
+            LogCallFailed(_logger, call, exhausted.Attempts, exhausted.LastEndpoint.DisplayName, exhausted.LastFailure.Message);
+            throw new JsonRpcTransportException(method, message, exhausted.Attempts, exhausted.LastFailure.InnerException);
+        }
     }
 
     private async Task<T> AttemptAsync<T>(RpcEndpoint endpoint, byte[] body, bool isBatch, Func<JsonElement, T> read, CancellationToken cancellationToken)
@@ -265,35 +246,6 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
             {
                 throw new JsonRpcAttemptException($"{statusText}: {e.Message}", e.InnerException, e.RetryNotBefore);
             }
-        }
-    }
-
-    private RpcEndpoint EndpointFor(int start, int attempt) => _endpoints[(start + attempt - 1) % _endpoints.Length];
-
-    // The first visit of each endpoint in a call does not wait (a dead primary should cost one failure, not a
-    // backoff); coming back to an endpoint already tried waits the exponential backoff, or longer when the endpoint
-    // sent Retry-After, never more than MaxBackoff.
-    private TimeSpan DelayBefore(int attempt, DateTimeOffset? retryNotBefore)
-    {
-        if (attempt <= _endpoints.Length)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var delay = RetryBackoff.Exponential(_options, attempt - _endpoints.Length);
-        if (retryNotBefore is { } notBefore && notBefore - _time.GetUtcNow() > delay)
-        {
-            delay = notBefore - _time.GetUtcNow();
-        }
-
-        return delay < _options.MaxBackoff ? delay : _options.MaxBackoff;
-    }
-
-    private void Prefer(RpcEndpoint endpoint)
-    {
-        if (Interlocked.Exchange(ref _preferredEndpoint, endpoint.Index) != endpoint.Index)
-        {
-            LogEndpointPreferred(_logger, endpoint.DisplayName);
         }
     }
 
