@@ -21,6 +21,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.WorkDirectory);
+        progress.WriteLine($"work folder (node configs, keystores, store, logs): {options.WorkDirectory}");
         await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { Accounts = options.Nodes + 2, ExtraArguments = ["--gas-limit", "300000000"] }, cancellationToken);
         using var chain = new DevChainClient(anvil);
         progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
