@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Keeper.Chain.Rpc;
 using Microsoft.Extensions.Logging;
@@ -62,18 +61,7 @@ public sealed partial class BeaconClient : IBeaconClient, IDisposable
             Preferred = endpoint => LogEndpointPreferred(_logger, endpoint.DisplayName),
         };
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(
-            new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                // A redirect could carry the request, and its credentials, to another host.
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-        {
-            // Every request has its own RequestTimeout.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _http = httpClient ?? NodeHttpClient.Create();
     }
 
     /// <summary>The options the client was created with.</summary>

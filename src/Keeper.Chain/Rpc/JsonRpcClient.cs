@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Keeper.Chain.Rpc.Serialization;
@@ -63,19 +62,7 @@ public sealed partial class JsonRpcClient : IJsonRpcClient, IDisposable
             Preferred = endpoint => LogEndpointPreferred(_logger, endpoint.DisplayName),
         };
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(
-            new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                // A node endpoint has no business redirecting; following one would turn the POST into a GET.
-                AllowAutoRedirect = false,
-                // Re-resolve DNS now and then: node providers move behind their names.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-        {
-            // Every attempt has its own RequestTimeout; HttpClient's 100 s default would only get in the way.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _http = httpClient ?? NodeHttpClient.Create();
     }
 
     /// <summary>The options the client was created with.</summary>
