@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
@@ -32,7 +32,7 @@ public static class TrackingColdStartScenario
 
         var before = Settle();
         var requestsBefore = chain.Rpc.RequestCount;
-        await using var system = ActorSystem.Create("bench");
+        using var system = ActorSystem.Create("bench");
         var scheduler = system.ActorOf(DeadlineScheduler.Props(12), "scheduler");
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, null, null, null)), "registry");
         var batch = new BatchCaller(chain.Eth, new BatchCallerOptions { Multicall3 = harness.Multicall3 });
@@ -55,6 +55,7 @@ public static class TrackingColdStartScenario
         Console.WriteLine($"managed memory held by tracking: {bytes / 1024.0 / 1024.0:F1} MiB = {(double)bytes / validators:F0} B per validator ({validators}), {(double)bytes / (validators + minipoolCount):F0} B per tracked pool entry (validators + minipools)");
         Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         GC.KeepAlive(registry);
+        await system.Terminate();
         return held == expectedDuties ? 0 : 1;
     }
 

@@ -12,7 +12,7 @@ public sealed partial class SubmissionGate
     // transaction (and fsync) would push the last of them past the block.
     private async Task ClaimAllAndSubmitAsync(IReadOnlyList<(GateTask Task, long Window)> turns, ulong nextBlockTime)
     {
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         IReadOnlyList<ClaimResult> results;
         try
         {
@@ -33,7 +33,7 @@ public sealed partial class SubmissionGate
 
     private async Task ClaimAndSubmitAsync(GateTask task, long window, ulong nextBlockTime)
     {
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         ClaimResult result;
         try
         {
@@ -58,7 +58,7 @@ public sealed partial class SubmissionGate
 
         try
         {
-            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, Context.System.TimeProvider.GetUtcNow(), CancellationToken.None);
+            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, Context.System.Scheduler.Now, CancellationToken.None);
         }
         catch (Exception ex) when (ex is StoreException or ClaimUpdateException)
         {
@@ -102,7 +102,7 @@ public sealed partial class SubmissionGate
 
         try
         {
-            var taken = await _options.Claims.AbandonStaleAsync(blocking, Context.System.TimeProvider.GetUtcNow(), CancellationToken.None);
+            var taken = await _options.Claims.AbandonStaleAsync(blocking, Context.System.Scheduler.Now, CancellationToken.None);
             LogTakeOver(Log, blocking.TaskKey, blocking.Window, blocking.MemberId);
             return taken;
         }

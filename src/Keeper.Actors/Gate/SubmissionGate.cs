@@ -1,10 +1,12 @@
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
+using Microsoft.Extensions.Logging;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
-using Keeper.Chain.Primitives;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Gate;
 
@@ -16,6 +18,7 @@ namespace Keeper.Actors.Gate;
 /// </summary>
 public sealed partial class SubmissionGate : ReceiveActor
 {
+    private ILogger? _log;
     private readonly SubmissionGateOptions _options;
     private readonly Dictionary<string, GateTask> _tasks = new(StringComparer.Ordinal);
     private IReadOnlyList<Address> _members;
@@ -26,6 +29,8 @@ public sealed partial class SubmissionGate : ReceiveActor
     private long _turns;
     private long _claimed;
     private long _succeeded;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<SubmissionGate>(Context);
 
     /// <summary>Creates the gate; alone until told otherwise by <see cref="MembershipChanged"/>.</summary>
     public SubmissionGate(SubmissionGateOptions options)
@@ -43,7 +48,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     }
 
     /// <summary>Props for the gate.</summary>
-    public static Props Props(SubmissionGateOptions options) => Runtime.Props.Create(() => new SubmissionGate(options));
+    public static Props Props(SubmissionGateOptions options) => Akka.Actor.Props.Create(() => new SubmissionGate(options));
 
     private void OnDue(DutyDue m)
     {

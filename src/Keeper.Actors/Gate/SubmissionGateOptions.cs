@@ -1,6 +1,6 @@
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Runtime;
-using Keeper.Chain.Primitives;
+using Akka.Actor;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Gate;
 

@@ -1,6 +1,7 @@
 using Keeper.Actors.Gate;
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace Keeper.Actors.Membership;
@@ -11,8 +12,9 @@ namespace Keeper.Actors.Membership;
 /// heard from within the suspicion timeout). When the store cannot be reached it tells the gate so (the node then tracks
 /// but submits nothing) and rejoins when the store is back. <see cref="LeaveCluster"/> removes the row at once.
 /// </summary>
-public sealed partial class MembershipAgent : ReceiveActor
+public sealed partial class MembershipAgent : ReceiveActor, IWithTimers
 {
+    private ILogger? _log;
     private readonly IMembershipStore _store;
     private readonly MemberInfo _self;
     private readonly TimeSpan _heartbeat;
@@ -21,6 +23,11 @@ public sealed partial class MembershipAgent : ReceiveActor
     private MembershipChanged? _last;
     private bool _joined;
     private bool _left;
+
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<MembershipAgent>(Context);
 
     /// <summary>Creates the agent; it joins at once and then heartbeats.</summary>
     public MembershipAgent(IMembershipStore store, MemberInfo self, TimeSpan heartbeat, TimeSpan suspicionTimeout, IActorRef gate)
@@ -37,7 +44,7 @@ public sealed partial class MembershipAgent : ReceiveActor
 
     /// <summary>Props for the agent.</summary>
     public static Props Props(IMembershipStore store, MemberInfo self, TimeSpan heartbeat, TimeSpan suspicionTimeout, IActorRef gate) =>
-        Runtime.Props.Create(() => new MembershipAgent(store, self, heartbeat, suspicionTimeout, gate));
+        Akka.Actor.Props.Create(() => new MembershipAgent(store, self, heartbeat, suspicionTimeout, gate));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -53,7 +60,7 @@ public sealed partial class MembershipAgent : ReceiveActor
             return;
         }
 
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         try
         {
             if (!_joined || await _store.HeartbeatAsync(_self.MemberId, now, CancellationToken.None) is null)

@@ -1,4 +1,6 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace Keeper.Actors.Scheduling;
 
@@ -9,9 +11,12 @@ namespace Keeper.Actors.Scheduling;
 /// </summary>
 public sealed partial class DeadlineScheduler : ReceiveActor
 {
+    private ILogger? _log;
     private readonly DeadlineBook _book = new();
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly ulong _slotSeconds;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<DeadlineScheduler>(Context);
 
     /// <summary>Creates the scheduler; <paramref name="slotSeconds"/> is the chain's block interval.</summary>
     public DeadlineScheduler(ulong slotSeconds)
@@ -22,12 +27,12 @@ public sealed partial class DeadlineScheduler : ReceiveActor
         Receive<CancelDuty>(m => Publish(_book.Cancel(m.Key, m.Reason)));
         Receive<ChainHeadAdvanced>(OnHead);
         Receive<SubscribeDuties>(OnSubscribe);
-        Receive<Terminated>(m => _subscribers.Remove(m.Actor));
+        Receive<Terminated>(m => _subscribers.Remove(m.ActorRef));
         Receive<GetDuties>(_ => Sender.Tell(Snapshot(), Self));
     }
 
     /// <summary>Props for the scheduler.</summary>
-    public static Props Props(ulong slotSeconds) => Runtime.Props.Create(() => new DeadlineScheduler(slotSeconds));
+    public static Props Props(ulong slotSeconds) => Akka.Actor.Props.Create(() => new DeadlineScheduler(slotSeconds));
 
     private void OnHead(ChainHeadAdvanced m)
     {

@@ -1,7 +1,8 @@
 using System.Numerics;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Submission;
 

@@ -1,10 +1,10 @@
 using System.Numerics;
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Transactions;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Submission;
 

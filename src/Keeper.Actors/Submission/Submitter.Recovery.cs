@@ -24,7 +24,7 @@ public sealed partial class Submitter
         {
             LogJournalUnreadable(Log, _persistenceId, e);
             Halt($"the journal {_persistenceId} cannot be read: {e.Message}");
-            UnstashAll();
+            Stash.UnstashAll();
             return;
         }
         catch (Exception e) when (e is StoreException or JsonRpcException or EthResponseException)
@@ -52,7 +52,7 @@ public sealed partial class Submitter
             Become(Active);
         }
 
-        UnstashAll();
+        Stash.UnstashAll();
     }
 
     private async Task<(SubmitterState State, long SequenceNr)> ReplayAsync(CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Chain.Abi;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;

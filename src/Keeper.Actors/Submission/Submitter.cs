@@ -1,6 +1,8 @@
 using Keeper.Chain.Fees;
-using Keeper.Actors.Runtime;
-using Keeper.Chain.Primitives;
+using Akka.Actor;
+using Keeper.Actors.Logging;
+using Microsoft.Extensions.Logging;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Submission;
 
@@ -38,8 +40,17 @@ namespace Keeper.Actors.Submission;
 /// same nonce and both fees raised by at least 12.5% (<see cref="FeeBump"/>), never above the cap.
 /// </para>
 /// </remarks>
-public sealed partial class Submitter : ReceiveActor, IDisposable
+public sealed partial class Submitter : ReceiveActor, IDisposable, IWithTimers, IWithUnboundedStash
 {
+    private ILogger? _log;
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Messages set aside until the actor is ready for them (set by Akka).</summary>
+    public IStash Stash { get; set; } = null!;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<Submitter>(Context);
+
     /// <summary>The fault point just after Created is journaled, before anything is sent.</summary>
     public const string AfterJournalCreated = "after-journal-created";
 
@@ -78,7 +89,7 @@ public sealed partial class Submitter : ReceiveActor, IDisposable
 
     /// <summary>Props for a submitter.</summary>
     public static Props Props(SubmitterOptions options, SubmitterDependencies dependencies) =>
-        Runtime.Props.Create(() => new Submitter(options, dependencies));
+        Akka.Actor.Props.Create(() => new Submitter(options, dependencies));
 
     /// <summary>The journal's persistence id for <paramref name="account"/>: <c>submitter:</c> and the lowercase address.</summary>
     public static string PersistenceIdFor(Address account) => "submitter:" + account.ToLowerHex();
@@ -100,7 +111,7 @@ public sealed partial class Submitter : ReceiveActor, IDisposable
     {
         ReceiveAsync<Recover>(_ => RecoverAsync());
         Receive<GetSubmitterStatus>(_ => Sender.Tell(Status(), Self));
-        ReceiveAny(_ => Stash());
+        ReceiveAny(_ => Stash.Stash());
     }
 
     private void Active()
@@ -110,7 +121,7 @@ public sealed partial class Submitter : ReceiveActor, IDisposable
         ReceiveAsync<SubmitterHead>(OnHeadAsync);
         Receive<SubscribeOutcomes>(OnSubscribe);
         Receive<GetSubmitterStatus>(_ => Sender.Tell(Status(), Self));
-        Receive<Terminated>(m => _subscribers.Remove(m.Actor));
+        Receive<Terminated>(m => _subscribers.Remove(m.ActorRef));
     }
 
     private void Halted()

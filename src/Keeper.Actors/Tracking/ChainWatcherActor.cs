@@ -1,5 +1,6 @@
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Rpc;
@@ -14,8 +15,14 @@ namespace Keeper.Actors.Tracking;
 /// blocks it has every tracker save its snapshot and only then stores its own position, so a checkpoint never claims
 /// more than the snapshots hold.
 /// </summary>
-public sealed partial class ChainWatcherActor : ReceiveActor
+public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 {
+    private ILogger? _log;
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<ChainWatcherActor>(Context);
+
     /// <summary>The persistence id of the watcher's checkpoint.</summary>
     public const string CheckpointId = "watcher:checkpoint";
 
@@ -43,7 +50,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor
 
     /// <summary>Props for the actor.</summary>
     public static Props Props(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options) =>
-        Runtime.Props.Create(() => new ChainWatcherActor(createWatcher, registry, store, options));
+        Akka.Actor.Props.Create(() => new ChainWatcherActor(createWatcher, registry, store, options));
 
     /// <inheritdoc />
     protected override void PreStart() => Self.Tell(Start.Instance, Self);

@@ -1,7 +1,8 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
 using Keeper.Chain.Beacon;
-using Keeper.Chain.Primitives;
 using Microsoft.Extensions.Logging;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tracking;
 
@@ -10,11 +11,18 @@ namespace Keeper.Actors.Tracking;
 /// parent, the registry, when a validator's withdrawable epoch appears or changes. That opens its exit-report window, which closes
 /// at <c>withdrawableEpoch - notifyThreshold</c>.
 /// </summary>
-public sealed partial class ExitWatcher : ReceiveActor
+public sealed partial class ExitWatcher : ReceiveActor, IWithTimers
 {
+    private ILogger? _log;
     private readonly IBeaconClient _beacon;
+    private readonly TimeSpan _interval;
     private readonly Dictionary<Address, IReadOnlyList<(uint ValidatorId, byte[] Pubkey)>> _candidates = [];
     private readonly Dictionary<(Address, uint), ulong?> _told = [];
+
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<ExitWatcher>(Context);
 
     /// <summary>Creates the watcher (a child of the registry); it polls every <paramref name="interval"/> (an epoch is a natural choice).</summary>
     public ExitWatcher(IBeaconClient beacon, TimeSpan interval)
@@ -22,12 +30,15 @@ public sealed partial class ExitWatcher : ReceiveActor
         _beacon = beacon;
         Receive<ExitCandidatesChanged>(OnCandidates);
         ReceiveAsync<Check>(_ => CheckAsync());
-        Timers.StartPeriodicTimer("check", Check.Instance, interval);
+        _interval = interval;
     }
 
     /// <summary>Props for the watcher.</summary>
     public static Props Props(IBeaconClient beacon, TimeSpan interval) =>
-        Runtime.Props.Create(() => new ExitWatcher(beacon, interval));
+        Akka.Actor.Props.Create(() => new ExitWatcher(beacon, interval));
+
+    /// <inheritdoc />
+    protected override void PreStart() => Timers.StartPeriodicTimer("check", Check.Instance, _interval);
 
     private void OnCandidates(ExitCandidatesChanged m)
     {

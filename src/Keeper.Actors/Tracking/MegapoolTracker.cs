@@ -1,6 +1,6 @@
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
-using Keeper.Chain.Primitives;
+using Akka.Actor;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tracking;
 
@@ -22,7 +22,7 @@ public sealed class MegapoolTracker : PoolTracker
 
     /// <summary>Props for a megapool tracker.</summary>
     public static Props Props(Address megapool, TrackerOptions options, TrackingSettings? settings) =>
-        Runtime.Props.Create(() => new MegapoolTracker(megapool, options, settings));
+        Akka.Actor.Props.Create(() => new MegapoolTracker(megapool, options, settings));
 
     /// <inheritdoc />
     protected override string Manifest => TrackingSnapshots.MegapoolManifest;

@@ -1,6 +1,6 @@
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
-using Keeper.Chain.Primitives;
+using Akka.Actor;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tracking;
 
@@ -18,7 +18,7 @@ public sealed class MinipoolTracker : PoolTracker
 
     /// <summary>Props for a minipool tracker.</summary>
     public static Props Props(Address minipool, TrackerOptions options, TrackingSettings? settings) =>
-        Runtime.Props.Create(() => new MinipoolTracker(minipool, options, settings));
+        Akka.Actor.Props.Create(() => new MinipoolTracker(minipool, options, settings));
 
     /// <inheritdoc />
     protected override string Manifest => TrackingSnapshots.MinipoolManifest;

@@ -1,8 +1,8 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Actors.Scheduling;
 using Keeper.Chain.Beacon;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Watching;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tracking;
 
@@ -48,7 +48,7 @@ public sealed class PoolRegistry : ReceiveActor
     }
 
     /// <summary>Props for the registry.</summary>
-    public static Props Props(TrackerOptions options, BeaconSource? beacon = null) => Runtime.Props.Create(() => new PoolRegistry(options, beacon));
+    public static Props Props(TrackerOptions options, BeaconSource? beacon = null) => Akka.Actor.Props.Create(() => new PoolRegistry(options, beacon));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -142,7 +142,7 @@ public sealed class PoolRegistry : ReceiveActor
 
     private void OnTerminated(Terminated m)
     {
-        if (!_byRef.Remove(m.Actor, out var pool))
+        if (!_byRef.Remove(m.ActorRef, out var pool))
         {
             return;
         }
@@ -169,7 +169,7 @@ public sealed class PoolRegistry : ReceiveActor
         }
         catch (Exception ex) when (ex is AskTimeoutException or Persistence.StoreException)
         {
-            replyTo.Tell(new StatusFailure(ex), Self);
+            replyTo.Tell(new Status.Failure(ex), Self);
         }
     }
 }

@@ -1,8 +1,9 @@
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
+using Akka.Actor;
+using Keeper.Actors.Logging;
 using Keeper.Actors.Scheduling;
-using Keeper.Chain.Primitives;
 using Microsoft.Extensions.Logging;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tracking;
 
@@ -11,12 +12,22 @@ namespace Keeper.Actors.Tracking;
 /// derives the duties from the state and tells the scheduler only the difference. It restores its state from a
 /// snapshot on start, saves one when asked, and asks to be passivated when it has nothing pending.
 /// </summary>
-public abstract partial class PoolTracker : ReceiveActor
+public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
+    private ILogger? _log;
     private const string PassivationTimer = "passivate";
     private readonly TrackerOptions _options;
     private Dictionary<string, Duty> _scheduled = new(StringComparer.Ordinal);
     private bool _dirty;
+
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Messages set aside until the actor is ready for them (set by Akka).</summary>
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>A logger whose category is the actor's type.</summary>
+    protected ILogger Log => _log ??= KeeperLogging.Of<PoolTracker>(Context);
 
     /// <summary>Creates the tracker of <paramref name="pool"/>.</summary>
     protected PoolTracker(Address pool, TrackerOptions options, TrackingSettings? settings)
@@ -77,7 +88,7 @@ public abstract partial class PoolTracker : ReceiveActor
     private void Loading()
     {
         ReceiveAsync<LoadSnapshot>(_ => LoadAsync());
-        ReceiveAny(_ => Stash());
+        ReceiveAny(_ => Stash.Stash());
     }
 
     private void Active()
@@ -99,7 +110,7 @@ public abstract partial class PoolTracker : ReceiveActor
         }
 
         Become(Active);
-        UnstashAll();
+        Stash.UnstashAll();
         Reconcile();
     }
 
@@ -150,7 +161,7 @@ public abstract partial class PoolTracker : ReceiveActor
         {
             // The state stays in memory and dirty; the next checkpoint tries again.
             LogSaveFailed(Log, Pool.ToLowerHex(), ex.Message);
-            replyTo.Tell(new StatusFailure(ex), Self);
+            replyTo.Tell(new Status.Failure(ex), Self);
         }
     }
 

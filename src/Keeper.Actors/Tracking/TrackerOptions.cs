@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Keeper.Actors.Persistence;
 
 namespace Keeper.Actors.Tracking;
@@ -7,4 +8,4 @@ namespace Keeper.Actors.Tracking;
 /// <param name="Snapshots">Where they keep snapshots, or null to keep nothing (tests, dry runs).</param>
 /// <param name="PassivateAfter">How long a tracker with no duty waits for a message before asking to be passivated; null never.</param>
 /// <param name="ExitWatcher">Who hears about validators to ask the beacon chain about, or null when no beacon node is configured.</param>
-public sealed record TrackerOptions(Runtime.IActorRef Scheduler, ISnapshotStore? Snapshots, TimeSpan? PassivateAfter, Runtime.IActorRef? ExitWatcher);
+public sealed record TrackerOptions(IActorRef Scheduler, ISnapshotStore? Snapshots, TimeSpan? PassivateAfter, IActorRef? ExitWatcher);

@@ -1,4 +1,4 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Chain.Contracts.RocketPool;
 
 namespace Keeper.Actors.Tracking;

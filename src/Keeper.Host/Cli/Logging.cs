@@ -18,7 +18,7 @@ public static class Logging
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
-        builder.AddFilter("Keeper.Actors.Runtime", LogLevel.Warning);
+        builder.AddFilter("Akka", LogLevel.Warning);
         builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Warning);
     });

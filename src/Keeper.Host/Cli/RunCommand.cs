@@ -102,7 +102,7 @@ public static class RunCommand
         {
             await StatusFile.WriteAsync(path, await node.GetStatusAsync(CancellationToken.None), http, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or Actors.Runtime.AskTimeoutException)
+        catch (Exception ex) when (ex is IOException or Akka.Actor.AskTimeoutException)
         {
             log.LogWarning("Could not write the status file {Path}: {Reason}", path, ex.Message);
         }

@@ -35,7 +35,7 @@ public static class KeeperHttpExtensions
             {
                 return Results.Text(await KeeperMetrics.WriteAsync(node, gas, time, ct), PrometheusText.ContentType);
             }
-            catch (Actors.Runtime.AskTimeoutException)
+            catch (Akka.Actor.AskTimeoutException)
             {
                 return Results.Text("the node did not answer in time\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }

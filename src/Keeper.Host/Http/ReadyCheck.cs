@@ -1,4 +1,4 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Keeper.Host.Http;

@@ -1,9 +1,13 @@
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Hosting.Logging;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Logging;
 using Keeper.Actors.Membership;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
-using Keeper.Actors.Runtime;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
@@ -18,6 +22,7 @@ using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Watching;
 using Microsoft.Extensions.Logging;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Host.Node;
 
@@ -68,6 +73,14 @@ public sealed partial class KeeperNode : IAsyncDisposable
     /// <summary>The gate, for the membership service to tell who the members are.</summary>
     public IActorRef Gate => _gate;
 
+    // Akka's own log events go to the node's logger factory, like everything else the node logs.
+    private static Config ActorConfig { get; } = ConfigurationFactory.ParseString("""
+        akka.loggers = ["Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting"]
+        akka.loglevel = INFO
+        akka.stdout-loglevel = WARNING
+        akka.log-dead-letters-during-shutdown = off
+        """);
+
     /// <summary>Starts a node. The key is owned by the node from here on.</summary>
     public static async Task<KeeperNode> StartAsync(KeeperSettings settings, PrivateKey key, ILoggerFactory loggerFactory, TimeProvider timeProvider, Action<string>? faultPoint, CancellationToken cancellationToken)
     {
@@ -83,7 +96,10 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var snapshots = new PrefixedSnapshotStore(sharedSnapshots, key.Address.ToLowerHex());
         var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
 
-        var system = ActorSystem.Create("keeper", new ActorSystemSettings { TimeProvider = timeProvider, LoggerFactory = loggerFactory });
+        var system = ActorSystem.Create("keeper", ActorSystemSetup.Create(
+            BootstrapSetup.Create().WithConfig(ActorConfig),
+            new LoggerFactorySetup(loggerFactory),
+            new KeeperLoggingSetup(loggerFactory)));
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
         var fees = new FeeOracle(eth, new FeeOracleOptions
@@ -174,7 +190,7 @@ public sealed partial class KeeperNode : IAsyncDisposable
             // The store did not answer; the others will suspect this node after the timeout instead.
         }
 
-        await System.TerminateAsync(TimeSpan.FromSeconds(15));
+        await System.Terminate().WaitAsync(TimeSpan.FromSeconds(15));
         foreach (var resource in _resources)
         {
             await resource.DisposeAsync();

@@ -1,4 +1,4 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Actors.Scheduling;
 
 namespace Keeper.Testing.Tracking;
