@@ -112,4 +112,36 @@ public sealed partial class SubmissionGate
             return false;
         }
     }
+
+    // An outcome for a task this gate no longer follows: a transaction resumed after a restart, or sent again after a
+    // reorg re-opened its claim. Its claim is this member's open one; close it, so the task does not stay blocked.
+    private async Task CloseUntrackedClaimAsync(ActionOutcome outcome)
+    {
+        var state = outcome switch
+        {
+            ActionMined => ClaimState.Mined,
+            ActionCancelled => ClaimState.Abandoned,
+            ActionDropped => ClaimState.Failed,
+            _ => (ClaimState?)null,
+        };
+        if (!_options.Enabled || state is not { } newState)
+        {
+            return;
+        }
+
+        try
+        {
+            var open = (await _options.Claims.GetAsync(outcome.TaskKey, CancellationToken.None))
+                .FirstOrDefault(c => c.State == ClaimState.Pending && string.Equals(c.MemberId, _options.MemberId, StringComparison.Ordinal));
+            if (open is not null)
+            {
+                var hash = outcome switch { ActionMined m => m.Hash, ActionCancelled c => c.Hash, _ => (Hash32?)null };
+                await _options.Claims.UpdateAsync(outcome.TaskKey, open.Window, _options.MemberId, newState, hash, Context.System.Scheduler.Now, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is StoreException or ClaimUpdateException)
+        {
+            LogClaimUpdateFailed(Log, outcome.TaskKey, -1, newState.ToString(), ex.Message);
+        }
+    }
 }

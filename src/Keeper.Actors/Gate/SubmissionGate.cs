@@ -45,7 +45,12 @@ public sealed partial class SubmissionGate : ReceiveActor
         Receive<MembershipChanged>(OnMembership);
         ReceiveAsync<ActionOutcome>(OnOutcomeAsync);
         Receive<GetGateStatus>(_ => Sender.Tell(Status(), Self));
+        Receive<ResumedActions>(_ => { });
     }
+
+    /// <inheritdoc />
+    /// <remarks>Outcomes of transactions resumed after a restart, or sent again after a reorg, reach the gate too, so their claims close.</remarks>
+    protected override void PreStart() => _options.Submitter.Tell(new SubscribeOutcomes(Self), Self);
 
     /// <summary>Props for the gate.</summary>
     public static Props Props(SubmissionGateOptions options) => Akka.Actor.Props.Create(() => new SubmissionGate(options));
@@ -194,6 +199,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     {
         if (!_tasks.TryGetValue(outcome.TaskKey, out var task) || task.InFlightWindow is not { } window)
         {
+            await CloseUntrackedClaimAsync(outcome);
             return;
         }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Keeper.Actors.Persistence;
 using Akka.Actor;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Rpc;
@@ -8,42 +7,9 @@ using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Submission;
 
-/// <content>Journaling, signing, sending and reporting.</content>
+/// <content>Signing, sending and reporting.</content>
 public sealed partial class Submitter
 {
-    /// <summary>
-    /// Journals <paramref name="event"/> and only then applies it to the state. Returns false when it was not written:
-    /// the state is unchanged and nothing that depends on the event may happen.
-    /// </summary>
-    private async Task<bool> PersistAsync(SubmissionEvent @event)
-    {
-        if (_haltReason is not null)
-        {
-            return false;
-        }
-
-        var entry = new JournalEntry(_persistenceId, _sequenceNr + 1, SubmissionEventSerializer.ManifestOf(@event), SubmissionEventSerializer.Serialize(@event));
-        try
-        {
-            await _deps.Journal.WriteAsync([entry], _stopping.Token);
-        }
-        catch (JournalConcurrencyException e)
-        {
-            LogAnotherWriter(Log, _account, _persistenceId, e);
-            Halt($"another process writes the journal of account {_account} ({_persistenceId}); two keepers must never share a signing key");
-            return false;
-        }
-        catch (StoreException e)
-        {
-            LogJournalWriteFailed(Log, @event.GetType().Name, @event.Nonce, e);
-            return false;
-        }
-
-        _sequenceNr++;
-        _state = _state.Apply(@event);
-        return true;
-    }
-
     private TransactionVersion Sign(ulong nonce, Address to, byte[] data, ulong gasLimit, BigInteger maxFee, BigInteger tip, bool cancellation)
     {
         var transaction = new Eip1559Transaction(_options.ChainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data, []);
@@ -79,15 +45,17 @@ public sealed partial class Submitter
 
     /// <summary>
     /// After a node rejected a transaction no node was ever seen to accept: drops it and hands its nonce back, but only
-    /// when that is certainly safe. It must be the highest nonce in use (releasing a lower one would leave a gap that
-    /// blocks every later transaction), and the node's pending count must show no transaction of ours at that nonce
-    /// (a rejection by one endpoint says nothing of an earlier attempt that timed out but reached another).
+    /// when that is certainly safe, then runs <paramref name="next"/> with whether it did. It must be the highest nonce
+    /// in use (releasing a lower one would leave a gap that blocks every later transaction), and the node's pending
+    /// count must show no transaction of ours at that nonce (a rejection by one endpoint says nothing of an earlier
+    /// attempt that timed out but reached another).
     /// </summary>
-    private async Task<bool> TryReleaseAsync(SubmissionEntry entry, string reason)
+    private async Task TryReleaseAsync(SubmissionEntry entry, string reason, Func<bool, Task> next)
     {
         if (entry.State != TransactionState.Created || entry.Versions.Count != 1 || entry.Nonce + 1 != _state.NextNonce)
         {
-            return false;
+            await next(false);
+            return;
         }
 
         ulong pending;
@@ -97,10 +65,17 @@ public sealed partial class Submitter
         }
         catch (Exception e) when (e is JsonRpcException or EthResponseException)
         {
-            return false;
+            await next(false);
+            return;
         }
 
-        return pending <= entry.Nonce && await PersistAsync(new TransactionDropped(entry.Nonce, $"rejected by the node: {reason}", NonceReleased: true));
+        if (pending > entry.Nonce)
+        {
+            await next(false);
+            return;
+        }
+
+        Then(new TransactionDropped(entry.Nonce, $"rejected by the node: {reason}", NonceReleased: true), () => next(true));
     }
 
     private void ReportFinished(ulong nonce)

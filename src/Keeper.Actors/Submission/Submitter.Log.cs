@@ -71,4 +71,10 @@ public sealed partial class Submitter
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {PersistenceId} at sequence {SequenceNr}: {Live} transactions in flight, next nonce {Nonce} (node pending count {PendingCount})")]
     private static partial void LogRecovered(ILogger logger, string persistenceId, long sequenceNr, int live, ulong nonce, ulong pendingCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not re-sending {Task} nonce {Nonce} transaction {Hash}: {Reason}; its nonce is filled with a zero-value self-transfer instead")]
+    private static partial void LogResendCancelled(ILogger logger, string task, ulong nonce, Hash32 hash, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not re-sending {Task} nonce {Nonce} yet: {Reason}; asking again on the next head")]
+    private static partial void LogResendUndecided(ILogger logger, string task, ulong nonce, string reason);
 }

@@ -47,7 +47,7 @@ public sealed partial class Submitter
             return;
         }
 
-        await CreateAndSendAsync(m.TaskKey, m.Call, gasLimit, quote!, requester);
+        CreateAndSend(m.TaskKey, m.Call, gasLimit, quote!, requester);
     }
 
     private ActionNotSent? Refuse(SubmitAction m)
@@ -157,17 +157,23 @@ public sealed partial class Submitter
         }
     }
 
-    private async Task CreateAndSendAsync(string task, ContractCall call, ulong gasLimit, FeeQuote quote, IActorRef requester)
+    private void CreateAndSend(string task, ContractCall call, ulong gasLimit, FeeQuote quote, IActorRef requester)
     {
-        var nonce = _state.NextNonce;
-        var version = Sign(nonce, call.To, call.Data, gasLimit, quote.MaxFeePerGas, quote.MaxPriorityFeePerGas, cancellation: false);
-        if (!await PersistAsync(new TransactionCreated(task, nonce, version)))
+        if (_haltReason is not null)
         {
-            requester.Tell(new ActionNotSent(task, _haltReason is null ? NotSentReason.Unavailable : NotSentReason.Halted,
-                _haltReason ?? "the journal could not be written; nothing was sent"), Self);
+            requester.Tell(new ActionNotSent(task, NotSentReason.Halted, _haltReason), Self);
             return;
         }
 
+        var nonce = _state.NextNonce;
+        var version = Sign(nonce, call.To, call.Data, gasLimit, quote.MaxFeePerGas, quote.MaxPriorityFeePerGas, cancellation: false);
+        _journaling = (task, requester);
+        Then(new TransactionCreated(task, nonce, version), () => SendCreatedAsync(task, nonce, version, gasLimit, requester));
+    }
+
+    private async Task SendCreatedAsync(string task, ulong nonce, TransactionVersion version, ulong gasLimit, IActorRef requester)
+    {
+        var self = Self;
         var tracking = TrackingFor(nonce);
         tracking.Recipients.Add(requester);
         tracking.SentAtHead = _head;
@@ -178,22 +184,42 @@ public sealed partial class Submitter
         if (result.InNodeHands)
         {
             Fault(AfterSend);
-            await PersistAsync(new TransactionSent(nonce, version.Hash));
-            LogSent(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), result.Kind);
-            requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
+            Then(new TransactionSent(nonce, version.Hash), () =>
+            {
+                LogSent(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), result.Kind);
+                requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
+                return Task.CompletedTask;
+            });
             return;
         }
 
-        if (result.Kind == SendResultKind.Rejected && await TryReleaseAsync(_state.Entries[nonce], result.Message!))
+        if (result.Kind == SendResultKind.Rejected)
         {
-            _tracking.Remove(nonce);
-            LogRejected(Log, task, nonce, version.Hash, result.Message!);
-            requester.Tell(new ActionNotSent(task, NotSentReason.Rejected, $"the node rejected the transaction: {result.Message}"), Self);
+            await TryReleaseAsync(_state.Entries[nonce], result.Message!, released =>
+            {
+                if (released)
+                {
+                    _tracking.Remove(nonce);
+                    LogRejected(Log, task, nonce, version.Hash, result.Message!);
+                    requester.Tell(new ActionNotSent(task, NotSentReason.Rejected, $"the node rejected the transaction: {result.Message}"), self);
+                }
+                else
+                {
+                    Uncertain(task, nonce, version, result, requester);
+                }
+
+                return Task.CompletedTask;
+            });
             return;
         }
 
-        // Unsure whether any node holds it: it stays journaled under its nonce and is re-broadcast on the next heads
-        // until it is mined or certainly dropped, so for the requester it is in flight.
+        Uncertain(task, nonce, version, result, requester);
+    }
+
+    // Unsure whether any node holds it: it stays journaled under its nonce and is re-broadcast on the next heads until it
+    // is mined or certainly dropped, so for the requester it is in flight.
+    private void Uncertain(string task, ulong nonce, TransactionVersion version, SendResult result, IActorRef requester)
+    {
         LogSendUncertain(Log, task, nonce, version.Hash, result.Message ?? result.Kind.ToString());
         requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
     }

@@ -39,6 +39,9 @@ public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> Allowe
     /// </summary>
     public int ReorgWatchBlocks { get; init; } = 64;
 
+    /// <summary>The chain's block interval: a re-sent action is simulated at the last head's time plus one slot; default 12 s.</summary>
+    public TimeSpan Slot { get; init; } = TimeSpan.FromSeconds(12);
+
     /// <summary>How long to wait before retrying recovery when the node or the journal cannot be reached at start; default 5 s.</summary>
     public TimeSpan RecoveryRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -45,6 +45,13 @@ public interface IClaimStore
     /// <returns>True if the claim was abandoned now; false if it had already changed.</returns>
     Task<bool> AbandonStaleAsync(Claim stale, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens again <paramref name="memberId"/>'s mined claim on (<paramref name="taskKey"/>, <paramref name="window"/>)
+    /// because a reorg undid the transaction that was counted final: the claim becomes pending, unless another claim of
+    /// the task is pending already (the task passed on). Returns true when the claim is pending and this member's now.
+    /// </summary>
+    Task<bool> ReopenAsync(string taskKey, long window, string memberId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>The claims of <paramref name="taskKey"/>, by window.</summary>
     Task<IReadOnlyList<Claim>> GetAsync(string taskKey, CancellationToken cancellationToken);
 

@@ -183,6 +183,34 @@ public sealed class SqlClaimStore : IClaimStore
     }
 
     /// <inheritdoc />
+    public Task<bool> ReopenAsync(string taskKey, long window, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ClaimGuards.Key(taskKey, window, memberId, nameof(taskKey));
+        return _store.ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                // The partial unique index on pending claims still decides between concurrent writers; the NOT EXISTS
+                // only spares the common case an index violation.
+                await SqlCommands.ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE claim SET state = 'pending', updated = @now
+                    WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'mined'
+                      AND NOT EXISTS (SELECT 1 FROM claim other WHERE other.task_key = @task AND other.state = 'pending')
+                    """,
+                    ct,
+                    ("@task", taskKey),
+                    ("@window", window),
+                    ("@member", memberId),
+                    ("@now", now.UtcTicks));
+                var current = await ReadOneAsync(connection, transaction, taskKey, window, ct);
+                return current is { State: ClaimState.Pending } && string.Equals(current.MemberId, memberId, StringComparison.Ordinal);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Claim>> GetAsync(string taskKey, CancellationToken cancellationToken)
     {
         ClaimGuards.TaskKey(taskKey, nameof(taskKey));
