@@ -67,6 +67,25 @@ public sealed class EnvironmentOverridesTests : IDisposable
     }
 
     [Fact]
+    public void Load_FirstElementOfAnEmptyList_AppendsIt()
+    {
+        var settings = Load(string.Empty, ("KEEPER_keeper__beacon__endpoints__0", "http://a:5052"));
+
+        Assert.Equal(["http://a:5052/"], settings.Beacon.Endpoints.Select(u => u.ToString()));
+    }
+
+    [Fact]
+    public void Load_WholeListThenElement_AppliesTheElementOverTheNewList()
+    {
+        var settings = Load(
+            "chain.rpc = [\"http://a:8545\"]",
+            ("KEEPER_keeper__chain__rpc", "[\"http://b:8545\", \"http://c:8545\"]"),
+            ("KEEPER_keeper__chain__rpc__1", "http://d:8545"));
+
+        Assert.Equal(["http://b:8545/", "http://d:8545/"], settings.Chain.Rpc.Select(u => u.ToString()));
+    }
+
+    [Fact]
     public void Load_ListIndexPastTheEnd_ThrowsNamingTheVariable()
     {
         var error = Assert.Throws<SettingsException>(() => Load("chain.rpc = [\"http://a:8545\"]", ("KEEPER_keeper__chain__rpc__2", "http://c:8545")));
