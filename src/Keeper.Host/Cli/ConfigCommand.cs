@@ -6,20 +6,24 @@ using Keeper.Host.Node;
 
 namespace Keeper.Host.Cli;
 
-/// <summary><c>keeper config check FILE</c>: validates a configuration as <c>keeper run</c> would and prints the effective values, secrets masked.</summary>
+/// <summary>
+/// <c>keeper config check FILE</c>: validates a configuration as <c>keeper run</c> would (unknown keys and
+/// <c>KEEPER_</c> environment overrides included) and prints the effective values, secrets masked.
+/// </summary>
 public static class ConfigCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="environment">The environment variables the configuration reads; null: the process environment.</param>
+    public static Command Create(IReadOnlyDictionary<string, string>? environment = null)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The node's HOCON configuration file." };
         var noSigner = new Option<bool>("--no-signer") { Description = "Do not open the keystore (for checking a file away from the node's host)." };
-        var check = new Command("check", "Validate a configuration file and print the effective values (secrets masked). Exit 2 names the key and the fix.") { file, noSigner };
-        check.SetAction(result => Check(result, result.GetValue(file)!, !result.GetValue(noSigner)));
+        var check = new Command("check", "Validate a configuration file and print the effective values, KEEPER_ environment overrides applied (secrets masked). Exit 2 names the key and the fix.") { file, noSigner };
+        check.SetAction(result => Check(result, result.GetValue(file)!, !result.GetValue(noSigner), environment));
         return new Command("config", "Configuration tools.") { check };
     }
 
-    private static int Check(ParseResult result, FileInfo file, bool openSigner)
+    private static int Check(ParseResult result, FileInfo file, bool openSigner, IReadOnlyDictionary<string, string>? environment)
     {
         var output = result.InvocationConfiguration.Output;
         HoconConfig config;
@@ -30,8 +34,7 @@ public static class ConfigCommand
                 throw new CliInputException($"{file.FullName} does not exist.");
             }
 
-            var reference = HoconConfig.Parse(KeeperSettingsLoader.ReferenceConf, "reference.conf");
-            config = HoconConfig.Load(file.FullName).WithFallback(reference);
+            config = KeeperSettingsLoader.LoadConfig(file.FullName, environment);
             var settings = KeeperSettingsLoader.From(config);
             KeeperHttpServer.ParseHost(settings.Http.Host);
             if (openSigner)

@@ -6,12 +6,16 @@ namespace Keeper.Host.Cli;
 public static class KeeperCli
 {
     /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand Create() => new("Keeper: a keeper network for Ethereum staking protocols (Rocket Pool megapools and minipools).")
+    /// <param name="environment">
+    /// The environment variables configuration reads (<c>${VAR}</c> substitutions and <c>KEEPER_…__…</c> overrides);
+    /// defaults to the process environment when a command runs.
+    /// </param>
+    public static RootCommand Create(IReadOnlyDictionary<string, string>? environment = null) => new("Keeper: a keeper network for Ethereum staking protocols (Rocket Pool megapools and minipools).")
     {
-        RunCommand.Create(),
+        RunCommand.Create(environment),
         DevnetCommand.Create(),
         StatusCommand.Create(),
         AccountsCommand.Create(),
-        ConfigCommand.Create(),
+        ConfigCommand.Create(environment),
     };
 }

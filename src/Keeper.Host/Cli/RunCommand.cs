@@ -15,16 +15,17 @@ public static class RunCommand
     public const string FaultVariable = "KEEPER_FAULT";
 
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="environment">The environment variables the configuration reads; null: the process environment.</param>
+    public static Command Create(IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = new Option<FileInfo>("--config") { Description = "The node's HOCON configuration file (over hocon/reference.conf).", Required = true };
         var statusFile = new Option<FileInfo?>("--status-file") { Description = "Write the node's status as JSON to this file every second and on exit." };
         var command = new Command("run", "Run a keeper node until interrupted (SIGINT or SIGTERM).") { config, statusFile };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(config)!, result.GetValue(statusFile), ct));
+        command.SetAction((result, ct) => RunAsync(result.GetValue(config)!, result.GetValue(statusFile), environment, result.InvocationConfiguration.Error, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo config, FileInfo? statusFile, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo config, FileInfo? statusFile, IReadOnlyDictionary<string, string>? environment, TextWriter error, CancellationToken cancellationToken)
     {
         using var loggerFactory = Logging.Create();
         var log = loggerFactory.CreateLogger("keeper");
@@ -32,13 +33,13 @@ public static class RunCommand
         Chain.Crypto.PrivateKey key;
         try
         {
-            settings = KeeperSettingsLoader.Load(config.FullName);
+            settings = KeeperSettingsLoader.Load(config.FullName, environment);
             KeeperHttpServer.ParseHost(settings.Http.Host);
             key = NodeSigner.Load(settings.Signer);
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or FileNotFoundException)
         {
-            await Console.Error.WriteLineAsync($"keeper run: {ex.Message}");
+            await error.WriteLineAsync($"keeper run: {ex.Message}");
             return ExitCodes.BadInput;
         }
 

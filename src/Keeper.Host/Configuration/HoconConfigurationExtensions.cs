@@ -6,10 +6,11 @@ namespace Keeper.Host.Configuration;
 /// Adds HOCON to an <see cref="IConfigurationBuilder"/>. Sources added later override earlier ones, so to let
 /// environment variables override HOCON keys add them after the HOCON file:
 /// <code>
-/// builder.AddHoconFile("keeper.conf").AddEnvironmentVariables("KEEPER_");
-/// // KEEPER_keeper__rpc__timeout=5s overrides keeper.rpc.timeout ("__" stands for the ':' key separator)
+/// builder.AddHoconFile("app.conf").AddEnvironmentVariables("APP_");
+/// // APP_app__rpc__timeout=5s overrides app.rpc.timeout ("__" stands for the ':' key separator)
 /// </code>
-/// Environment variables also fill <c>${VAR}</c> substitutions that the HOCON itself does not define.
+/// Environment variables also fill <c>${VAR}</c> substitutions that the HOCON itself does not define. Keeper's own
+/// settings do not go through this adapter: <c>KeeperSettingsLoader</c> applies <c>KEEPER_…__…</c> overrides itself.
 /// </summary>
 public static class HoconConfigurationExtensions
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Keeper.Chain.Crypto;
 using Keeper.Chain.Keystore;
+using Keeper.Chain.Primitives;
 
 namespace Keeper.Host.Devnet;
 
@@ -19,7 +20,21 @@ public static class NodeFiles
     /// <param name="blockSeconds">The chain's block interval.</param>
     /// <param name="gateEnabled">Whether the gate is on.</param>
     /// <param name="extra">More HOCON inside <c>keeper { }</c>, overriding the rest.</param>
-    public static string Write(string directory, string id, PrivateKey key, Uri rpc, RocketPoolHarness harness, string storeBlock, int blockSeconds, bool gateEnabled, string extra = "")
+    public static string Write(string directory, string id, PrivateKey key, Uri rpc, RocketPoolHarness harness, string storeBlock, int blockSeconds, bool gateEnabled, string extra = "") =>
+        Write(directory, id, key, rpc, harness.Deployment.Storage, harness.Multicall3, storeBlock, blockSeconds, gateEnabled, extra);
+
+    /// <summary>Writes the files of node <paramref name="id"/> for a chain whose contracts are at the given addresses.</summary>
+    /// <param name="directory">The work folder.</param>
+    /// <param name="id">The node id.</param>
+    /// <param name="key">Its signing key.</param>
+    /// <param name="rpc">The chain's JSON-RPC URL.</param>
+    /// <param name="rocketStorage">The RocketStorage address.</param>
+    /// <param name="multicall3">The Multicall3-compatible batch reader.</param>
+    /// <param name="storeBlock">The HOCON <c>store { ... }</c> block.</param>
+    /// <param name="blockSeconds">The chain's block interval.</param>
+    /// <param name="gateEnabled">Whether the gate is on.</param>
+    /// <param name="extra">More HOCON inside <c>keeper { }</c>, overriding the rest.</param>
+    public static string Write(string directory, string id, PrivateKey key, Uri rpc, Address rocketStorage, Address multicall3, string storeBlock, int blockSeconds, bool gateEnabled, string extra = "")
     {
         var keystore = Path.Combine(directory, $"{id}.keystore.json");
         var passwordFile = Path.Combine(directory, $"{id}.password");
@@ -34,9 +49,9 @@ public static class NodeFiles
               chain {
                 rpc = ["{{rpc}}"]
                 slot = {{blockSeconds}}s
-                multicall3 = "{{harness.Multicall3.ToLowerHex()}}"
+                multicall3 = "{{multicall3.ToLowerHex()}}"
               }
-              rocketpool.storage = "{{harness.Deployment.Storage.ToLowerHex()}}"
+              rocketpool.storage = "{{rocketStorage.ToLowerHex()}}"
               signer { keystore = "{{keystore}}", password-file = "{{passwordFile}}" }
               {{storeBlock}}
               gate.enabled = {{(gateEnabled ? "on" : "off")}}

@@ -15,7 +15,15 @@ public sealed record KeeperSettings(
     FeeSettings Fees,
     ProfitSettings Profit,
     TrackingNodeSettings Tracking,
-    HttpSettings Http);
+    HttpSettings Http)
+{
+    /// <summary>
+    /// The configuration's <c>akka { … }</c> section rendered as HOCON for Akka's parser (see
+    /// <see cref="Configuration.AkkaConfigSection"/>), for <c>AddHocon(AkkaHocon, HoconAddMode.Prepend)</c>: Akka's own
+    /// defaults apply to every key it does not set. Empty when the settings were not read from a configuration.
+    /// </summary>
+    public string AkkaHocon { get; init; } = string.Empty;
+}
 
 /// <summary>keeper.chain.</summary>
 public sealed record ChainSettings(

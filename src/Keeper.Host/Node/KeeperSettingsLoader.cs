@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Reflection;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Configuration;
+using Keeper.Host.Configuration.Hocon;
 
 namespace Keeper.Host.Node;
 
@@ -12,6 +13,13 @@ namespace Keeper.Host.Node;
 /// </summary>
 public static class KeeperSettingsLoader
 {
+    private const string ReferenceSource = "reference.conf";
+
+    private static readonly Lazy<HoconConfig> ReferenceConfig = new(() =>
+        HoconConfig.Parse(ReferenceConf, ReferenceSource, null, NoEnvironment));
+
+    private static readonly Lazy<SettingsKeys> Keys = new(() => new SettingsKeys(ReferenceConfig.Value.Root));
+
     /// <summary>The embedded reference configuration (hocon/reference.conf), documenting every key.</summary>
     public static string ReferenceConf
     {
@@ -24,26 +32,64 @@ public static class KeeperSettingsLoader
         }
     }
 
-    /// <summary>Loads a file (which may include others) over the reference configuration.</summary>
+    /// <summary>Loads a file (which may include others) over the reference configuration, then applies <c>KEEPER_</c> overrides.</summary>
+    /// <param name="path">The node's configuration file.</param>
+    /// <param name="environment">The environment variables; defaults to the process environment (<see cref="ProcessEnvironment"/>).</param>
     /// <exception cref="HoconException">The file does not parse; the message gives file, line and column.</exception>
-    /// <exception cref="SettingsException">A setting is missing or invalid.</exception>
-    public static KeeperSettings Load(string path, Func<string, string?>? environment = null)
+    /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
+    public static KeeperSettings Load(string path, IReadOnlyDictionary<string, string>? environment = null) =>
+        From(LoadConfig(path, environment));
+
+    /// <summary>Parses HOCON text over the reference configuration, then applies <c>KEEPER_</c> overrides.</summary>
+    /// <param name="text">The HOCON document.</param>
+    /// <param name="sourceName">The name errors cite.</param>
+    /// <param name="environment">The environment variables; defaults to the process environment (<see cref="ProcessEnvironment"/>).</param>
+    /// <exception cref="HoconException">The text does not parse.</exception>
+    /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
+    public static KeeperSettings Parse(string text, string sourceName, IReadOnlyDictionary<string, string>? environment = null) =>
+        From(ParseConfig(text, sourceName, environment));
+
+    /// <summary>
+    /// The effective configuration <see cref="Load"/> reads: the file over reference.conf, <c>${VAR}</c> substitutions
+    /// from <paramref name="environment"/>, then its <c>KEEPER_…__…</c> overrides (see hocon/reference.conf).
+    /// </summary>
+    /// <exception cref="HoconException">The file does not parse.</exception>
+    /// <exception cref="SettingsException">An override is unknown or of the wrong type.</exception>
+    public static HoconConfig LoadConfig(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var reference = HoconConfig.Parse(ReferenceConf, "reference.conf", null, environment);
-        return From(HoconConfig.Load(path, environment).WithFallback(reference));
+        environment ??= ProcessEnvironment();
+        return Effective(HoconConfig.Load(path, Lookup(environment)), environment);
     }
 
-    /// <summary>Parses HOCON text over the reference configuration.</summary>
-    public static KeeperSettings Parse(string text, string sourceName, Func<string, string?>? environment = null)
+    /// <summary>The effective configuration <see cref="Parse"/> reads (see <see cref="LoadConfig"/>).</summary>
+    /// <exception cref="HoconException">The text does not parse.</exception>
+    /// <exception cref="SettingsException">An override is unknown or of the wrong type.</exception>
+    public static HoconConfig ParseConfig(string text, string sourceName, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var reference = HoconConfig.Parse(ReferenceConf, "reference.conf", null, environment);
-        return From(HoconConfig.Parse(text, sourceName, null, environment).WithFallback(reference));
+        environment ??= ProcessEnvironment();
+        return Effective(HoconConfig.Parse(text, sourceName, null, Lookup(environment)), environment);
     }
 
-    /// <summary>Builds the settings from a resolved configuration.</summary>
-    /// <exception cref="SettingsException">A setting is missing or invalid.</exception>
+    /// <summary>A snapshot of the process environment variables.</summary>
+    public static IReadOnlyDictionary<string, string> ProcessEnvironment()
+    {
+        var variables = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        return variables;
+    }
+
+    /// <summary>
+    /// Builds the settings from a resolved configuration (reference.conf already underneath; <see cref="LoadConfig"/>
+    /// applies environment overrides, this does not), refusing any key under <c>keeper</c> that reference.conf lacks.
+    /// </summary>
+    /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
     public static KeeperSettings From(HoconConfig config)
     {
+        Keys.Value.ThrowIfUnknown(config.Root);
         var r = new Reader(config);
         var chain = new ChainSettings(
             r.Uris("keeper.chain.rpc", required: true),
@@ -104,7 +150,22 @@ public static class KeeperSettingsLoader
             fees,
             new ProfitSettings(r.Bool("keeper.profit.act-without-reward"), r.BigInteger("keeper.profit.min-profit-wei")),
             new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000)),
-            new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)));
+            new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)))
+        {
+            AkkaHocon = Reader.Wrap(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config)),
+        };
+    }
+
+    // reference.conf documents defaults; it must not depend on the machine it runs on.
+    private static string? NoEnvironment(string name) => null;
+
+    private static Func<string, string?> Lookup(IReadOnlyDictionary<string, string> environment) =>
+        name => environment.TryGetValue(name, out var value) ? value : null;
+
+    private static HoconConfig Effective(HoconConfig file, IReadOnlyDictionary<string, string> environment)
+    {
+        var reference = ReferenceConfig.Value;
+        return EnvironmentOverrides.Apply(file.WithFallback(reference), Keys.Value, environment);
     }
 
     private sealed class Reader(HoconConfig config)
@@ -122,7 +183,7 @@ public static class KeeperSettingsLoader
         public TimeSpan Duration(string key, TimeSpan min)
         {
             var value = Wrap(key, () => config.GetDuration(key));
-            return value >= min ? value : throw new SettingsException(key, $"{value} is too short; use at least {min} (durations like 250ms, 12s, 10m).");
+            return value >= min ? value : throw Invalid(key, $"{value} is too short; use at least {min} (durations like 250ms, 12s, 10m).");
         }
 
         public BigInteger Gwei(string key)
@@ -130,7 +191,7 @@ public static class KeeperSettingsLoader
             var text = String(key);
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var gwei) || gwei < 0)
             {
-                throw new SettingsException(key, $"'{text}' is not an amount of gwei; write a non-negative number such as 50 or 0.1.");
+                throw Invalid(key, $"'{text}' is not an amount of gwei; write a non-negative number such as 50 or 0.1.");
             }
 
             return new BigInteger(decimal.Round(gwei * 1_000_000_000m));
@@ -141,7 +202,7 @@ public static class KeeperSettingsLoader
             var text = String(key);
             return System.Numerics.BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 ? value
-                : throw new SettingsException(key, $"'{text}' is not a whole number of wei.");
+                : throw Invalid(key, $"'{text}' is not a whole number of wei.");
         }
 
         public Address Address(string key)
@@ -149,12 +210,12 @@ public static class KeeperSettingsLoader
             var text = String(key);
             if (string.IsNullOrWhiteSpace(text))
             {
-                throw new SettingsException(key, "is empty; set the contract's address (0x followed by 40 hex digits).");
+                throw Invalid(key, "is empty; set the contract's address (0x followed by 40 hex digits).");
             }
 
             return Chain.Primitives.Address.TryParse(text, out var address)
                 ? address
-                : throw new SettingsException(key, $"'{text}' is not an address (0x followed by 40 hex digits, with a valid EIP-55 checksum if mixed-case).");
+                : throw Invalid(key, $"'{text}' is not an address (0x followed by 40 hex digits, with a valid EIP-55 checksum if mixed-case).");
         }
 
         public Address? OptionalAddress(string key) => string.IsNullOrWhiteSpace(String(key)) ? null : Address(key);
@@ -164,19 +225,30 @@ public static class KeeperSettingsLoader
             var list = Wrap(key, () => config.GetStringList(key));
             if (required && list.Count == 0)
             {
-                throw new SettingsException(key, "is empty; give at least one endpoint, e.g. [\"http://127.0.0.1:8545\"].");
+                throw Invalid(key, "is empty; give at least one endpoint, e.g. [\"http://127.0.0.1:8545\"].");
             }
 
             return list.Select((u, i) => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? uri
-                : throw new SettingsException($"{key}[{i}]", "is not an http or https URL.")).ToArray();
+                : throw new SettingsException($"{key}[{i}]", "is not an http or https URL." + Where(config.GetValue(key) is HoconArray { } array ? array.Items[i] : null))).ToArray();
         }
 
-        private static T Range<T>(string key, T value, T min, T max)
+        private T Range<T>(string key, T value, T min, T max)
             where T : IComparable<T> =>
-            value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 ? value : throw new SettingsException(key, $"{value} is out of range; use {min} to {max}.");
+            value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 ? value : throw Invalid(key, $"{value} is out of range; use {min} to {max}.");
 
-        private static T Wrap<T>(string key, Func<T> read)
+        // The value's own error, then where it was set: a file position, or the environment variable that overrode it.
+        private SettingsException Invalid(string key, string problem) => new(key, problem + Where(config.GetValue(key)));
+
+        private static string Where(HoconValue? value) => value?.Origin switch
+        {
+            null => string.Empty,
+            { Source: ReferenceSource } => " This is reference.conf's default.",
+            { Line: 0 } origin => $" Set by the {origin.Source}.",
+            var origin => $" Set at {origin}.",
+        };
+
+        public static T Wrap<T>(string key, Func<T> read)
         {
             try
             {

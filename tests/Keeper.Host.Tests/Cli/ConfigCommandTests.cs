@@ -45,12 +45,70 @@ public sealed class ConfigCommandTests : IDisposable
     [InlineData("chain.confirmations = 0", "Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64.")]
     [InlineData("http.host = \"my-host\"", "Setting 'keeper.http.host': 'my-host' is not an IP address; use 127.0.0.1")]
     [InlineData("store.kind = mysql", "Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.")]
+    [InlineData("fees { max-fee-per-gwei = 5 }", "Setting 'keeper.fees.max-fee-per-gwei': is not a known key (set at ")]
     public async Task Check_InvalidValue_ExitsBadInputNamingTheKeyAndTheFix(string line, string expected)
     {
         var (exitCode, output, error) = await CliRunner.RunAsync("config", "check", Config(line));
 
         Assert.Equal(ExitCodes.BadInput, exitCode);
         Assert.StartsWith("keeper config check: " + expected, error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public async Task Check_UnknownKey_ExitsBadInputNamingWhereAndTheNearestKey()
+    {
+        var config = Config("fees { max-fee-per-gwei = 5 }");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("config", "check", config);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Equal(
+            $"keeper config check: Setting 'keeper.fees.max-fee-per-gwei': is not a known key (set at {config}:4:29); " +
+            "did you mean keeper.fees.max-fee-per-gas-gwei? hocon/reference.conf lists every key.\n",
+            error);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public async Task Check_EnvironmentOverrides_PrintsEffectiveValuesWithSecretsMasked()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["KEEPER_keeper__http__port"] = "9999",
+            ["KEEPER_keeper__chain__rpc__0"] = $"https://keeper:{RpcSecret}@rpc.example.org/v3/{ApiKey}",
+            ["KEEPER_keeper__store__kind"] = "postgres",
+            ["KEEPER_keeper__store__connection-string"] = $"Host=db;Password={RpcSecret}",
+            ["KEEPER_akka__loglevel"] = "DEBUG",
+        };
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(environment, "config", "check", Config(string.Empty));
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var lines = output.Split('\n');
+        Assert.Contains("keeper.http.port = 9999", lines);
+        Assert.Contains("keeper.chain.rpc[0] = \"https://****@rpc.example.org:443/****\"", lines);
+        Assert.Contains("keeper.store.kind = \"postgres\"", lines);
+        Assert.Contains("keeper.store.connection-string = \"Host=db;Password=****\"", lines);
+        Assert.Contains("akka.loglevel = \"DEBUG\"", lines);
+        Assert.DoesNotContain(RpcSecret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_UnknownOverride_ExitsBadInputNamingTheVariable()
+    {
+        var environment = new Dictionary<string, string> { ["KEEPER_keeper__http__prot"] = "9999" };
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(environment, "config", "check", Config(string.Empty));
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith(
+            "keeper config check: Setting 'keeper.http.prot': is not a known key (set by the environment variable KEEPER_keeper__http__prot); " +
+            "did you mean keeper.http.port (KEEPER_keeper__http__port)?",
+            error,
+            StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 

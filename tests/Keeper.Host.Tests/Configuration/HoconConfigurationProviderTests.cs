@@ -55,8 +55,9 @@ public sealed class HoconConfigurationProviderTests
     [Fact]
     public void EnvironmentVariables_AddedAfterHocon_OverrideKeys()
     {
-        // The recommended mapping: AddEnvironmentVariables(prefix) after the HOCON source; "__" separates key levels.
-        var prefix = $"KEEPER_TEST_{Guid.NewGuid():N}_";
+        // The .NET mapping: AddEnvironmentVariables(prefix) after the HOCON source; "__" separates key levels. (Not KEEPER_:
+        // a KEEPER_...__... process variable would be a Keeper override for every settings load running alongside.)
+        var prefix = $"HOCON_TEST_{Guid.NewGuid():N}_";
         Environment.SetEnvironmentVariable(prefix + "keeper__rpc__timeout", "5s");
         Environment.SetEnvironmentVariable(prefix + "keeper__endpoints__1", "c");
         try

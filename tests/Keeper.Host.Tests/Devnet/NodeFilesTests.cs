@@ -1,0 +1,51 @@
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Primitives;
+using Keeper.Host.Devnet;
+using Keeper.Host.Node;
+using Xunit;
+
+namespace Keeper.Host.Tests.Devnet;
+
+/// <summary>The node files keeper devnet (and the integration tests) write load with no key refused.</summary>
+public sealed class NodeFilesTests : IDisposable
+{
+    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+    private static readonly Address Storage = Address.Parse("0x1d8f8f00cfa6758d7be78336684788fb0ee0fa46");
+    private static readonly Address Multicall = Address.Parse("0xca11bde05977b3631167028862be2a173976ca11");
+    private readonly string _dir = Directory.CreateTempSubdirectory("keeper-nodefiles-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Write_SqliteNodeWithTheIntegrationTestsExtras_LoadsAsWritten()
+    {
+        using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var config = NodeFiles.Write(_dir, "node-1", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall,
+            NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), blockSeconds: 2, gateEnabled: true,
+            "chain.poll-interval = 100ms\ngate.heartbeat = 300ms\ngate.suspicion-timeout = 2s\nchain { rpc-attempts = 3 }");
+
+        var settings = KeeperSettingsLoader.Load(config, NoVariables);
+
+        Assert.Equal("node-1", settings.NodeId);
+        Assert.Equal(Storage, settings.RocketStorage);
+        Assert.Equal(Multicall, settings.Chain.Multicall3);
+        Assert.Equal(StoreKind.Sqlite, settings.Store.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(6), settings.Gate.Window);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), settings.Chain.PollInterval);
+        Assert.Equal(3, settings.Chain.RpcAttempts);
+        Assert.Equal(0, settings.Http.Port);
+    }
+
+    [Fact]
+    public void Write_PostgresNode_LoadsAsWritten()
+    {
+        using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var config = NodeFiles.Write(_dir, "node-2", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall,
+            NodeFiles.Postgres("Host=127.0.0.1;Database=keeper"), blockSeconds: 2, gateEnabled: false);
+
+        var settings = KeeperSettingsLoader.Load(config, NoVariables);
+
+        Assert.Equal(StoreKind.Postgres, settings.Store.Kind);
+        Assert.False(settings.Gate.Enabled);
+    }
+}

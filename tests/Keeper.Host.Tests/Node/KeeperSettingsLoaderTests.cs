@@ -1,0 +1,189 @@
+using System.Numerics;
+using Keeper.Host.Node;
+using Xunit;
+
+namespace Keeper.Host.Tests.Node;
+
+public sealed class KeeperSettingsLoaderTests : IDisposable
+{
+    private readonly SettingsFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Load_UnknownKeyUnderFees_ThrowsNamingTheKeyWhereItWasSetAndTheNearestKey()
+    {
+        var path = _files.Write($$"""
+            keeper {
+              rocketpool.storage = "{{SettingsFiles.Storage}}"
+              fees {
+                max-fee-per-gwei = 5
+              }
+            }
+            """);
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal("keeper.fees.max-fee-per-gwei", error.Key);
+        Assert.Equal(
+            $"Setting 'keeper.fees.max-fee-per-gwei': is not a known key (set at {path}:4:24); " +
+            "did you mean keeper.fees.max-fee-per-gas-gwei? hocon/reference.conf lists every key.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("http.prot = 1", "keeper.http.prot", "keeper.http.port")]
+    [InlineData("gate.enable = off", "keeper.gate.enable", "keeper.gate.enabled")]
+    [InlineData("HTTP.port = 1", "keeper.HTTP.port", "keeper.http.port")]
+    [InlineData("fee.max-fee-per-gas-gwei = 5", "keeper.fee.max-fee-per-gas-gwei", "keeper.fees.max-fee-per-gas-gwei")]
+    [InlineData("chain.window = 6s", "keeper.chain.window", "keeper.gate.window")]
+    [InlineData("fess { }", "keeper.fess", "keeper.fees")]
+    [InlineData("http.port { number = 1 }", "keeper.http.port.number", "keeper.http.port")]
+    public void Load_MisspeltOrMisplacedKey_SuggestsTheNearestKnownKey(string line, string key, string suggestion)
+    {
+        var path = _files.Node(line);
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains($"did you mean {suggestion}?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeyNothingNear_ListsTheKeysOfItsSection()
+    {
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(_files.Node("fees.banana = 1"), SettingsFiles.NoVariables));
+
+        Assert.EndsWith(
+            "; keeper.fees has: max-fee-per-gas-gwei, reward-percentile, min-priority-fee-gwei, history-blocks, bump-after-blocks. " +
+            "hocon/reference.conf lists every key.",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownSection_ListsTheSectionsOfKeeper()
+    {
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(_files.Node("zzz.qqq = 1"), SettingsFiles.NoVariables));
+
+        Assert.Equal("keeper.zzz.qqq", error.Key);
+        Assert.Contains("; keeper has: node, chain, rocketpool, beacon, signer, store, gate, fees, profit, tracking, http.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralUnknownKeys_NamesTheFirstAndListsTheOthersWithTheirPlaces()
+    {
+        var path = _files.Node("http.prot = 1\n  chain.rpc-timout = 5s");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal("keeper.http.prot", error.Key);
+        Assert.EndsWith($" Also unknown: keeper.chain.rpc-timout ({path}:4:22).", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Setting 'keeper.http.prot': is not a known key (set at {path}:3:15); did you mean keeper.http.port?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeyInIncludedFile_CitesTheIncludedFile()
+    {
+        var included = _files.Write("keeper.gate.windw = 6s\n", "common.conf");
+        var path = _files.Write($"include \"common.conf\"\nkeeper.rocketpool.storage = \"{SettingsFiles.Storage}\"\n", "main.conf");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.StartsWith($"Setting 'keeper.gate.windw': is not a known key (set at {included}:1:21); did you mean keeper.gate.window?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeyUnderAkka_IsLeftToAkka()
+    {
+        var path = _files.Write($"keeper.rocketpool.storage = \"{SettingsFiles.Storage}\"\nakka.actor.no-such-akka-key = 3\n");
+
+        var settings = KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables);
+
+        Assert.Contains("\"no-such-akka-key\" = 3", settings.AkkaHocon, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TopLevelKeyOutsideKeeperAndAkka_IsAllowedForSubstitutions()
+    {
+        var path = _files.Write($"defaults.port = 9001\nkeeper {{ rocketpool.storage = \"{SettingsFiles.Storage}\", http.port = ${{defaults.port}} }}\n");
+
+        var settings = KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables);
+
+        Assert.Equal(9001, settings.Http.Port);
+    }
+
+    [Fact]
+    public void Parse_UnknownKey_ThrowsNamingTheSource()
+    {
+        var error = Assert.Throws<SettingsException>(() =>
+            KeeperSettingsLoader.Parse($"keeper {{ rocketpool.storage = \"{SettingsFiles.Storage}\", profit.act-without-rewards = on }}", "inline", SettingsFiles.NoVariables));
+
+        Assert.StartsWith("Setting 'keeper.profit.act-without-rewards': is not a known key (set at inline:1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean keeper.profit.act-without-reward?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OutOfRangeValue_SaysWhereItWasSet()
+    {
+        var path = _files.Node("chain.confirmations = 0");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal($"Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64. Set at {path}:3:25.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_MissingStorageAddress_SaysTheEmptyValueIsReferenceConfsDefault()
+    {
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Parse(string.Empty, "empty.conf", SettingsFiles.NoVariables));
+
+        Assert.Equal(
+            "Setting 'keeper.rocketpool.storage': is empty; set the contract's address (0x followed by 40 hex digits). This is reference.conf's default.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Load_ShippedMainnetExample_LoadsWithTheConnectionStringFromTheEnvironment()
+    {
+        var environment = new Dictionary<string, string> { ["KEEPER_STORE_CONNECTION"] = "Host=db;Username=keeper;Password=pw;Database=keeper" };
+
+        var settings = KeeperSettingsLoader.Load(SettingsFiles.Shipped("mainnet.example.conf"), environment);
+
+        Assert.Equal(StoreKind.Postgres, settings.Store.Kind);
+        Assert.Equal(environment["KEEPER_STORE_CONNECTION"], settings.Store.ConnectionString);
+        Assert.Equal(new BigInteger(50_000_000_000), settings.Fees.MaxFeePerGas);
+        Assert.Equal("keeper-1", settings.NodeId);
+    }
+
+    [Fact]
+    public void Load_ShippedDevnetConf_LoadsOnceTheStorageAddressIsGiven()
+    {
+        var environment = new Dictionary<string, string> { ["KEEPER_keeper__rocketpool__storage"] = SettingsFiles.Storage };
+
+        var settings = KeeperSettingsLoader.Load(SettingsFiles.Shipped("devnet.conf"), environment);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.Chain.Slot);
+        Assert.Equal(TimeSpan.FromSeconds(6), settings.Gate.Window);
+        Assert.True(settings.Profit.ActWithoutReward);
+        Assert.Equal(0, settings.Http.Port);
+    }
+
+    [Fact]
+    public void Load_ShippedReferenceConf_OnlyLacksTheStorageAddress()
+    {
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(SettingsFiles.Shipped("reference.conf"), SettingsFiles.NoVariables));
+        var settings = KeeperSettingsLoader.Load(
+            SettingsFiles.Shipped("reference.conf"), new Dictionary<string, string> { ["KEEPER_keeper__rocketpool__storage"] = SettingsFiles.Storage });
+
+        Assert.Equal("keeper.rocketpool.storage", error.Key);
+        Assert.Equal(new BigInteger(200_000_000_000), settings.Fees.MaxFeePerGas);
+        Assert.Equal(8080, settings.Http.Port);
+    }
+
+    [Fact]
+    public void ReferenceConf_EmbeddedCopy_IsTheShippedFile()
+    {
+        Assert.Equal(File.ReadAllText(SettingsFiles.Shipped("reference.conf")), KeeperSettingsLoader.ReferenceConf);
+    }
+}
