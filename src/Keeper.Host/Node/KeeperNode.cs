@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Pattern;
 using Akka.Hosting.Logging;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
@@ -76,10 +77,15 @@ public sealed partial class KeeperNode : IAsyncDisposable
     // Akka's own log events go to the node's logger factory, like everything else the node logs.
     private static Config ActorConfig { get; } = ConfigurationFactory.ParseString("""
         akka.loggers = ["Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting"]
-        akka.loglevel = INFO
-        akka.stdout-loglevel = WARNING
-        akka.log-dead-letters-during-shutdown = off
         """);
+
+    // The operator's akka { } section (hocon/, environment overrides applied) first, then the journal and snapshot
+    // store on the node's store with Keeper's serializer, then the node's logging.
+    private static Config ActorSystemConfig(KeeperSettings settings, SqlStoreLocation store) =>
+        ConfigurationFactory.ParseString(settings.AkkaHocon)
+            .WithFallback(KeeperSerializer.Configuration)
+            .WithFallback(SqlPersistenceConfig.For(store))
+            .WithFallback(ActorConfig);
 
     /// <summary>Starts a node. The key is owned by the node from here on.</summary>
     public static async Task<KeeperNode> StartAsync(KeeperSettings settings, PrivateKey key, ILoggerFactory loggerFactory, TimeProvider timeProvider, Action<string>? faultPoint, CancellationToken cancellationToken)
@@ -92,12 +98,19 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var chainId = await eth.ChainIdAsync(cancellationToken);
         var batch = new BatchCaller(eth, new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3 });
         var deployment = await new RocketStorage(eth, settings.RocketStorage).ResolveAsync(batch, BlockTag.Latest, cancellationToken);
-        var (journal, sharedSnapshots, claims, members) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
+        // The store belongs to one chain: a store of another chain (a reused devnet folder, a wrong path) is refused here,
+        // before anything could resume its transactions.
+        var genesis = await eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
+        var location = settings.Store.Kind == StoreKind.Postgres
+            ? SqlStoreLocation.Postgres(settings.Store.ConnectionString)
+            : await SqlPersistenceConfig.PrepareSqliteAsync(settings.Store.Path, cancellationToken);
+        await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
+        var (sharedSnapshots, claims, members) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new PrefixedSnapshotStore(sharedSnapshots, key.Address.ToLowerHex());
         var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
 
         var system = ActorSystem.Create("keeper", ActorSystemSetup.Create(
-            BootstrapSetup.Create().WithConfig(ActorConfig),
+            BootstrapSetup.Create().WithConfig(ActorSystemConfig(settings, location)),
             new LoggerFactorySetup(loggerFactory),
             new KeeperLoggingSetup(loggerFactory)));
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
@@ -121,9 +134,11 @@ public sealed partial class KeeperNode : IAsyncDisposable
             Confirmations = settings.Chain.Confirmations,
             BumpAfterBlocks = settings.Fees.BumpAfterBlocks,
             FaultPoint = faultPoint,
+            Slot = settings.Chain.Slot,
         };
-        var submitter = system.ActorOf(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, journal)), "submitter");
         var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
+        var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, new EthCallSimulator(eth), timeProvider);
+        var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard })), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
         var membership = system.ActorOf(MembershipAgent.Props(
@@ -199,19 +214,24 @@ public sealed partial class KeeperNode : IAsyncDisposable
         _rpc.Dispose();
     }
 
-    private static async Task<(IJournal Journal, ISnapshotStore Snapshots, IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
+    // A journal write that fails stops the submitter (Akka.Persistence's rule); it comes back after a pause and recovers
+    // from the journal, re-checking every unfinished action before anything goes out again.
+    private static Props SubmitterSupervisor(Props submitter) => BackoffSupervisor.Props(
+        Backoff.OnStop(submitter, "account", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1).WithDefaultStoppingStrategy());
+
+    private static async Task<(ISnapshotStore Snapshots, IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
         StoreSettings store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
         if (store.Kind == StoreKind.Postgres)
         {
             var pg = await PostgresStore.OpenAsync(new PostgresStoreOptions(store.ConnectionString), timeProvider, loggerFactory.CreateLogger<PostgresStore>(), cancellationToken);
             resources.Add(pg);
-            return (pg, pg, new SqlClaimStore(pg), new SqlMembershipStore(pg));
+            return (pg, new SqlClaimStore(pg), new SqlMembershipStore(pg));
         }
 
         var sqlite = await SqliteStore.OpenAsync(new SqliteStoreOptions(store.Path), timeProvider, loggerFactory.CreateLogger<SqliteStore>(), cancellationToken);
         resources.Add(sqlite);
-        return (sqlite, sqlite, new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
+        return (sqlite, new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
     }
 
     private static async Task<BeaconSource?> BeaconAsync(BeaconSettings beacon, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
