@@ -1,140 +1,143 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 using Keeper.Actors.Scheduling;
-using Keeper.Actors.TestKit;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Watching;
 using Keeper.Testing.Tracking;
 using Xunit;
+using Xunit.Abstractions;
 using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
 
 namespace Keeper.Actors.Tests.Tracking;
 
-public sealed class TrackingActorsTests : ActorTestKit
+public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTestKit(output)
 {
-    private static readonly TimeSpan Slot = TimeSpan.FromSeconds(12);
-
-    private ulong Now => (ulong)Clock.GetUtcNow().ToUnixTimeSeconds();
-
-    private static BlockRef At(ulong time) => new(1, Hash32.Zero, time);
-
-    private static SettingsRead SettingsEvent(ulong timeBeforeDissolve = 28 * Day) =>
-        new(At(0), new MegapoolSettingsValues(timeBeforeDissolve, 112, 0, 0, 0), 72 * 60 * 60);
-
-    private (IActorRef Registry, IActorRef Scheduler, TestProbe Duties) Start(InMemorySnapshotStore? store = null, TimeSpan? passivateAfter = null)
-    {
-        var scheduler = Sys.ActorOf(DeadlineScheduler.Props((ulong)Slot.TotalSeconds), "scheduler");
-        var duties = CreateTestProbe("gate");
-        scheduler.Tell(new SubscribeDuties(Sys.ActorOf(Props.Create(() => new DutyNoticesOnly(duties.Ref)), "duty-notices")));
-        var registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, passivateAfter, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
-        return (registry, scheduler, duties);
-    }
-
     [Fact]
-    public async Task TwentyEightDays_EachDutyFiresOnceAtTheFirstValidBlockNeverEarly()
+    public async Task DutyDue_TwentyEightDaysOfHeads_EachDutyFiresOnceAtTheFirstValidBlockNeverEarly()
     {
-        var (registry, _, duties) = Start();
-        var assignedAt = (uint)Now;
-        registry.Tell(SettingsEvent());
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 0, new byte[48], Prestaked(assignedAt)));
-        registry.Tell(new MinipoolRead(At(Now), MinipoolIn(MinipoolStatus.Prelaunch, Now + 1000)));
-        var minipoolDue = Now + 1000 + (72 * 60 * 60);
+        Start();
+        const uint assignedAt = (uint)Genesis;
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, new byte[48], Prestaked(assignedAt)));
+        Registry.Tell(new MinipoolRead(At(Genesis), MinipoolIn(MinipoolStatus.Prelaunch, Genesis + 1000)));
+        var minipoolDue = Genesis + 1000 + (72 * 60 * 60);
         var megapoolDue = assignedAt + (28 * Day) + 1;
-        Sys.ActorOf(Props.Create(() => new HeadFeeder(registry, Slot)), "chain");
+        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        await TrackerIdleAsync(MinipoolAddress, megapool: false);
+        var chain = StartChain();
 
-        await AdvanceAsync(TimeSpan.FromSeconds(minipoolDue - Now - 24));
-        await duties.ExpectNoMsgAsync();
-        await AdvanceAsync(TimeSpan.FromSeconds(24));
-        var first = await duties.ExpectMsgAsync<DutyDue>();
-        await AdvanceAsync(TimeSpan.FromSeconds(megapoolDue - Now - 24));
-        await duties.ExpectNoMsgAsync();
-        await AdvanceAsync(TimeSpan.FromDays(2));
-        var second = await duties.ExpectMsgAsync<DutyDue>();
-        await duties.ExpectNoMsgAsync();
+        var held = await ExpectNoNoticeThroughAsync(await FeedAsync(chain, Slot, FirstValidHead(minipoolDue) - 1));
+        Assert.Equal([(minipoolDue, false), (megapoolDue, false)], held.Duties.Select(d => (d.Duty.DueAt, d.Due)));
+        await FeedAsync(chain, Slot, FirstValidHead(minipoolDue));
+        var first = await Duties.ExpectMsgAsync<DutyDue>(Guard);
+        await ExpectNoNoticeThroughAsync(await FeedAsync(chain, Slot, FirstValidHead(megapoolDue) - 1));
+        var twoDaysLater = await FeedAsync(chain, Slot, FirstValidHead(megapoolDue) + (2 * Day / SlotSeconds));
+        var second = await Duties.ExpectMsgAsync<DutyDue>(Guard);
+        var end = await ExpectNoNoticeThroughAsync(twoDaysLater);
 
         AssertFirstValidBlock(first, DutyKind.DissolveMinipool, minipoolDue);
         AssertFirstValidBlock(second, DutyKind.DissolveMegapoolValidator, megapoolDue);
+        Assert.All(end.Duties, d => Assert.True(d.Due, $"{d.Duty.Key} is held but was never published"));
     }
 
     [Fact]
-    public async Task StakedAtTheLastMoment_DutyCancelledBeforeItFalls()
+    public async Task DutyDue_StakedAMinuteBeforeTheDeadline_CancelledBeforeItFalls()
     {
-        var (registry, _, duties) = Start();
-        var assignedAt = (uint)Now;
-        registry.Tell(SettingsEvent(14 * Day));
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 3, null, Prestaked(assignedAt)));
-        Sys.ActorOf(Props.Create(() => new HeadFeeder(registry, Slot)), "chain");
+        Start();
+        const uint assignedAt = (uint)Genesis;
+        Registry.Tell(SettingsEvent(14 * Day));
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 3, null, Prestaked(assignedAt)));
+        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        var chain = StartChain();
 
-        await AdvanceAsync(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 3, null, Staked(assignedAt)));
-        await AdvanceAsync(TimeSpan.FromDays(1));
+        var lastMinute = await FeedAsync(chain, Slot, ((14 * Day) - 60) / SlotSeconds);
+        var held = Assert.Single((await ExpectNoNoticeThroughAsync(lastMinute)).Duties);
+        Assert.Equal((assignedAt + (14 * Day) + 1, false), (held.Duty.DueAt, held.Due));
+        Registry.Tell(new MegapoolValidatorRead(lastMinute, MegapoolAddress, 3, null, Staked(assignedAt)));
+        // The tracker has told the scheduler to cancel before the next head is fed.
+        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        var dayLater = await FeedAsync(chain, Slot, lastMinute.Number + (Day / SlotSeconds));
 
-        await duties.ExpectNoMsgAsync();
+        Assert.Empty((await ExpectNoNoticeThroughAsync(dayLater)).Duties);
     }
 
     [Fact]
-    public async Task ReorgUndoesAssignmentAfterDue_DutyRetracted()
+    public async Task DutyDue_ReorgUndoesAssignmentAfterDue_Retracted()
     {
-        var (registry, scheduler, duties) = Start();
-        registry.Tell(SettingsEvent());
-        registry.Tell(new HeadAdvanced(At(Now)));
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 1, null, Prestaked((uint)(Now - (29 * Day)))));
-        var due = await duties.ExpectMsgAsync<DutyDue>();
+        Start();
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new HeadAdvanced(At(Genesis)));
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 1, null, Prestaked((uint)(Genesis - (29 * Day)))));
+        var due = await Duties.ExpectMsgAsync<DutyDue>(Guard);
 
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 1, null, Queued()));
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 1, null, Queued()));
 
-        var cancelled = await duties.ExpectMsgAsync<DutyCancelled>();
+        var cancelled = await Duties.ExpectMsgAsync<DutyCancelled>(Guard);
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 1), due.Duty.Key);
         Assert.Equal(due.Duty.Key, cancelled.Key);
-        Assert.Empty((await scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, DefaultTimeout, CancellationToken.None)).Duties);
+        Assert.Empty((await Deadlines.Ask<DutiesSnapshot>(GetDuties.Instance, Guard)).Duties);
     }
 
     [Fact]
-    public async Task Passivation_IdleTrackerSavedAndStopped_RevivedWithItsStateByTheNextEvent()
+    public async Task Passivation_IdleTracker_SavedStoppedAndRevivedWithItsStateByTheNextEvent()
     {
         var store = new InMemorySnapshotStore();
-        var (registry, scheduler, _) = Start(store, TimeSpan.FromHours(1));
-        registry.Tell(SettingsEvent());
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 0, new byte[48], Staked((uint)Now)));
-        await AdvanceAsync(TimeSpan.FromHours(2));
+        Start(store, TimeSpan.FromHours(1));
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, new byte[48], Staked((uint)Genesis)));
+        // Once the tracker has handled the read, its idle timer runs from now.
+        var tracker = await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        await WatchAsync(tracker);
 
-        var idle = await registry.Ask<RegistryStats>(GetRegistryStats.Instance, DefaultTimeout, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        await ExpectTerminatedAsync(tracker, Guard);
+        var idle = await RegistryStatsAsync();
         Assert.Equal(0, idle.LiveTrackers);
         Assert.True(store.Has(TrackingSnapshots.PersistenceId(MegapoolAddress)));
+        Assert.Equal(1, store.Saves);
 
-        registry.Tell(new RouteBeaconExit(MegapoolAddress, 0, 500_000));
-        await QuiesceAsync();
+        Registry.Tell(new RouteBeaconExit(MegapoolAddress, 0, 500_000));
+        var revived = await TrackerIdleAsync(MegapoolAddress, megapool: true);
 
-        var snapshot = await scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, DefaultTimeout, CancellationToken.None);
+        Assert.NotEqual(tracker, revived);
+        var snapshot = await Deadlines.Ask<DutiesSnapshot>(GetDuties.Instance, Guard);
         var duty = Assert.Single(snapshot.Duties).Duty;
         Assert.Equal(DutyKind.NotifyExit, duty.Kind);
         Assert.Equal(Beacon.EpochStartTime(500_000 - 112), duty.Deadline);
-        Assert.Equal(1, (await registry.Ask<RegistryStats>(GetRegistryStats.Instance, DefaultTimeout, CancellationToken.None)).LiveTrackers);
+        Assert.Equal(1, (await RegistryStatsAsync()).LiveTrackers);
     }
 
     [Fact]
     public async Task Restart_TrackersRestoredFromSnapshots_DutiesScheduledWithoutReadingTheChain()
     {
         var store = new InMemorySnapshotStore();
-        var (registry, _, _) = Start(store);
-        registry.Tell(SettingsEvent());
-        registry.Tell(new MegapoolValidatorRead(At(Now), MegapoolAddress, 2, null, Prestaked((uint)Now)));
-        registry.Tell(new MinipoolRead(At(Now), MinipoolIn(MinipoolStatus.Prelaunch, Now)));
-        await registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, DefaultTimeout, CancellationToken.None);
-        await Sys.TerminateAsync(DefaultTimeout);
+        Start(store);
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 2, null, Prestaked((uint)Genesis)));
+        Registry.Tell(new MinipoolRead(At(Genesis), MinipoolIn(MinipoolStatus.Prelaunch, Genesis)));
+        await Registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, Guard);
+        await Sys.Terminate();
 
-        await using var restarted = ActorSystem.Create("restarted", new ActorSystemSettings { TimeProvider = Clock, TrackIdle = true });
-        var scheduler = restarted.ActorOf(DeadlineScheduler.Props(12), "scheduler");
-        var registry2 = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
-        registry2.Tell(SettingsEvent());
-        registry2.Tell(new RestoreTrackers([MegapoolAddress], [MinipoolAddress]));
-        using (var idle = new CancellationTokenSource(DefaultTimeout))
+        var restarted = ActorSystem.Create("restarted", VirtualTime);
+        try
         {
-            await restarted.WhenIdleAsync(idle.Token);
-        }
+            var scheduler = restarted.ActorOf(DeadlineScheduler.Props(SlotSeconds), "scheduler");
+            var registry = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
+            registry.Tell(SettingsEvent());
+            registry.Tell(new RestoreTrackers([MegapoolAddress], [MinipoolAddress]));
+            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MegapoolAddress, megapool: true, Guard);
+            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MinipoolAddress, megapool: false, Guard);
 
-        var duties = (await scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, DefaultTimeout, CancellationToken.None)).Duties.Select(d => d.Duty.Kind).Order();
-        Assert.Equal([DutyKind.DissolveMegapoolValidator, DutyKind.DissolveMinipool], duties);
+            var duties = (await scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, Guard)).Duties.Select(d => d.Duty);
+            Assert.Equal(
+                [(DutyKind.DissolveMinipool, Genesis + (72 * 60 * 60)), (DutyKind.DissolveMegapoolValidator, Genesis + (28 * Day) + 1)],
+                duties.Select(d => (d.Kind, d.DueAt)));
+        }
+        finally
+        {
+            await restarted.Terminate();
+        }
     }
 
     private static void AssertFirstValidBlock(DutyDue due, DutyKind kind, ulong dueAt)
@@ -142,6 +145,7 @@ public sealed class TrackingActorsTests : ActorTestKit
         Assert.Equal(kind, due.Duty.Kind);
         Assert.Equal(dueAt, due.Duty.DueAt);
         Assert.True(due.NextBlockTime >= dueAt, $"published for a block at {due.NextBlockTime}, before the due time {dueAt}");
-        Assert.True(due.NextBlockTime < dueAt + (ulong)Slot.TotalSeconds, $"published for a block at {due.NextBlockTime}, later than the first valid block after {dueAt}");
+        Assert.True(due.NextBlockTime < dueAt + SlotSeconds, $"published for a block at {due.NextBlockTime}, later than the first valid block after {dueAt}");
+        Assert.Equal(BlockTime(FirstValidHead(dueAt) + 1), due.NextBlockTime);
     }
 }
