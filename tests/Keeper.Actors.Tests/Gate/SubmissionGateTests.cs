@@ -1,23 +1,39 @@
+using Akka.Actor;
+using Akka.TestKit;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
-using Keeper.Actors.TestKit;
+using Keeper.Actors.Tests.Timing;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Watching;
 using Xunit;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tests.Gate;
 
-public sealed class SubmissionGateTests : ActorTestKit
+/// <summary>
+/// The gate on a SQLite claim store, with a probe for its submitter. The actor system runs on Akka's TestScheduler, so the
+/// claims' times (the gate reads <c>Scheduler.Now</c>) move only when a test advances it.
+/// </summary>
+public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const ulong W = 24;
+    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
     private static readonly Address Minipool = Address.Parse("0x00000000000000000000000000000000000000aa");
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"keeper-gate-{Guid.NewGuid():N}.db");
     private SqliteStore? _store;
+
+    public SubmissionGateTests()
+        : base(VirtualTime)
+    {
+    }
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
 
     private static Address Member(byte b)
     {
@@ -26,22 +42,49 @@ public sealed class SubmissionGateTests : ActorTestKit
         return new Address(bytes);
     }
 
-    public override async Task InitializeAsync() => _store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_path), Clock, null, CancellationToken.None);
+    public async Task InitializeAsync() => _store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_path), new SchedulerClock(Sys.Scheduler), null, CancellationToken.None);
 
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
+        // The gate may be inside a store call: stop the actors before the store goes.
+        await ShutdownAsync(verifySystemShutdown: true);
         await _store!.DisposeAsync();
         File.Delete(_path);
     }
 
-    private (Keeper.Actors.Runtime.IActorRef Gate, TestProbe Submitter, FakeSimulator Simulator) StartGate(Address self, bool enabled = true)
+    private (IActorRef Gate, TestProbe Submitter, FakeSimulator Simulator) StartGate(Address self, bool enabled = true)
     {
         var submitter = CreateTestProbe("submitter");
         var simulator = new FakeSimulator();
         var gate = Sys.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(self, self.ToLowerHex(), W, new SqlClaimStore(_store!), simulator, submitter.Ref, enabled)), $"gate-{self.ToLowerHex()}");
         return (gate, submitter, simulator);
     }
+
+    /// <summary>
+    /// The gate's status once it has handled everything sent to it so far, the evaluation a <see cref="DutyDue"/> queues
+    /// behind itself included. The gate handles its mailbox in order and an async handler holds the mailbox until it ends,
+    /// so the first answer proves every earlier message handled; a DutyDue's evaluation message is queued by then, so the
+    /// second answer comes after it. (The evaluation sends the gate nothing further.)
+    /// </summary>
+    private static async Task<GateStatus> SettledAsync(IActorRef gate)
+    {
+        await StatusAsync(gate);
+        return await StatusAsync(gate);
+    }
+
+    private static async Task<GateStatus> StatusAsync(IActorRef gate)
+    {
+        try
+        {
+            return await gate.Ask<GateStatus>(GetGateStatus.Instance, AskTimeout);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new TimeoutException($"Expected the gate to answer {nameof(GetGateStatus)} within {AskTimeout}, but it did not: a handler is stuck or the gate stopped.", e);
+        }
+    }
+
+    private Task<IReadOnlyList<Claim>> ClaimsAsync(string taskKey) => new SqlClaimStore(_store!).GetAsync(taskKey, CancellationToken.None);
 
     private static Duty DissolveDuty(ulong dueAt) => new(TaskKeys.DissolveMinipool(Minipool), DutyKind.DissolveMinipool, Minipool, null, dueAt);
 
@@ -58,9 +101,11 @@ public sealed class SubmissionGateTests : ActorTestKit
         Assert.Equal(TaskKeys.DissolveMinipool(Minipool), submit.TaskKey);
         Assert.Equal(Minipool, submit.Call.To);
         Assert.Equal(1_000UL, submit.NextBlockTime);
-        var claim = Assert.Single(await new SqlClaimStore(_store!).GetAsync(submit.TaskKey, CancellationToken.None));
+        var claim = Assert.Single(await ClaimsAsync(submit.TaskKey));
         Assert.Equal(0, claim.Window);
         Assert.Equal(ClaimState.Pending, claim.State);
+        Assert.Equal(Scheduler.Now, claim.Created);
+        Assert.Equal(Scheduler.Now, claim.Updated);
     }
 
     [Fact]
@@ -77,13 +122,15 @@ public sealed class SubmissionGateTests : ActorTestKit
         gate.Tell(new DutyDue(duty, 1_000));
         gate.Tell(Head(1_000 + W - 1));
         await submitter.ExpectMsgAsync<SubmitterHead>();
-        await submitter.ExpectNoMsgAsync();
+        var waiting = await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Assert.Equal("waiting", Assert.Single(waiting.Tasks).State);
 
         gate.Tell(Head(1_000 + W));
         await submitter.ExpectMsgAsync<SubmitterHead>();
         var submit = await submitter.ExpectMsgAsync<SubmitAction>();
         Assert.Equal(duty.Key, submit.TaskKey);
-        Assert.Equal(1, Assert.Single(await new SqlClaimStore(_store!).GetAsync(duty.Key, CancellationToken.None)).Window);
+        Assert.Equal(1, Assert.Single(await ClaimsAsync(duty.Key)).Window);
     }
 
     [Fact]
@@ -96,7 +143,11 @@ public sealed class SubmissionGateTests : ActorTestKit
         gate.Tell(Head(1_100));
 
         await submitter.ExpectMsgAsync<SubmitterHead>();
-        await submitter.ExpectNoMsgAsync();
+        var status = await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Assert.False(status.StoreReachable);
+        Assert.Equal(0, status.TurnsHeld);
+        Assert.Empty(await ClaimsAsync(DissolveDuty(1_000).Key));
     }
 
     [Fact]
@@ -107,8 +158,11 @@ public sealed class SubmissionGateTests : ActorTestKit
 
         gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
 
-        await submitter.ExpectNoMsgAsync();
-        Assert.Empty(await new SqlClaimStore(_store!).GetAsync(DissolveDuty(1_000).Key, CancellationToken.None));
+        var status = await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Assert.Equal(1, status.TurnsHeld); // the turn was held and simulated: the revert alone stopped it
+        Assert.Equal(0, status.Claimed);
+        Assert.Empty(await ClaimsAsync(DissolveDuty(1_000).Key));
     }
 
     [Fact]
@@ -121,15 +175,18 @@ public sealed class SubmissionGateTests : ActorTestKit
 
         gate.Tell(new DutyCancelled(submit.TaskKey, "done by another keeper"));
 
-        await submitter.ExpectMsgAsync<AbandonAction>();
+        var abandon = await submitter.ExpectMsgAsync<AbandonAction>();
+        Assert.Equal(submit.TaskKey, abandon.TaskKey);
         gate.Tell(new ActionCancelled(submit.TaskKey, Hash32.Zero, 5), submitter.Ref);
-        await QuiesceAsync();
-        Assert.Equal(ClaimState.Abandoned, Assert.Single(await new SqlClaimStore(_store!).GetAsync(submit.TaskKey, CancellationToken.None)).State);
+        var status = await SettledAsync(gate);
+        Assert.Equal(ClaimState.Abandoned, Assert.Single(await ClaimsAsync(submit.TaskKey)).State);
+        Assert.Empty(status.Tasks);
     }
 
     [Fact]
     public async Task NotSent_ClaimFailed_RetriedInTheNextWindow()
     {
+        var start = Scheduler.Now;
         var (gate, submitter, _) = StartGate(Member(1));
         gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
         var first = await submitter.ExpectMsgAsync<SubmitAction>();
@@ -137,13 +194,17 @@ public sealed class SubmissionGateTests : ActorTestKit
 
         gate.Tell(Head(1_000 + W - 1));
         await submitter.ExpectMsgAsync<SubmitterHead>();
-        await submitter.ExpectNoMsgAsync();
+        await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Scheduler.Advance(TimeSpan.FromSeconds(W)); // the next window's head comes W seconds later
         gate.Tell(Head(1_000 + W));
         await submitter.ExpectMsgAsync<SubmitterHead>();
         await submitter.ExpectMsgAsync<SubmitAction>();
 
-        var claims = await new SqlClaimStore(_store!).GetAsync(first.TaskKey, CancellationToken.None);
+        var claims = await ClaimsAsync(first.TaskKey);
         Assert.Equal([ClaimState.Failed, ClaimState.Pending], claims.Select(c => c.State));
+        Assert.Equal([start, start + TimeSpan.FromSeconds(W)], claims.Select(c => c.Created));
+        Assert.Equal(start, claims[0].Updated);
     }
 
     [Fact]
@@ -157,7 +218,7 @@ public sealed class SubmissionGateTests : ActorTestKit
         gate.Tell(new DutyDue(duty, 1_000));
 
         await submitter.ExpectMsgAsync<SubmitAction>();
-        Assert.Empty(await new SqlClaimStore(_store!).GetAsync(duty.Key, CancellationToken.None));
+        Assert.Empty(await ClaimsAsync(duty.Key));
     }
 
     private sealed class FakeSimulator : ICallSimulator

@@ -1,5 +1,4 @@
 using Keeper.Actors.Submission;
-using Keeper.Actors.Runtime;
 using Keeper.Chain.Transactions;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -15,7 +14,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var sent = await SubmitAsync(submitter);
 
         await MineAsync(submitter, 2);
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
         await MineAsync(submitter);
         var mined = await Gate.ExpectMsgAsync<ActionMined>();
 
@@ -70,7 +69,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         Assert.Equal(2, Chain.Accepted.Count);
         Assert.All(Chain.Accepted, t => Assert.True(((Eip1559Transaction)t.Transaction).MaxFeePerGas <= Cap));
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("would exceed the fee cap of 100 gwei", StringComparison.Ordinal));
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var sent = await SubmitAsync(submitter);
 
         Gate.Send(submitter, new AbandonAction(TaskKey(), "done by another keeper"));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         await MineAsync(submitter);
         var cancelled = await Gate.ExpectMsgAsync<ActionCancelled>();
 
@@ -103,11 +102,11 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var submitter = StartSubmitter();
 
         Gate.Send(submitter, new AbandonAction(TaskKey(), "cancelled"));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
 
         Assert.Empty(Chain.Accepted);
         Assert.Empty(await JournalAsync());
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
     }
 
     [Fact]
@@ -118,7 +117,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         Chain.Mine(); // mined before the submitter hears of the head
 
         Gate.Send(submitter, new AbandonAction(TaskKey(), "done by another keeper"));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         await HeadAsync(submitter);
 
         Assert.Equal(sent.Hash, (await Gate.ExpectMsgAsync<ActionMined>()).Hash);
@@ -154,7 +153,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         // Another wallet with the same key had nonce 0 mined; ours can never be mined.
         Chain.ForeignMined = 1;
         await MineAsync(submitter);
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
         await MineAsync(submitter);
         var dropped = await Gate.ExpectMsgAsync<ActionDropped>();
 
@@ -172,7 +171,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var submitter = StartSubmitter(options);
 
         Gate.Send(submitter, Action());
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         var journaled = Assert.IsType<TransactionCreated>((await JournalAsync())[0]);
         Assert.Equal(journaled.Version.Hash, Assert.Single(Chain.Accepted).Hash);
         Gate.Send(submitter, new SubscribeOutcomes(Gate.Ref));
@@ -181,7 +180,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var again = await Gate.ExpectMsgAsync<ActionNotSent>();
         await MineAsync(submitter);
         var mined = await Gate.ExpectMsgAsync<ActionMined>();
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
 
         Assert.Equal(0, crashes);
         Assert.Equal(TaskKey(), Assert.Single(resumed.InFlight).TaskKey);
@@ -199,9 +198,9 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var submitter = StartSubmitter(options);
 
         Gate.Send(submitter, Action());
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         await MineAsync(submitter);
-        await Gate.ExpectNoMsgAsync();
+        await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
         Gate.Send(submitter, Action());
         var outcome = await Gate.ExpectMsgAsync<ActionMined>();
 
@@ -216,7 +215,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
     {
         var first = StartSubmitter();
         var sent = await SubmitAsync(first, 1);
-        Assert.True(await first.GracefulStop(TimeSpan.FromSeconds(3)));
+        await StopAsync(first);
         Chain.Mine();
 
         var second = StartSubmitter();
@@ -236,10 +235,10 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
     {
         var first = StartSubmitter();
         var sent = await SubmitAsync(first);
-        Assert.True(await first.GracefulStop(TimeSpan.FromSeconds(3)));
+        await StopAsync(first);
 
         var second = StartSubmitter();
-        await QuiesceAsync();
+        await SettledAsync(second);
 
         Assert.Equal(2, Chain.Calls("eth_sendRawTransaction"));
         Assert.Equal(sent.Hash, Assert.Single(Chain.Pool()).Hash);

@@ -1,33 +1,63 @@
 using System.Numerics;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.TestKit;
+using Keeper.Actors.Logging;
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
 using Keeper.Actors.Submission;
-using Keeper.Actors.TestKit;
+using Keeper.Actors.Tests.Logging;
 using Keeper.Actors.Tests.Persistence;
+using Keeper.Actors.Tests.Timing;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
+using Xunit;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tests.Submission;
 
-/// <summary>A submitter on a <see cref="FakeChain"/> and a SQLite journal in a temporary folder.</summary>
-public abstract class SubmitterTestBase : ActorTestKit
+/// <summary>
+/// A submitter on a <see cref="FakeChain"/> and a SQLite journal in a temporary folder, in an actor system on Akka's
+/// TestScheduler (no timer fires unless a test advances it) whose actors log into <see cref="Logs"/>.
+/// </summary>
+public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     // Anvil's first dev account (public test key).
     protected static readonly PrivateKey Key = PrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
     protected static readonly Address MegapoolAddress = Address.Parse("0x00000000000000000000000000000000000000a1");
     protected static readonly BigInteger Cap = 100_000_000_000; // 100 gwei
 
+    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+    private const string BarrierTask = "barrier";
+    private static readonly ContractCall OffTheAllowList = new(MegapoolAddress, Hex.Decode("0xdeadbeef"), "barrier: a selector off the allow-list");
+
     private readonly TempStoreFolder _folder = new();
+    private readonly TestProbe _barrier;
     private int _instances;
+
+    protected SubmitterTestBase()
+        : this(new CapturingLoggerFactory())
+    {
+    }
+
+    private SubmitterTestBase(CapturingLoggerFactory logs)
+        : base(ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(VirtualTime)), new KeeperLoggingSetup(logs)))
+    {
+        Logs = logs;
+        Gate = CreateTestProbe("gate");
+        _barrier = CreateTestProbe("barrier");
+    }
 
     internal FakeChain Chain { get; } = new();
 
+    internal CapturingLoggerFactory Logs { get; }
+
     protected SqliteStore Store { get; private set; } = null!;
 
-    protected TestProbe Gate { get; private set; } = null!;
+    protected TestProbe Gate { get; }
 
     protected static ContractCall Dissolve(uint validator = 7) => Megapool.DissolveValidator(MegapoolAddress, validator);
 
@@ -36,25 +66,33 @@ public abstract class SubmitterTestBase : ActorTestKit
     protected static SubmitterOptions Options() =>
         new(31337, new HashSet<string> { Hex.Encode(Dissolve().Selector) }) { ActWithoutReward = true };
 
-    public override async Task InitializeAsync()
-    {
-        Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), Clock, null, CancellationToken.None);
-        Gate = CreateTestProbe("gate");
-    }
+    public async Task InitializeAsync() =>
+        Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), new SchedulerClock(Sys.Scheduler), null, CancellationToken.None);
 
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
+        // A submitter may be inside a journal call: stop the actors before the store goes.
+        await ShutdownAsync(verifySystemShutdown: true);
         await Store.DisposeAsync();
         _folder.Dispose();
     }
 
+    /// <summary>The one place a test submitter is made: a new instance on the test's chain and journal.</summary>
     protected IActorRef StartSubmitter(SubmitterOptions? options = null)
     {
         var eth = new EthApi(Chain);
         var fees = new FeeOracle(eth, new FeeOracleOptions { MaxFeePerGasCap = Cap, MinPriorityFeePerGas = 1 });
         var deps = new SubmitterDependencies(Key, eth, fees, Store);
         return Sys.ActorOf(Submitter.Props(options ?? Options(), deps), $"submitter-{++_instances}");
+    }
+
+    /// <summary>Stops <paramref name="submitter"/> after what it was sent so far (as a process stop would) and waits until it has.</summary>
+    protected async Task StopAsync(IActorRef submitter)
+    {
+        var watcher = CreateTestProbe();
+        watcher.Watch(submitter);
+        submitter.Tell(PoisonPill.Instance);
+        await watcher.ExpectTerminatedAsync(submitter);
     }
 
     protected static SubmitAction Action(uint validator = 7, BigInteger? reward = null) =>
@@ -66,6 +104,19 @@ public abstract class SubmitterTestBase : ActorTestKit
         return await Gate.ExpectMsgAsync<ActionSent>(hint: "the action to be sent");
     }
 
+    /// <summary>
+    /// A barrier: returns once <paramref name="submitter"/> has handled everything sent to it before, its recovery
+    /// included (after a start or a crash). The submitter handles its mailbox in order, and an async handler holds the
+    /// mailbox until it ends; while it recovers it stashes a <see cref="SubmitAction"/> and handles it in order once
+    /// recovered (it answers <see cref="GetSubmitterStatus"/> at once, so a status would prove nothing then). A
+    /// SubmitAction whose selector is off the allow-list is refused before the chain or the journal is touched.
+    /// </summary>
+    protected async Task SettledAsync(IActorRef submitter)
+    {
+        _barrier.Send(submitter, new SubmitAction(BarrierTask, OffTheAllowList, 0, BigInteger.Zero));
+        await _barrier.ExpectMsgAsync<ActionNotSent>(m => m.TaskKey == BarrierTask, hint: "the barrier action refused once everything sent before was handled");
+    }
+
     /// <summary>Mines <paramref name="blocks"/> blocks, telling the submitter about each head and letting it finish.</summary>
     protected async Task MineAsync(IActorRef submitter, int blocks = 1)
     {
@@ -73,14 +124,14 @@ public abstract class SubmitterTestBase : ActorTestKit
         {
             var number = Chain.Mine();
             submitter.Tell(new SubmitterHead(number, number * 12));
-            await QuiesceAsync();
+            await SettledAsync(submitter);
         }
     }
 
     protected async Task HeadAsync(IActorRef submitter)
     {
         submitter.Tell(new SubmitterHead(Chain.Head, Chain.Head * 12));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
     }
 
     protected async Task<IReadOnlyList<SubmissionEvent>> JournalAsync()

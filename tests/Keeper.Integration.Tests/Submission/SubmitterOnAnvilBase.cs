@@ -1,8 +1,8 @@
 using System.Numerics;
+using Akka.Actor;
+using Akka.TestKit;
 using Keeper.Actors.Persistence;
-using Keeper.Actors.Runtime;
 using Keeper.Actors.Submission;
-using Keeper.Actors.TestKit;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Crypto;
@@ -10,20 +10,37 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Devnet;
+using Xunit;
 
 namespace Keeper.Integration.Tests.Submission;
 
 /// <summary>
 /// Each test gets its own anvil with the Rocket Pool harness, a SQLite journal in a temporary folder, and submitters
-/// for one dev account. The test feeds heads itself, as the chain watcher does in the node.
+/// for one dev account. The test feeds heads itself, as the chain watcher does in the node. The actor system runs on
+/// Akka's TestScheduler (no timer fires on its own); expectations wait up to 15 s of real time for the chain.
 /// </summary>
-public abstract class SubmitterOnAnvilBase : ActorTestKit
+public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     protected const ulong TimeBeforeDissolve = 600;
 
+    private const string Config = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.test.single-expect-default = 15s
+        """;
+
+    private const string BarrierTask = "barrier";
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "keeper-submitter-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestProbe _barrier;
     private AnvilNode? _node;
     private int _instances;
+
+    protected SubmitterOnAnvilBase()
+        : base(Config)
+    {
+        Gate = CreateTestProbe("gate");
+        _barrier = CreateTestProbe("barrier");
+    }
 
     protected DevChainClient Chain { get; private set; } = null!;
 
@@ -31,11 +48,11 @@ public abstract class SubmitterOnAnvilBase : ActorTestKit
 
     protected SqliteStore Store { get; private set; } = null!;
 
-    protected TestProbe Gate { get; private set; } = null!;
+    protected TestProbe Gate { get; }
 
     protected PrivateKey Keeper => Chain.Keys[9];
 
-    public override async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _node = await AnvilNode.StartAsync();
         Chain = new DevChainClient(_node);
@@ -43,13 +60,12 @@ public abstract class SubmitterOnAnvilBase : ActorTestKit
         await Harness.SetTimeBeforeDissolveAsync(TimeBeforeDissolve);
         Directory.CreateDirectory(_folder);
         Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(Path.Combine(_folder, "keeper.db")), TimeProvider.System, null, CancellationToken.None);
-        Gate = CreateTestProbe("gate");
-        DefaultTimeout = TimeSpan.FromSeconds(15);
     }
 
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
+        // A submitter may be inside a journal or node call: stop the actors before the store and the node go.
+        await ShutdownAsync(verifySystemShutdown: true);
         await Store.DisposeAsync();
         Chain.Dispose();
         if (_node is not null)
@@ -75,6 +91,32 @@ public abstract class SubmitterOnAnvilBase : ActorTestKit
         return Sys.ActorOf(Submitter.Props(options, deps), $"submitter-{++_instances}");
     }
 
+    /// <summary>Stops <paramref name="submitter"/> after what it was sent so far (as a process stop would) and waits until it has.</summary>
+    protected async Task StopAsync(IActorRef submitter)
+    {
+        var watcher = CreateTestProbe();
+        watcher.Watch(submitter);
+        submitter.Tell(PoisonPill.Instance);
+        await watcher.ExpectTerminatedAsync(submitter);
+    }
+
+    /// <summary>
+    /// A barrier: returns once <paramref name="submitter"/> has handled everything sent to it before, its recovery
+    /// included. The submitter handles its mailbox in order, and an async handler holds the mailbox until it ends; while it
+    /// recovers it stashes a <see cref="SubmitAction"/> and handles it in order once recovered (it answers
+    /// <see cref="GetSubmitterStatus"/> at once, so a status would prove nothing then). A SubmitAction for a contract call
+    /// off the allow-list is refused before the chain or the journal is touched.
+    /// </summary>
+    protected async Task SettledAsync(IActorRef submitter)
+    {
+        var offTheAllowList = new ContractCall(Keeper.Address, Hex.Decode("0xdeadbeef"), "barrier: a selector off the allow-list");
+        _barrier.Send(submitter, new SubmitAction(BarrierTask, offTheAllowList, 0, BigInteger.Zero));
+        await _barrier.ExpectMsgAsync<ActionNotSent>(m => m.TaskKey == BarrierTask, hint: "the barrier action refused once everything sent before was handled");
+    }
+
+    protected static async Task<SubmitterStatus> StatusAsync(IActorRef submitter) =>
+        await submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, AskTimeout);
+
     /// <summary>A megapool validator assigned now, so dissolvable once the chain passes now + <see cref="TimeBeforeDissolve"/>.</summary>
     protected async Task<(ContractCall Call, ulong ValidAt)> AssignedValidatorAsync()
     {
@@ -98,7 +140,7 @@ public abstract class SubmitterOnAnvilBase : ActorTestKit
     {
         var head = await Chain.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None);
         submitter.Tell(new SubmitterHead(head.Number, head.Timestamp));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         return head.Number;
     }
 

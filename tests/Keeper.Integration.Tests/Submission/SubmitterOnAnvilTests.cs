@@ -1,4 +1,3 @@
-using Keeper.Actors.Runtime;
 using Keeper.Actors.Submission;
 using Keeper.Chain.Eth;
 using Xunit;
@@ -84,7 +83,7 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         var sent = await Gate.ExpectMsgAsync<ActionSent>();
 
         Gate.Send(submitter, new AbandonAction("dissolve:abandoned", "done by another keeper"));
-        await QuiesceAsync();
+        await SettledAsync(submitter);
         await MineAsync(submitter);
         var cancelled = await Gate.ExpectMsgAsync<ActionCancelled>();
 
@@ -106,7 +105,7 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         await Chain.SetAutomineAsync(false);
         Gate.Send(first, new SubmitAction("dissolve:restart", call, validAt + 60, 0));
         var sent = await Gate.ExpectMsgAsync<ActionSent>();
-        Assert.True(await first.GracefulStop(TimeSpan.FromSeconds(5)));
+        await StopAsync(first);
 
         var second = StartSubmitter();
         Gate.Send(second, new SubscribeOutcomes(Gate.Ref));
@@ -121,7 +120,7 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         Assert.Equal(sent.Hash, mined.Hash);
         Assert.True(mined.Succeeded);
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
-        Assert.Equal(1UL, (await second.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, TimeSpan.FromSeconds(5))).NextNonce);
+        Assert.Equal(1UL, (await StatusAsync(second)).NextNonce);
     }
 
     [Fact]
