@@ -24,7 +24,7 @@ public sealed partial class Submitter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unsure whether {Task} nonce {Nonce} transaction {Hash} reached the node ({Error}); it stays journaled and is re-broadcast on the next head")]
     private static partial void LogSendUncertain(ILogger logger, string task, ulong nonce, Hash32 hash, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Another process writes the journal of account {Account} ({PersistenceId}): two keepers are using the same signing key. This submitter stops submitting; give each keeper its own key and restart it")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Another process writes the journal of account {Account} ({PersistenceId}): two keepers are using the same signing key. This submitter stops; give each keeper its own key")]
     private static partial void LogAnotherWriter(ILogger logger, Address account, string persistenceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not journal {Event} for nonce {Nonce}; nothing that depends on it was done")]

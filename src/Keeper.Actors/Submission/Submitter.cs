@@ -119,8 +119,19 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
     /// <summary>A journal write failed: nothing that depends on the event was done; Akka stops this instance and its supervisor starts a new one, which recovers.</summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        LogJournalWriteFailed(Log, @event.GetType().Name, (@event as SubmissionEvent)?.Nonce ?? 0, cause);
-        TellJournalingRequester("the journal could not be written; nothing was sent");
+        if (JournalErrors.IsSequenceTaken(cause))
+        {
+            // The journal's unique (persistence id, sequence number) says another process wrote this account's journal.
+            LogAnotherWriter(Log, _account, _persistenceId, cause);
+            _haltReason = $"another process writes the journal of account {_account} ({_persistenceId}); two keepers must never share a signing key";
+            TellJournalingRequester(_haltReason);
+        }
+        else
+        {
+            LogJournalWriteFailed(Log, @event.GetType().Name, (@event as SubmissionEvent)?.Nonce ?? 0, cause);
+            TellJournalingRequester("the journal could not be written; nothing was sent");
+        }
+
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 

@@ -57,6 +57,8 @@ public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         var submitter = CreateTestProbe("submitter");
         var simulator = new FakeSimulator();
         var gate = Sys.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(self, self.ToLowerHex(), W, new SqlClaimStore(_store!), simulator, submitter.Ref, enabled)), $"gate-{self.ToLowerHex()}");
+        // The gate follows every outcome of its submitter, its resumed transactions' included.
+        submitter.ExpectMsg<SubscribeOutcomes>(m => m.Subscriber.Equals(gate));
         return (gate, submitter, simulator);
     }
 

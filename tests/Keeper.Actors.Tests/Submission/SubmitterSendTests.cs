@@ -1,6 +1,8 @@
 using System.Numerics;
+using Akka.Actor;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
+using Keeper.Actors.Tests.Persistence.Sql;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Microsoft.Extensions.Logging;
@@ -201,22 +203,25 @@ public sealed class SubmitterSendTests : SubmitterTestBase
     }
 
     [Fact]
-    public async Task Submit_AnotherProcessWritesTheSameJournal_HaltsAndLogsError()
+    public async Task Submit_AnotherProcessWritesTheSameJournal_RefusedHaltedLoggedAndStopped()
     {
         var submitter = StartSubmitter();
         await SubmitAsync(submitter, 1);
-        var pid = Submitter.PersistenceIdFor(Key.Address);
-        var highest = await Store.HighestSequenceNrAsync(pid, CancellationToken.None);
-        await Store.WriteAsync([new JournalEntry(pid, highest + 1, SubmissionEventSerializer.SentManifest,
-            SubmissionEventSerializer.Serialize(new TransactionSent(0, Chain.Accepted[0].Hash)))], CancellationToken.None);
+        // Another process on the same store and key journals an event of its own under the same persistence id.
+        using (var other = ActorSystem.Create("other-process", KeeperSerializer.Configuration.WithFallback(SqlPersistenceConfig.For(Store))))
+        {
+            var writer = other.ActorOf(JournalProbeActor.Props(Submitter.PersistenceIdFor(Key.Address), useSnapshot: false));
+            await writer.Ask<JournalProbeActor.Appended>(new JournalProbeActor.Append([new TransactionSent(0, Chain.Accepted[0].Hash)]), TimeSpan.FromSeconds(30));
+            await other.Terminate();
+        }
 
+        var watcher = CreateTestProbe();
+        watcher.Watch(submitter);
         Gate.Send(submitter, Action(2));
-        var first = await Gate.ExpectMsgAsync<ActionNotSent>();
-        Gate.Send(submitter, Action(3));
-        var second = await Gate.ExpectMsgAsync<ActionNotSent>();
+        var refused = await Gate.ExpectMsgAsync<ActionNotSent>(TimeSpan.FromSeconds(30));
+        await watcher.ExpectTerminatedAsync(submitter, TimeSpan.FromSeconds(30));
 
-        Assert.Equal(NotSentReason.Halted, first.Reason);
-        Assert.Equal(NotSentReason.Halted, second.Reason);
+        Assert.Equal(NotSentReason.Halted, refused.Reason);
         Assert.Single(Chain.Accepted);
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("same signing key", StringComparison.Ordinal));
     }

@@ -8,20 +8,22 @@ using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tests.Logging;
 using Keeper.Actors.Tests.Persistence;
-using Keeper.Actors.Tests.Timing;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
+using Keeper.Testing.Persistence;
+using Microsoft.Data.Sqlite;
 using Xunit;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tests.Submission;
 
 /// <summary>
-/// A submitter on a <see cref="FakeChain"/> and a SQLite journal in a temporary folder, in an actor system on Akka's
-/// TestScheduler (no timer fires unless a test advances it) whose actors log into <see cref="Logs"/>.
+/// A submitter on a <see cref="FakeChain"/>, journaling through Akka.Persistence.Sql into a SQLite file in a temporary
+/// folder (the node's own configuration), in an actor system on Akka's TestScheduler (no timer fires unless a test
+/// advances it) whose actors log into <see cref="Logs"/>.
 /// </summary>
 public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
@@ -34,18 +36,27 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     private const string BarrierTask = "barrier";
     private static readonly ContractCall OffTheAllowList = new(MegapoolAddress, Hex.Decode("0xdeadbeef"), "barrier: a selector off the allow-list");
 
-    private readonly TempStoreFolder _folder = new();
+    private readonly TempStoreFolder _folder;
     private readonly TestProbe _barrier;
     private int _instances;
 
     protected SubmitterTestBase()
-        : this(new CapturingLoggerFactory())
+        : this(new CapturingLoggerFactory(), new TempStoreFolder())
     {
     }
 
-    private SubmitterTestBase(CapturingLoggerFactory logs)
-        : base(ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(VirtualTime)), new KeeperLoggingSetup(logs)))
+    private SubmitterTestBase(CapturingLoggerFactory logs, TempStoreFolder folder)
+        : this(logs, folder, SqlPersistenceConfig.PrepareSqliteAsync(folder.StorePath, CancellationToken.None).GetAwaiter().GetResult())
     {
+    }
+
+    private SubmitterTestBase(CapturingLoggerFactory logs, TempStoreFolder folder, SqlStoreLocation store)
+        : base(ActorSystemSetup.Create(
+            BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(VirtualTime).WithFallback(KeeperSerializer.Configuration).WithFallback(SqlPersistenceConfig.For(store))),
+            new KeeperLoggingSetup(logs)))
+    {
+        _folder = folder;
+        Store = store;
         Logs = logs;
         Gate = CreateTestProbe("gate");
         _barrier = CreateTestProbe("barrier");
@@ -55,7 +66,8 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
 
     internal CapturingLoggerFactory Logs { get; }
 
-    protected SqliteStore Store { get; private set; } = null!;
+    /// <summary>The journal's SQLite file.</summary>
+    protected SqlStoreLocation Store { get; }
 
     protected TestProbe Gate { get; }
 
@@ -66,14 +78,13 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     protected static SubmitterOptions Options() =>
         new(31337, new HashSet<string> { Hex.Encode(Dissolve().Selector) }) { ActWithoutReward = true };
 
-    public async Task InitializeAsync() =>
-        Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), new SchedulerClock(Sys.Scheduler), null, CancellationToken.None);
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         // A submitter may be inside a journal call: stop the actors before the store goes.
         await ShutdownAsync(verifySystemShutdown: true);
-        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }
 
@@ -82,7 +93,7 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     {
         var eth = new EthApi(Chain);
         var fees = new FeeOracle(eth, new FeeOracleOptions { MaxFeePerGasCap = Cap, MinPriorityFeePerGas = 1 });
-        var deps = new SubmitterDependencies(Key, eth, fees, Store);
+        var deps = new SubmitterDependencies(Key, eth, fees) { ResendGuard = ResendGuard };
         return Sys.ActorOf(Submitter.Props(options ?? Options(), deps), $"submitter-{++_instances}");
     }
 
@@ -134,11 +145,11 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         await SettledAsync(submitter);
     }
 
-    protected async Task<IReadOnlyList<SubmissionEvent>> JournalAsync()
-    {
-        var entries = await Store.ReadAsync(Submitter.PersistenceIdFor(Key.Address), 1, long.MaxValue, 1000, CancellationToken.None);
-        return entries.Select(e => SubmissionEventSerializer.Deserialize(e.Manifest, e.Payload)).ToArray();
-    }
+    /// <summary>The guard the next started submitter asks before re-sending; null re-sends as is.</summary>
+    protected IResendGuard? ResendGuard { get; set; }
+
+    /// <summary>The submitter's events as Akka.Persistence.Sql stored them, read from the journal table itself.</summary>
+    protected Task<IReadOnlyList<SubmissionEvent>> JournalAsync() => JournalRows.SubmissionEventsAsync(Store, Submitter.PersistenceIdFor(Key.Address));
 
     protected static async Task<SubmitterStatus> StatusAsync(IActorRef submitter) =>
         await submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, TimeSpan.FromSeconds(3));

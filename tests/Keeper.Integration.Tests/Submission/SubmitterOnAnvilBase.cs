@@ -1,5 +1,6 @@
 using System.Numerics;
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.TestKit;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
@@ -10,6 +11,8 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Devnet;
+using Keeper.Testing.Persistence;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Submission;
@@ -30,14 +33,26 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
 
     private const string BarrierTask = "barrier";
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "keeper-submitter-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
     private readonly TestProbe _barrier;
     private AnvilNode? _node;
     private int _instances;
 
     protected SubmitterOnAnvilBase()
-        : base(Config)
+        : this(Path.Combine(Path.GetTempPath(), "keeper-submitter-tests", Guid.NewGuid().ToString("N")))
     {
+    }
+
+    private SubmitterOnAnvilBase(string folder)
+        : this(folder, SqlPersistenceConfig.PrepareSqliteAsync(Path.Combine(folder, "keeper.db"), CancellationToken.None).GetAwaiter().GetResult())
+    {
+    }
+
+    private SubmitterOnAnvilBase(string folder, SqlStoreLocation store)
+        : base(ConfigurationFactory.ParseString(Config).WithFallback(KeeperSerializer.Configuration).WithFallback(SqlPersistenceConfig.For(store)))
+    {
+        _folder = folder;
+        Store = store;
         Gate = CreateTestProbe("gate");
         _barrier = CreateTestProbe("barrier");
     }
@@ -46,7 +61,8 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
 
     protected RocketPoolHarness Harness { get; private set; } = null!;
 
-    protected SqliteStore Store { get; private set; } = null!;
+    /// <summary>The journal's SQLite file (Akka.Persistence.Sql, as the node configures it).</summary>
+    protected SqlStoreLocation Store { get; }
 
     protected TestProbe Gate { get; }
 
@@ -58,15 +74,13 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
         Chain = new DevChainClient(_node);
         Harness = await RocketPoolHarness.DeployAsync(Chain, Chain.Keys[0]);
         await Harness.SetTimeBeforeDissolveAsync(TimeBeforeDissolve);
-        Directory.CreateDirectory(_folder);
-        Store = await SqliteStore.OpenAsync(new SqliteStoreOptions(Path.Combine(_folder, "keeper.db")), TimeProvider.System, null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         // A submitter may be inside a journal or node call: stop the actors before the store and the node go.
         await ShutdownAsync(verifySystemShutdown: true);
-        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         Chain.Dispose();
         if (_node is not null)
         {
@@ -87,7 +101,7 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
             ActWithoutReward = true,
             BumpAfterBlocks = bumpAfterBlocks,
         };
-        var deps = new SubmitterDependencies(Keeper, Chain.Eth, new FeeOracle(Chain.Eth), Store);
+        var deps = new SubmitterDependencies(Keeper, Chain.Eth, new FeeOracle(Chain.Eth));
         return Sys.ActorOf(Submitter.Props(options, deps), $"submitter-{++_instances}");
     }
 
@@ -171,9 +185,5 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
     protected Task SetNextBaseFeeAsync(BigInteger wei) =>
         Chain.Rpc.SendAsync("anvil_setNextBlockBaseFeePerGas", [Hex.EncodeQuantity(wei)], CancellationToken.None);
 
-    protected async Task<IReadOnlyList<SubmissionEvent>> JournalAsync()
-    {
-        var entries = await Store.ReadAsync(Submitter.PersistenceIdFor(Keeper.Address), 1, long.MaxValue, 1000, CancellationToken.None);
-        return entries.Select(e => SubmissionEventSerializer.Deserialize(e.Manifest, e.Payload)).ToArray();
-    }
+    protected Task<IReadOnlyList<SubmissionEvent>> JournalAsync() => JournalRows.SubmissionEventsAsync(Store, Submitter.PersistenceIdFor(Keeper.Address));
 }
