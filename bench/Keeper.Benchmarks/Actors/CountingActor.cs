@@ -1,4 +1,4 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 
 namespace Keeper.Benchmarks.Actors;
 

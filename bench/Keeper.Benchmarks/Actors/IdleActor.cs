@@ -1,9 +1,17 @@
-using Keeper.Actors.Runtime;
+using Akka.Actor;
 
 namespace Keeper.Benchmarks.Actors;
 
-/// <summary>An actor with one handler, as small as a real one gets.</summary>
+/// <summary>An actor with one handler, as small as a real one gets; it signals its countdown once it runs.</summary>
 internal sealed class IdleActor : ReceiveActor
 {
-    public IdleActor() => Receive<Ping>(_ => { });
+    private readonly CountdownEvent _started;
+
+    public IdleActor(CountdownEvent started)
+    {
+        _started = started;
+        Receive<Ping>(_ => { });
+    }
+
+    protected override void PreStart() => _started.Signal();
 }

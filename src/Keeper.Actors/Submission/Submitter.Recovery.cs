@@ -12,7 +12,6 @@ public sealed partial class Submitter
         {
             LogJournalUnreadable(Log, _persistenceId, unreadable);
             Halt($"the journal {_persistenceId} cannot be read: {unreadable.Message}");
-            Stash.UnstashAll();
             return;
         }
 

@@ -189,6 +189,8 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
     {
         _haltReason = reason;
         Become(Halted);
+        // Whatever waited for recovery is answered now: refused, never sent.
+        Stash.UnstashAll();
     }
 
     /// <summary>

@@ -32,7 +32,11 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     protected static readonly Address MegapoolAddress = Address.Parse("0x00000000000000000000000000000000000000a1");
     protected static readonly BigInteger Cap = 100_000_000_000; // 100 gwei
 
-    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+    // Expectations wait in real time: a journal write on a loaded 2-core machine (and linq2db's first use) can take seconds.
+    private const string VirtualTime = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.test.single-expect-default = 20s
+        """;
     private const string BarrierTask = "barrier";
     private static readonly ContractCall OffTheAllowList = new(MegapoolAddress, Hex.Decode("0xdeadbeef"), "barrier: a selector off the allow-list");
 
