@@ -167,7 +167,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
     public async Task Crash_AfterJournalCreated_RestartRebroadcastsSameNonceSameHashAndGateGetsOutcome()
     {
         var crashes = 1;
-        var options = Options() with { FaultPoint = point => Crash(point, Submitter.AfterJournalCreated, ref crashes) };
+        var options = Options() with { FaultPoint = point => CrashAt(point, Submitter.AfterJournalCreated, ref crashes) };
         var submitter = StartSubmitter(options);
 
         Gate.Send(submitter, Action());
@@ -194,7 +194,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
     public async Task Crash_AfterSend_RestartFindsItAlreadyKnownAndOutcomeKeptForTheNextAsker()
     {
         var crashes = 1;
-        var options = Options() with { FaultPoint = point => Crash(point, Submitter.AfterSend, ref crashes) };
+        var options = Options() with { FaultPoint = point => CrashAt(point, Submitter.AfterSend, ref crashes) };
         var submitter = StartSubmitter(options);
 
         Gate.Send(submitter, Action());
@@ -243,14 +243,5 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         Assert.Equal(2, Chain.Calls("eth_sendRawTransaction"));
         Assert.Equal(sent.Hash, Assert.Single(Chain.Pool()).Hash);
         Assert.Equal(1UL, (await StatusAsync(second)).NextNonce);
-    }
-
-    private static void Crash(string point, string at, ref int remaining)
-    {
-        if (point == at && remaining > 0)
-        {
-            remaining--;
-            throw new InvalidOperationException($"simulated crash at {point}");
-        }
     }
 }

@@ -110,6 +110,16 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         await watcher.ExpectTerminatedAsync(submitter);
     }
 
+    /// <summary>A fault point hook: throws at <paramref name="at"/> while <paramref name="remaining"/> crashes are left, as a crash there would.</summary>
+    protected static void CrashAt(string point, string at, ref int remaining)
+    {
+        if (point == at && remaining > 0)
+        {
+            remaining--;
+            throw new InvalidOperationException($"simulated crash at {point}");
+        }
+    }
+
     protected static SubmitAction Action(uint validator = 7, BigInteger? reward = null) =>
         new(TaskKey(validator), Dissolve(validator), 1_000_000, reward ?? BigInteger.Zero);
 
