@@ -44,15 +44,7 @@ public sealed class KeeperCheckpointTests : KeeperProcessTestBase
         var restarted = await StartKeeperAsync(CheckpointEveryBlock);
 
         Assert.Contains("Resumed from the checkpoint at block", Log(), StringComparison.Ordinal);
-        await MineAtAsync(dueAt, restarted);
-        for (var i = 1; i <= 4; i++)
-        {
-            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), restarted);
-        }
-
-        Assert.True(await DissolvedAsync(megapool, id), Log());
-        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
-        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+        await AssertDoneOnceAsync(megapool, id, dueAt, restarted);
     }
 
     /// <summary>How many snapshots of <paramref name="persistenceId"/> the node's SQLite file holds (0 before the table exists).</summary>
