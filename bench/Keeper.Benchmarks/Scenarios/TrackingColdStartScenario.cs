@@ -38,7 +38,7 @@ public static class TrackingColdStartScenario
         var batch = new BatchCaller(chain.Eth, new BatchCallerOptions { Multicall3 = harness.Multicall3 });
 
         var clock = Stopwatch.StartNew();
-        system.ActorOf(ChainWatcherActor.Props(() => new ChainWatcher(chain.Eth, batch, harness.Deployment), registry, null, new ChainWatcherActorOptions(TimeSpan.FromSeconds(1))), "watcher");
+        system.ActorOf(ChainWatcherActor.Props(() => new ChainWatcher(chain.Eth, batch, harness.Deployment), registry, new ChainWatcherActorOptions(TimeSpan.FromSeconds(1))), "watcher");
         int held;
         do
         {

@@ -5,8 +5,9 @@ using Keeper.Actors.Persistence.Postgres;
 namespace Keeper.Actors.Membership;
 
 /// <summary>
-/// The membership table in a <see cref="SqliteStore"/> (several processes on one host) or a <see cref="PostgresStore"/>
-/// (a cluster across hosts); the same statements run on both, and the store's schema migrations create the tables.
+/// The membership table in a <see cref="SqliteClaimDatabase"/> (several processes on one host) or a
+/// <see cref="PostgresClaimDatabase"/> (a cluster across hosts); the same statements run on both, and the database's
+/// schema migrations create the tables.
 /// </summary>
 /// <remarks>
 /// Every versioned write first locks the one-row version table (an update that changes nothing), then changes member
@@ -24,13 +25,13 @@ public sealed class SqlMembershipStore : IMembershipStore
     private readonly ISqlExecutor _store;
 
     /// <summary>Uses the membership tables of <paramref name="store"/>, which owns the connections.</summary>
-    public SqlMembershipStore(SqliteStore store)
+    public SqlMembershipStore(SqliteClaimDatabase store)
         : this((ISqlExecutor)store)
     {
     }
 
     /// <summary>Uses the membership tables of <paramref name="store"/>, which owns the connections.</summary>
-    public SqlMembershipStore(PostgresStore store)
+    public SqlMembershipStore(PostgresClaimDatabase store)
         : this((ISqlExecutor)store)
     {
     }

@@ -5,44 +5,17 @@ using Microsoft.Data.Sqlite;
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// The SQLite store's schema as numbered migrations, applied at start-up inside one <c>BEGIN IMMEDIATE</c> transaction
-/// so that two processes starting at once take turns and the second finds the work done.
+/// The SQLite claim database's schema as numbered migrations, applied at start-up inside one <c>BEGIN IMMEDIATE</c>
+/// transaction so that two processes starting at once take turns and the second finds the work done. Times are UTC
+/// ticks (100 ns since 0001-01-01), so they round-trip exactly.
 /// </summary>
-/// <remarks>
-/// Tables follow Akka.Persistence.Sql. <c>journal.deleted</c> is kept for that shape; this store deletes rows
-/// physically and records the highest sequence number in <c>journal_metadata</c>, so <c>deleted</c> stays 0 here, and
-/// reads still skip rows marked deleted so a logically-deleting writer of the same table reads the same. Times are UTC
-/// ticks (100 ns since 0001-01-01), as Akka stores them, so they round-trip exactly.
-/// </remarks>
 internal static class SqliteSchema
 {
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
     [
-        (1, "journal, journal_metadata and snapshot tables", """
-            CREATE TABLE journal (
-                ordering       INTEGER PRIMARY KEY AUTOINCREMENT,
-                persistence_id TEXT    NOT NULL,
-                sequence_nr    INTEGER NOT NULL,
-                deleted        INTEGER NOT NULL DEFAULT 0,
-                created        INTEGER NOT NULL,
-                manifest       TEXT    NOT NULL,
-                payload        BLOB    NOT NULL,
-                tags           TEXT    NULL,
-                UNIQUE (persistence_id, sequence_nr)
-            );
-            CREATE TABLE journal_metadata (
-                persistence_id TEXT    NOT NULL PRIMARY KEY,
-                sequence_nr    INTEGER NOT NULL
-            );
-            CREATE TABLE snapshot (
-                persistence_id TEXT    NOT NULL,
-                sequence_nr    INTEGER NOT NULL,
-                created        INTEGER NOT NULL,
-                manifest       TEXT    NOT NULL,
-                payload        BLOB    NOT NULL,
-                PRIMARY KEY (persistence_id, sequence_nr)
-            );
-            """),
+        // Version 1 made the hand-written journal's and snapshot store's tables. Akka.Persistence.Sql keeps both now, in
+        // its own tables; stores made before keep theirs untouched (nothing reads them) and new ones get none.
+        (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
         (2, "membership and membership_version tables", MembershipSchema.Sqlite),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Sqlite),
     ];
@@ -82,7 +55,11 @@ internal static class SqliteSchema
                 continue;
             }
 
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            if (sql.Length > 0)
+            {
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            }
+
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_version (version, applied, description) VALUES ($version, $applied, $description)";

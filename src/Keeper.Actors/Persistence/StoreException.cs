@@ -1,8 +1,8 @@
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// Thrown when the journal or snapshot store cannot be read or written. The message names the store (file path or
-/// server), says what is wrong and what to do about it.
+/// Thrown when the claim database (claims and membership) cannot be read or written. The message names the store (file
+/// path or server), says what is wrong and what to do about it.
 /// </summary>
 public sealed class StoreException : Exception
 {

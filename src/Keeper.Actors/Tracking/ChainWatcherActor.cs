@@ -1,6 +1,6 @@
-using Keeper.Actors.Persistence;
 using Akka.Actor;
 using Keeper.Actors.Logging;
+using Keeper.Actors.Persistence;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Rpc;
@@ -15,6 +15,11 @@ namespace Keeper.Actors.Tracking;
 /// blocks it has every tracker save its snapshot and only then stores its own position, so a checkpoint never claims
 /// more than the snapshots hold.
 /// </summary>
+/// <remarks>
+/// The checkpoint is the <see cref="WatcherCheckpoint"/> itself, kept in Akka.Persistence's snapshot store under
+/// <see cref="SnapshotScope.Checkpoint"/>. The watcher asks the store (<see cref="LatestSnapshot"/>) inside the flows
+/// that are already asynchronous: the start, and the checkpoint task that first waits for every tracker's save.
+/// </remarks>
 public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 {
     private ILogger? _log;
@@ -23,23 +28,20 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 
     private ILogger Log => _log ??= KeeperLogging.Of<ChainWatcherActor>(Context);
 
-    /// <summary>The persistence id of the watcher's checkpoint.</summary>
-    public const string CheckpointId = "watcher:checkpoint";
-
     private readonly Func<ChainWatcher> _createWatcher;
     private readonly IActorRef _registry;
-    private readonly ISnapshotStore? _store;
     private readonly ChainWatcherActorOptions _options;
     private ChainWatcher _watcher;
     private ulong _lastCheckpointBlock;
     private bool _checkpointing;
+    // The sequence number of the last checkpoint loaded or tried; every save tries the next one (see LatestSnapshot).
+    private long _checkpointSequenceNr;
 
     /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
-    public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options)
+    public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ChainWatcherActorOptions options)
     {
         _createWatcher = createWatcher;
         _registry = registry;
-        _store = store;
         _options = options;
         _watcher = createWatcher();
         ReceiveAsync<Start>(_ => StartAsync());
@@ -49,25 +51,46 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Props for the actor.</summary>
-    public static Props Props(Func<ChainWatcher> createWatcher, IActorRef registry, ISnapshotStore? store, ChainWatcherActorOptions options) =>
-        Akka.Actor.Props.Create(() => new ChainWatcherActor(createWatcher, registry, store, options));
+    public static Props Props(Func<ChainWatcher> createWatcher, IActorRef registry, ChainWatcherActorOptions options) =>
+        Akka.Actor.Props.Create(() => new ChainWatcherActor(createWatcher, registry, options));
 
     /// <inheritdoc />
     protected override void PreStart() => Self.Tell(Start.Instance, Self);
 
     private async Task StartAsync()
     {
-        if (_store is not null && await _store.LoadLatestAsync(CheckpointId, long.MaxValue, CancellationToken.None) is { } saved
-            && saved.Manifest == WatcherCheckpointJson.Manifest)
+        if (_options.Snapshots is { } scope)
         {
-            var checkpoint = WatcherCheckpointJson.Deserialize(saved.Payload);
-            _watcher.Resume(checkpoint);
-            _lastCheckpointBlock = checkpoint.RecentBlocks[^1].Number;
-            _registry.Tell(new RestoreTrackers(checkpoint.Validators.Select(v => v.Megapool).ToHashSet(), checkpoint.Minipools), Self);
-            LogResumed(Log, _lastCheckpointBlock, checkpoint.Validators.Count, checkpoint.Minipools.Count);
+            Akka.Persistence.SelectedSnapshot? saved;
+            try
+            {
+                saved = await LatestSnapshot.LoadAsync(LatestSnapshot.StoreOf(Context.System), scope.Checkpoint);
+            }
+            catch (SnapshotStoreException ex)
+            {
+                // Going on without it would cold-start: correct, but slow at scale, and a store that failed once usually
+                // answers again soon.
+                LogLoadFailed(Log, LatestSnapshot.LoadRetryInterval.TotalSeconds, ex.Message);
+                Timers.StartSingleTimer("start", Start.Instance, LatestSnapshot.LoadRetryInterval);
+                return;
+            }
+
+            _checkpointSequenceNr = saved?.Metadata.SequenceNr ?? 0;
+            if (saved?.Snapshot is WatcherCheckpoint checkpoint)
+            {
+                Resume(checkpoint);
+            }
         }
 
         await PollAsync();
+    }
+
+    private void Resume(WatcherCheckpoint checkpoint)
+    {
+        _watcher.Resume(checkpoint);
+        _lastCheckpointBlock = checkpoint.RecentBlocks[^1].Number;
+        _registry.Tell(new RestoreTrackers(checkpoint.Validators.Select(v => v.Megapool).ToHashSet(), checkpoint.Minipools), Self);
+        LogResumed(Log, _lastCheckpointBlock, checkpoint.Validators.Count, checkpoint.Minipools.Count);
     }
 
     private async Task PollAsync()
@@ -108,42 +131,44 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
             _registry.Tell(e, Self);
         }
 
-        if (_store is not null && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
+        if (_options.Snapshots is { } scope && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
         {
             // The position is taken now and the trackers are asked to save after: their snapshots are at least as new as
             // it, never older. Saving runs beside polling, so a slow or unreachable store never stalls tracking.
             _checkpointing = true;
-            _ = CheckpointAsync(_watcher.Checkpoint, head.Number, Self);
+            var save = new CheckpointSave(_watcher.Checkpoint, head.Number, scope.Checkpoint, _checkpointSequenceNr + 1, Context.System.Scheduler.Now.UtcDateTime);
+            _ = CheckpointAsync(save, LatestSnapshot.StoreOf(Context.System), Self, Log);
         }
 
         return events.Any(e => e is HeadAdvanced);
     }
 
-    private async Task CheckpointAsync(WatcherCheckpoint checkpoint, ulong block, IActorRef self)
+    // Runs outside the actor: everything it needs comes in its arguments, and it reports back with a message.
+    private async Task CheckpointAsync(CheckpointSave save, IActorRef store, IActorRef self, ILogger log)
     {
         try
         {
             await _registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, TimeSpan.FromSeconds(60), CancellationToken.None);
-            var payload = WatcherCheckpointJson.Serialize(checkpoint);
-            await _store!.SaveAsync(new SnapshotEntry(CheckpointId, 1, WatcherCheckpointJson.Manifest, payload), CancellationToken.None);
-            self.Tell(new CheckpointDone(block, null), self);
+            await LatestSnapshot.SaveAsync(store, save.PersistenceId, save.SequenceNr, save.Checkpoint, save.Taken, log);
+            self.Tell(new CheckpointDone(save, null), self);
         }
-        catch (Exception ex) when (ex is StoreException or AskTimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is SnapshotStoreException or AskTimeoutException or InvalidOperationException)
         {
-            self.Tell(new CheckpointDone(block, ex.Message), self);
+            self.Tell(new CheckpointDone(save, ex.Message), self);
         }
     }
 
     private void OnCheckpointDone(CheckpointDone m)
     {
         _checkpointing = false;
+        _checkpointSequenceNr = m.Save.SequenceNr;
         if (m.Failure is null)
         {
-            _lastCheckpointBlock = Math.Max(_lastCheckpointBlock, m.Block);
+            _lastCheckpointBlock = Math.Max(_lastCheckpointBlock, m.Save.Block);
         }
         else
         {
-            LogCheckpointFailed(Log, m.Block, m.Failure);
+            LogCheckpointFailed(Log, m.Save.Block, m.Failure);
         }
     }
 
@@ -152,7 +177,9 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         public static Start Instance { get; } = new();
     }
 
-    private sealed record CheckpointDone(ulong Block, string? Failure);
+    private sealed record CheckpointSave(WatcherCheckpoint Checkpoint, ulong Block, string PersistenceId, long SequenceNr, DateTime Taken);
+
+    private sealed record CheckpointDone(CheckpointSave Save, string? Failure);
 
     private sealed record Poll
     {
@@ -161,6 +188,9 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed from the checkpoint at block {Block}: {Validators} validator(s), {Minipools} minipool(s)")]
     private static partial void LogResumed(ILogger logger, ulong block, int validators, int minipools);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the checkpoint; trying again in {RetrySeconds} s before polling: {Reason}")]
+    private static partial void LogLoadFailed(ILogger logger, double retrySeconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Starting over with a cold start.")]
     private static partial void LogDeepReorg(ILogger logger, string reason);

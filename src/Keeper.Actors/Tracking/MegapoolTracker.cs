@@ -1,4 +1,3 @@
-using Keeper.Actors.Persistence;
 using Akka.Actor;
 using Address = Keeper.Chain.Primitives.Address;
 
@@ -25,9 +24,6 @@ public sealed class MegapoolTracker : PoolTracker
         Akka.Actor.Props.Create(() => new MegapoolTracker(megapool, options, settings));
 
     /// <inheritdoc />
-    protected override string Manifest => TrackingSnapshots.MegapoolManifest;
-
-    /// <inheritdoc />
     protected override void ReceiveObservations()
     {
         Receive<ValidatorObserved>(m => Apply(_state.WithRead(m.ValidatorId, m.Info, m.Pubkey, m.Block)));
@@ -39,10 +35,19 @@ public sealed class MegapoolTracker : PoolTracker
     protected override IEnumerable<Duty> CurrentDuties(TrackingSettings settings) => _state.Duties(settings);
 
     /// <inheritdoc />
-    protected override byte[]? SerializeState() => TrackingSnapshots.Serialize(_state);
+    protected override object SnapshotState => _state;
 
     /// <inheritdoc />
-    protected override void RestoreState(SnapshotEntry snapshot) => _state = TrackingSnapshots.DeserializeMegapool(snapshot.Payload);
+    protected override bool RestoreState(object snapshot)
+    {
+        if (snapshot is not MegapoolTrackingState state)
+        {
+            return false;
+        }
+
+        _state = state;
+        return true;
+    }
 
     /// <inheritdoc />
     protected override void OnChanged()

@@ -1,4 +1,3 @@
-using Keeper.Actors.Persistence;
 using Akka.Actor;
 using Address = Keeper.Chain.Primitives.Address;
 
@@ -21,9 +20,6 @@ public sealed class MinipoolTracker : PoolTracker
         Akka.Actor.Props.Create(() => new MinipoolTracker(minipool, options, settings));
 
     /// <inheritdoc />
-    protected override string Manifest => TrackingSnapshots.MinipoolManifest;
-
-    /// <inheritdoc />
     protected override void ReceiveObservations()
     {
         Receive<MinipoolObserved>(Apply);
@@ -35,10 +31,19 @@ public sealed class MinipoolTracker : PoolTracker
         _state?.Duty(settings) is { } duty ? [duty] : [];
 
     /// <inheritdoc />
-    protected override byte[]? SerializeState() => _state is null ? null : TrackingSnapshots.Serialize(_state);
+    protected override object? SnapshotState => _state;
 
     /// <inheritdoc />
-    protected override void RestoreState(SnapshotEntry snapshot) => _state = TrackingSnapshots.DeserializeMinipool(snapshot.Payload);
+    protected override bool RestoreState(object snapshot)
+    {
+        if (snapshot is not MinipoolTrackingState state)
+        {
+            return false;
+        }
+
+        _state = state;
+        return true;
+    }
 
     private void Forget()
     {

@@ -167,7 +167,7 @@ public sealed class PoolRegistry : ReceiveActor
             await Task.WhenAll(saves);
             replyTo.Tell(SnapshotSaved.Instance, Self);
         }
-        catch (Exception ex) when (ex is AskTimeoutException or Persistence.StoreException)
+        catch (Exception ex) when (ex is AskTimeoutException or Persistence.SnapshotStoreException)
         {
             replyTo.Tell(new Status.Failure(ex), Self);
         }

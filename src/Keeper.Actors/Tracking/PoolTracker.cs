@@ -1,6 +1,7 @@
-using Keeper.Actors.Persistence;
 using Akka.Actor;
+using Akka.Persistence;
 using Keeper.Actors.Logging;
+using Keeper.Actors.Persistence;
 using Keeper.Actors.Scheduling;
 using Microsoft.Extensions.Logging;
 using Address = Keeper.Chain.Primitives.Address;
@@ -12,13 +13,28 @@ namespace Keeper.Actors.Tracking;
 /// derives the duties from the state and tells the scheduler only the difference. It restores its state from a
 /// snapshot on start, saves one when asked, and asks to be passivated when it has nothing pending.
 /// </summary>
+/// <remarks>
+/// Snapshots are the state records themselves, kept in Akka.Persistence's snapshot store under
+/// <see cref="SnapshotScope.Tracker"/>. A tracker stays a <see cref="ReceiveActor"/> (a persistent actor weighs more, and
+/// there is one tracker per pool) and asks the store from an async handler (<see cref="LatestSnapshot"/>) rather than
+/// taking its replies as messages with Become and Stash. An async handler keeps the mailbox closed until the store
+/// answers, as the awaited calls of the earlier store did, so what the registry and the tests rely on still holds: a
+/// tracker handles nothing between <see cref="Passivate"/> and its stop or <see cref="PassivationCancelled"/>, and
+/// nothing, not even an <see cref="Identify"/>, between its start and its restored state. With replies as messages,
+/// <see cref="Identify"/> (never stashed) would be answered mid-load, and every barrier built on it would need a
+/// tracker message of its own. The cost is one short-lived ask per load or save, and nothing per idle tracker but the
+/// snapshot's sequence number.
+/// </remarks>
 public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
     private ILogger? _log;
     private const string PassivationTimer = "passivate";
+    private const string LoadTimer = "load";
     private readonly TrackerOptions _options;
     private Dictionary<string, Duty> _scheduled = new(StringComparer.Ordinal);
     private bool _dirty;
+    // The sequence number of the last snapshot loaded or tried; every save tries the next one (see LatestSnapshot).
+    private long _snapshotSequenceNr;
 
     /// <summary>The actor's keyed timers (set by Akka).</summary>
     public ITimerScheduler Timers { get; set; } = null!;
@@ -49,14 +65,11 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
     /// <summary>The duties the current state implies.</summary>
     protected abstract IEnumerable<Duty> CurrentDuties(TrackingSettings settings);
 
-    /// <summary>The snapshot manifest.</summary>
-    protected abstract string Manifest { get; }
+    /// <summary>The current state record, kept as the snapshot, or null when there is no state to keep (the snapshot is deleted).</summary>
+    protected abstract object? SnapshotState { get; }
 
-    /// <summary>The current state as a snapshot payload, or null when there is no state to keep (the snapshot is deleted).</summary>
-    protected abstract byte[]? SerializeState();
-
-    /// <summary>Replaces the state with a snapshot's.</summary>
-    protected abstract void RestoreState(SnapshotEntry snapshot);
+    /// <summary>Replaces the state with a snapshot's; false, and nothing changes, when it is not this kind of tracker's state.</summary>
+    protected abstract bool RestoreState(object snapshot);
 
     /// <summary>Called after each change, before duties are reconciled.</summary>
     protected virtual void OnChanged()
@@ -73,7 +86,7 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
         else
         {
             Become(Loading);
-            Self.Tell(LoadSnapshot.Instance, Self);
+            Self.Tell(Load.Instance, Self);
         }
     }
 
@@ -87,7 +100,7 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
 
     private void Loading()
     {
-        ReceiveAsync<LoadSnapshot>(_ => LoadAsync());
+        ReceiveAsync<Load>(_ => LoadAsync());
         ReceiveAny(_ => Stash.Stash());
     }
 
@@ -102,11 +115,27 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
 
     private async Task LoadAsync()
     {
-        var snapshot = await _options.Snapshots!.LoadLatestAsync(TrackingSnapshots.PersistenceId(Pool), long.MaxValue, CancellationToken.None);
-        if (snapshot is not null && snapshot.Manifest == Manifest)
+        SelectedSnapshot? snapshot;
+        try
         {
-            RestoreState(snapshot);
-            OnChanged();
+            snapshot = await LatestSnapshot.LoadAsync(LatestSnapshot.StoreOf(Context.System), _options.Snapshots!.Tracker(Pool));
+        }
+        catch (SnapshotStoreException ex)
+        {
+            // Started empty, the tracker's next save would overwrite the snapshot it could not read: it keeps stashing and
+            // tries again later (a timer, not a crash: a crash would retry at once, in a loop while the store is down).
+            LogLoadFailed(Log, Pool.ToLowerHex(), LatestSnapshot.LoadRetryInterval.TotalSeconds, ex.Message);
+            Timers.StartSingleTimer(LoadTimer, Load.Instance, LatestSnapshot.LoadRetryInterval);
+            return;
+        }
+
+        if (snapshot is not null)
+        {
+            _snapshotSequenceNr = snapshot.Metadata.SequenceNr;
+            if (RestoreState(snapshot.Snapshot))
+            {
+                OnChanged();
+            }
         }
 
         Become(Active);
@@ -157,7 +186,7 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
             await SaveAsync();
             replyTo.Tell(SnapshotSaved.Instance, Self);
         }
-        catch (StoreException ex)
+        catch (SnapshotStoreException ex)
         {
             // The state stays in memory and dirty; the next checkpoint tries again.
             LogSaveFailed(Log, Pool.ToLowerHex(), ex.Message);
@@ -171,7 +200,7 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
         {
             await SaveAsync();
         }
-        catch (StoreException ex)
+        catch (SnapshotStoreException ex)
         {
             // Without a snapshot the state would be lost: stay alive; the registry delivers what it held meanwhile.
             LogSaveFailed(Log, Pool.ToLowerHex(), ex.Message);
@@ -185,34 +214,36 @@ public abstract partial class PoolTracker : ReceiveActor, IWithTimers, IWithUnbo
 
     private async Task SaveAsync()
     {
-        if (!_dirty || _options.Snapshots is not { } store)
+        if (!_dirty || _options.Snapshots is not { } scope)
         {
             return;
         }
 
-        // One snapshot per tracker is enough: sequence 1 is overwritten (upsert) each time.
-        var id = TrackingSnapshots.PersistenceId(Pool);
-        if (SerializeState() is { } payload)
+        var store = LatestSnapshot.StoreOf(Context.System);
+        if (SnapshotState is { } state)
         {
-            await store.SaveAsync(new SnapshotEntry(id, 1, Manifest, payload), CancellationToken.None);
+            await LatestSnapshot.SaveAsync(store, scope.Tracker(Pool), ++_snapshotSequenceNr, state, Context.System.Scheduler.Now.UtcDateTime, Log);
         }
         else
         {
-            await store.DeleteAsync(id, long.MaxValue, CancellationToken.None);
+            await LatestSnapshot.DeleteAllAsync(store, scope.Tracker(Pool));
         }
 
         _dirty = false;
     }
 
-    private sealed record LoadSnapshot
+    private sealed record Load
     {
-        public static LoadSnapshot Instance { get; } = new();
+        public static Load Instance { get; } = new();
     }
 
     private sealed record PassivationDue
     {
         public static PassivationDue Instance { get; } = new();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tracker of {Pool} could not load its snapshot; it holds its messages and tries again in {RetrySeconds} s: {Reason}")]
+    private static partial void LogLoadFailed(ILogger logger, string pool, double retrySeconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tracker of {Pool} could not save its snapshot: {Reason}")]
     private static partial void LogSaveFailed(ILogger logger, string pool, string reason);

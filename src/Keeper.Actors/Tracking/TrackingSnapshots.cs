@@ -17,9 +17,6 @@ public static class TrackingSnapshots
     /// <summary>The manifest of a minipool tracker snapshot.</summary>
     public const string MinipoolManifest = "minipool-tracking/1";
 
-    /// <summary>The persistence id of a pool's tracker.</summary>
-    public static string PersistenceId(Address pool) => $"tracker:{pool.ToLowerHex()}";
-
     /// <summary>Serializes a megapool tracker's state.</summary>
     public static byte[] Serialize(MegapoolTrackingState state)
     {

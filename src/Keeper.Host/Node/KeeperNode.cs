@@ -105,8 +105,8 @@ public sealed partial class KeeperNode : IAsyncDisposable
             ? SqlStoreLocation.Postgres(settings.Store.ConnectionString)
             : await SqlPersistenceConfig.PrepareSqliteAsync(settings.Store.Path, cancellationToken);
         await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
-        var (sharedSnapshots, claims, members) = await OpenStoreAsync(settings.Store, timeProvider, loggerFactory, resources, cancellationToken);
-        var snapshots = new PrefixedSnapshotStore(sharedSnapshots, key.Address.ToLowerHex());
+        var (claims, members) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
+        var snapshots = new SnapshotScope(key.Address);
         var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
 
         var system = ActorSystem.Create("keeper", ActorSystemSetup.Create(
@@ -150,8 +150,8 @@ public sealed partial class KeeperNode : IAsyncDisposable
             Logs = new LogFetcherOptions { MaxBlocksPerRequest = settings.Chain.LogRange },
         };
         var watcher = system.ActorOf(ChainWatcherActor.Props(
-            () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry, snapshots,
-            new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks, settings.Chain.Slot)), "watcher");
+            () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry,
+            new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks, settings.Chain.Slot, snapshots)), "watcher");
         var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher, membership);
         LogStarted(loggerFactory.CreateLogger<KeeperNode>(), node.NodeId, key.Address.ToString(), chainId, deployment.Storage.ToString());
         return node;
@@ -219,19 +219,20 @@ public sealed partial class KeeperNode : IAsyncDisposable
     private static Props SubmitterSupervisor(Props submitter) => BackoffSupervisor.Props(
         Backoff.OnStop(submitter, "account", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1).WithDefaultStoppingStrategy());
 
-    private static async Task<(ISnapshotStore Snapshots, IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
-        StoreSettings store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
+    // The claim and membership tables live in the same SQLite file or PostgreSQL database as the journal and snapshots.
+    private static async Task<(IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
+        SqlStoreLocation store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
-        if (store.Kind == StoreKind.Postgres)
+        if (store.Kind == SqlStoreKind.Postgres)
         {
-            var pg = await PostgresStore.OpenAsync(new PostgresStoreOptions(store.ConnectionString), timeProvider, loggerFactory.CreateLogger<PostgresStore>(), cancellationToken);
+            var pg = await PostgresClaimDatabase.OpenAsync(new PostgresClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<PostgresClaimDatabase>(), cancellationToken);
             resources.Add(pg);
-            return (pg, new SqlClaimStore(pg), new SqlMembershipStore(pg));
+            return (new SqlClaimStore(pg), new SqlMembershipStore(pg));
         }
 
-        var sqlite = await SqliteStore.OpenAsync(new SqliteStoreOptions(store.Path), timeProvider, loggerFactory.CreateLogger<SqliteStore>(), cancellationToken);
+        var sqlite = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<SqliteClaimDatabase>(), cancellationToken);
         resources.Add(sqlite);
-        return (sqlite, new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
+        return (new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
     }
 
     private static async Task<BeaconSource?> BeaconAsync(BeaconSettings beacon, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
 
     private PostgresServer? _server;
-    private PostgresStore? _store;
+    private PostgresClaimDatabase? _store;
 
     private PostgresServer Server => _server!;
 
@@ -27,8 +27,8 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
     {
         _server = await PostgresServer.StartNewAsync();
         var connectionString = await _server.CreateDatabaseAsync("outage");
-        var options = new PostgresStoreOptions(connectionString) { ConnectTimeout = ConnectTimeout, CommandTimeout = TimeSpan.FromSeconds(2) };
-        _store = await PostgresStore.OpenAsync(options, TimeProvider.System, logger: null, CancellationToken.None);
+        var options = new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres(connectionString)) { ConnectTimeout = ConnectTimeout, CommandTimeout = TimeSpan.FromSeconds(2) };
+        _store = await PostgresClaimDatabase.OpenAsync(options, TimeProvider.System, logger: null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
@@ -79,7 +79,9 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         var membership = new SqlMembershipStore(_store!);
         var member = new MemberInfo("keeper-a", new Address(new byte[Address.Size]), "host", T0);
         await membership.JoinAsync(member, CancellationToken.None);
-        await _store!.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
+        var claims = new SqlClaimStore(_store!);
+        var claim = NewClaim("task-1", 0);
+        await claims.TryClaimAsync(claim, CancellationToken.None);
 
         await Server.StopAsync();
 
@@ -88,9 +90,9 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         [
             () => membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None),
             () => membership.ReadAllAsync(CancellationToken.None),
-            () => _store.WriteAsync([new JournalEntry("a", 2, "M", [2])], CancellationToken.None),
-            () => _store.ReadAllAsync(0, 10, CancellationToken.None),
-            () => _store.SaveAsync(new SnapshotEntry("a", 1, "S", [1]), CancellationToken.None),
+            () => claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None),
+            () => claims.GetPendingAsync(CancellationToken.None),
+            () => claims.UpdateAsync(claim.TaskKey, claim.Window, claim.MemberId, ClaimState.Mined, null, T0, CancellationToken.None),
         ];
         foreach (var operation in operations)
         {
@@ -101,6 +103,6 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         await Server.StartAsync();
 
         Assert.NotNull(await membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None));
-        Assert.Single(await _store.ReadAllAsync(0, 10, CancellationToken.None));
+        Assert.Equal([claim], await claims.GetPendingAsync(CancellationToken.None));
     }
 }

@@ -1,4 +1,5 @@
 using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Testing.Gate;
 using Keeper.Testing.Postgres;
@@ -8,14 +9,14 @@ using Xunit;
 namespace Keeper.Actors.Tests.Gate;
 
 /// <summary>
-/// The claim store contract on <see cref="SqlClaimStore"/> over <see cref="PostgresStore"/>, each test on a fresh
+/// The claim store contract on <see cref="SqlClaimStore"/> over <see cref="PostgresClaimDatabase"/>, each test on a fresh
 /// database of the shared server; every open is a separate store with its own data source (connection pool), so the
 /// concurrent claims race through separate connections as separate processes would.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresClaimStoreTests(PostgresFixture fixture) : ClaimStoreContractTests
 {
-    private readonly Dictionary<IClaimStore, PostgresStore> _stores = [];
+    private readonly Dictionary<IClaimStore, PostgresClaimDatabase> _stores = [];
     private string? _connectionString;
 
     public override async Task InitializeAsync()
@@ -26,7 +27,7 @@ public sealed class PostgresClaimStoreTests(PostgresFixture fixture) : ClaimStor
 
     protected override async Task<IClaimStore> OpenClaimStoreAsync()
     {
-        var store = await PostgresStore.OpenAsync(new PostgresStoreOptions(_connectionString!), TimeProvider.System, logger: null, CancellationToken.None);
+        var store = await PostgresClaimDatabase.OpenAsync(new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres(_connectionString!)), TimeProvider.System, logger: null, CancellationToken.None);
         var claims = new SqlClaimStore(store);
         lock (_stores)
         {
@@ -38,7 +39,7 @@ public sealed class PostgresClaimStoreTests(PostgresFixture fixture) : ClaimStor
 
     protected override async ValueTask CloseClaimStoreAsync(IClaimStore store)
     {
-        PostgresStore owner;
+        PostgresClaimDatabase owner;
         lock (_stores)
         {
             owner = _stores[store];

@@ -6,15 +6,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Keeper.Actors.Tests.Gate;
 
-/// <summary>The claim store contract on <see cref="SqlClaimStore"/> over <see cref="SqliteStore"/>, each test on a fresh file.</summary>
+/// <summary>The claim store contract on <see cref="SqlClaimStore"/> over <see cref="SqliteClaimDatabase"/>, each test on a fresh file.</summary>
 public sealed class SqliteClaimStoreTests : ClaimStoreContractTests
 {
     private readonly TempStoreFolder _folder = new();
-    private readonly Dictionary<IClaimStore, SqliteStore> _stores = [];
+    private readonly Dictionary<IClaimStore, SqliteClaimDatabase> _stores = [];
 
     protected override async Task<IClaimStore> OpenClaimStoreAsync()
     {
-        var store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), TimeProvider.System, logger: null, CancellationToken.None);
+        var store = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(SqlStoreLocation.Sqlite(_folder.StorePath)), TimeProvider.System, logger: null, CancellationToken.None);
         var claims = new SqlClaimStore(store);
         lock (_stores)
         {
@@ -26,7 +26,7 @@ public sealed class SqliteClaimStoreTests : ClaimStoreContractTests
 
     protected override async ValueTask CloseClaimStoreAsync(IClaimStore store)
     {
-        SqliteStore owner;
+        SqliteClaimDatabase owner;
         lock (_stores)
         {
             owner = _stores[store];

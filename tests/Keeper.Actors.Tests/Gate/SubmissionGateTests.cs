@@ -26,7 +26,7 @@ public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
     private static readonly Address Minipool = Address.Parse("0x00000000000000000000000000000000000000aa");
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"keeper-gate-{Guid.NewGuid():N}.db");
-    private SqliteStore? _store;
+    private SqliteClaimDatabase? _store;
 
     public SubmissionGateTests()
         : base(VirtualTime)
@@ -42,7 +42,7 @@ public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         return new Address(bytes);
     }
 
-    public async Task InitializeAsync() => _store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_path), new SchedulerClock(Sys.Scheduler), null, CancellationToken.None);
+    public async Task InitializeAsync() => _store = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(SqlStoreLocation.Sqlite(_path)), new SchedulerClock(Sys.Scheduler), null, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

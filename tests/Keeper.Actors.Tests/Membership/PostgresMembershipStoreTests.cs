@@ -1,4 +1,5 @@
 using Keeper.Actors.Membership;
+using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Testing.Membership;
 using Keeper.Testing.Postgres;
@@ -7,14 +8,14 @@ using Xunit;
 namespace Keeper.Actors.Tests.Membership;
 
 /// <summary>
-/// The membership contract on <see cref="SqlMembershipStore"/> over <see cref="PostgresStore"/>, each test on a fresh
+/// The membership contract on <see cref="SqlMembershipStore"/> over <see cref="PostgresClaimDatabase"/>, each test on a fresh
 /// database of the shared server; every open is a separate store with its own data source (connection pool), as a
 /// separate process would be.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMembershipStoreTests(PostgresFixture fixture) : MembershipStoreContractTests
 {
-    private readonly Dictionary<IMembershipStore, PostgresStore> _stores = [];
+    private readonly Dictionary<IMembershipStore, PostgresClaimDatabase> _stores = [];
     private string? _connectionString;
 
     public override async Task InitializeAsync()
@@ -25,7 +26,7 @@ public sealed class PostgresMembershipStoreTests(PostgresFixture fixture) : Memb
 
     protected override async Task<IMembershipStore> OpenMembershipStoreAsync()
     {
-        var store = await PostgresStore.OpenAsync(new PostgresStoreOptions(_connectionString!), TimeProvider.System, logger: null, CancellationToken.None);
+        var store = await PostgresClaimDatabase.OpenAsync(new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres(_connectionString!)), TimeProvider.System, logger: null, CancellationToken.None);
         var membership = new SqlMembershipStore(store);
         lock (_stores)
         {
@@ -37,7 +38,7 @@ public sealed class PostgresMembershipStoreTests(PostgresFixture fixture) : Memb
 
     protected override async ValueTask CloseMembershipStoreAsync(IMembershipStore store)
     {
-        PostgresStore owner;
+        PostgresClaimDatabase owner;
         lock (_stores)
         {
             owner = _stores[store];

@@ -5,15 +5,15 @@ using Keeper.Testing.Membership;
 
 namespace Keeper.Actors.Tests.Membership;
 
-/// <summary>The membership contract on <see cref="SqlMembershipStore"/> over <see cref="SqliteStore"/>, each test on a fresh file.</summary>
+/// <summary>The membership contract on <see cref="SqlMembershipStore"/> over <see cref="SqliteClaimDatabase"/>, each test on a fresh file.</summary>
 public sealed class SqliteMembershipStoreTests : MembershipStoreContractTests
 {
     private readonly TempStoreFolder _folder = new();
-    private readonly Dictionary<IMembershipStore, SqliteStore> _stores = [];
+    private readonly Dictionary<IMembershipStore, SqliteClaimDatabase> _stores = [];
 
     protected override async Task<IMembershipStore> OpenMembershipStoreAsync()
     {
-        var store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), TimeProvider.System, logger: null, CancellationToken.None);
+        var store = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(SqlStoreLocation.Sqlite(_folder.StorePath)), TimeProvider.System, logger: null, CancellationToken.None);
         var membership = new SqlMembershipStore(store);
         lock (_stores)
         {
@@ -25,7 +25,7 @@ public sealed class SqliteMembershipStoreTests : MembershipStoreContractTests
 
     protected override async ValueTask CloseMembershipStoreAsync(IMembershipStore store)
     {
-        SqliteStore owner;
+        SqliteClaimDatabase owner;
         lock (_stores)
         {
             owner = _stores[store];

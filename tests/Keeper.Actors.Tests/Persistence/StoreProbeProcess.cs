@@ -6,8 +6,8 @@ using Keeper.Host.Devnet;
 namespace Keeper.Actors.Tests.Persistence;
 
 /// <summary>
-/// A running tests/Keeper.StoreProbe: a separate OS process appending to a SQLite store. Its stdout lines ("ready",
-/// "ack N", "done W C") arrive on <see cref="Lines"/>.
+/// A running tests/Keeper.StoreProbe: a separate OS process claiming tasks in a SQLite claim database. Its stdout lines
+/// ("ready", "ack N", "lost N", "done C L") arrive on <see cref="Lines"/>.
 /// </summary>
 internal sealed class StoreProbeProcess : IAsyncDisposable
 {
@@ -33,8 +33,8 @@ internal sealed class StoreProbeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the probe and waits until its store is open (it printed "ready").</summary>
-    public static async Task<StoreProbeProcess> StartAsync(string storePath, string persistenceId, long count, TimeSpan timeout)
+    /// <summary>Starts the probe and waits until its database is open (it printed "ready").</summary>
+    public static async Task<StoreProbeProcess> StartAsync(string storePath, string memberId, long count, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -43,7 +43,7 @@ internal sealed class StoreProbeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ProbeAssembly(), storePath, persistenceId, count.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { ProbeAssembly(), storePath, memberId, count.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,7 +82,7 @@ internal sealed class StoreProbeProcess : IAsyncDisposable
         return probe;
     }
 
-    /// <summary>Lets the probe start writing.</summary>
+    /// <summary>Lets the probe start claiming.</summary>
     public async Task GoAsync()
     {
         await _process.StandardInput.WriteLineAsync("go");

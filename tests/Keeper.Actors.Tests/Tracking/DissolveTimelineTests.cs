@@ -33,7 +33,7 @@ public sealed class DissolveTimelineTests(ITestOutputHelper output) : TrackingTe
     public async Task DissolveDuty_DaysOfHeadsOnVirtualTime_FiresOnceInTheFirstBlockStrictlyAfterTheDeadline(ulong days, ulong assignedAfterGenesis)
     {
         // The tracker keeps snapshots and asks to be passivated after an hour without news, as live; with a duty pending it must stay.
-        Start(new InMemorySnapshotStore(), passivateAfter: Hour);
+        Start(Snapshots, passivateAfter: Hour);
         var assignedAt = Genesis + assignedAfterGenesis;
         var deadline = assignedAt + (days * Day);
         Registry.Tell(SettingsEvent(days * Day));

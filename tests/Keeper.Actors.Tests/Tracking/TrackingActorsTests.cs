@@ -81,8 +81,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
     [Fact]
     public async Task Passivation_IdleTracker_SavedStoppedAndRevivedWithItsStateByTheNextEvent()
     {
-        var store = new InMemorySnapshotStore();
-        Start(store, TimeSpan.FromHours(1));
+        Start(Snapshots, TimeSpan.FromHours(1));
         Registry.Tell(SettingsEvent());
         Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, new byte[48], Staked((uint)Genesis)));
         // Once the tracker has handled the read, its idle timer runs from now.
@@ -94,8 +93,10 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         await ExpectTerminatedAsync(tracker, Guard);
         var idle = await RegistryStatsAsync();
         Assert.Equal(0, idle.LiveTrackers);
-        Assert.True(store.Has(TrackingSnapshots.PersistenceId(MegapoolAddress)));
-        Assert.Equal(1, store.Saves);
+        // Saved once: each save takes the next sequence number and deletes the older snapshots.
+        var (sequenceNr, saved) = Assert.Single(await SnapshotRowsAsync(Snapshots.Tracker(MegapoolAddress)));
+        Assert.Equal(1, sequenceNr);
+        Assert.Equal([0u], Assert.IsType<MegapoolTrackingState>(saved).Validators.Keys);
 
         Registry.Tell(new RouteBeaconExit(MegapoolAddress, 0, 500_000));
         var revived = await TrackerIdleAsync(MegapoolAddress, megapool: true);
@@ -111,19 +112,18 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
     [Fact]
     public async Task Restart_TrackersRestoredFromSnapshots_DutiesScheduledWithoutReadingTheChain()
     {
-        var store = new InMemorySnapshotStore();
-        Start(store);
+        Start(Snapshots);
         Registry.Tell(SettingsEvent());
         Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 2, null, Prestaked((uint)Genesis)));
         Registry.Tell(new MinipoolRead(At(Genesis), MinipoolIn(MinipoolStatus.Prelaunch, Genesis)));
         await Registry.Ask<SnapshotSaved>(SaveAllSnapshots.Instance, Guard);
         await Sys.Terminate();
 
-        var restarted = ActorSystem.Create("restarted", VirtualTime);
+        var restarted = ActorSystem.Create("restarted", SystemConfig(Store));
         try
         {
             var scheduler = restarted.ActorOf(DeadlineScheduler.Props(SlotSeconds), "scheduler");
-            var registry = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, store, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
+            var registry = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, Snapshots, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
             registry.Tell(SettingsEvent());
             registry.Tell(new RestoreTrackers([MegapoolAddress], [MinipoolAddress]));
             await TrackingBarriers.TrackerIdleAsync(restarted, registry, MegapoolAddress, megapool: true, Guard);

@@ -3,11 +3,13 @@ using Akka.Configuration;
 using Akka.TestKit;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Scheduling;
+using Keeper.Actors.Tests.Persistence.Sql;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Address = Keeper.Chain.Primitives.Address;
 using Keeper.Chain.Watching;
+using Keeper.Testing.Persistence;
 using Keeper.Testing.Tracking;
 using Xunit;
 using Xunit.Abstractions;
@@ -17,15 +19,19 @@ namespace Keeper.Actors.Tests.Tracking;
 
 /// <summary>
 /// The tracking actors (registry, trackers, deadline scheduler) on virtual time: actor timers run on the TestScheduler,
-/// which only the test advances; chain time comes only from the heads a <see cref="HeadFeeder"/> feeds. Every wait is
+/// which only the test advances; chain time comes only from the heads a <see cref="HeadFeeder"/> feeds. Snapshots go to
+/// Akka.Persistence.Sql's snapshot store in a SQLite file of the test's own (the node's configuration). Every wait is
 /// for a message that proves a step happened; <see cref="Guard"/> is a real-time limit that only turns a hang into a
 /// failure.
 /// </summary>
-public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit
+public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     /// <summary>Timers on the TestScheduler: they fire only inside <c>Advance</c>.</summary>
     protected static readonly Config VirtualTime =
         ConfigurationFactory.ParseString("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"");
+
+    /// <summary>The node whose snapshots the trackers keep.</summary>
+    protected static readonly SnapshotScope Snapshots = new(Address.Parse("0x00000000000000000000000000000000000000e1"));
 
     /// <summary>The chain's block interval.</summary>
     protected static readonly TimeSpan Slot = TimeSpan.FromSeconds(SlotSeconds);
@@ -39,11 +45,32 @@ public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>The timestamp of head 0, where every test chain starts: 2026-01-01T00:00:00Z. Head n is one slot per number later.</summary>
     protected const ulong Genesis = 1_767_225_600;
 
-    /// <summary>Creates the system on virtual time.</summary>
+    private readonly SqlTempFolder _folder;
+
+    /// <summary>Creates the system on virtual time, its snapshot store in a fresh SQLite file.</summary>
     protected TrackingTestKit(ITestOutputHelper output)
-        : base(VirtualTime, output: output)
+        : this(output, new SqlTempFolder())
     {
     }
+
+    private TrackingTestKit(ITestOutputHelper output, SqlTempFolder folder)
+        : this(output, folder, SqlPersistenceConfig.PrepareSqliteAsync(folder.StorePath, CancellationToken.None).GetAwaiter().GetResult())
+    {
+    }
+
+    private TrackingTestKit(ITestOutputHelper output, SqlTempFolder folder, SqlStoreLocation store)
+        : base(SystemConfig(store), output: output)
+    {
+        _folder = folder;
+        Store = store;
+    }
+
+    /// <summary>The SQLite file of the snapshot store.</summary>
+    protected SqlStoreLocation Store { get; }
+
+    /// <summary>The configuration of an actor system on virtual time whose snapshot store is <paramref name="store"/>.</summary>
+    protected static Config SystemConfig(SqlStoreLocation store) =>
+        VirtualTime.WithFallback(KeeperSerializer.Configuration).WithFallback(SqlPersistenceConfig.For(store));
 
     /// <summary>The system's scheduler: <c>Advance</c> fires the actor timers that fall due.</summary>
     protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
@@ -71,14 +98,29 @@ public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit
     protected static SettingsRead SettingsEvent(ulong timeBeforeDissolve = 28 * Day) =>
         new(At(0), new MegapoolSettingsValues(timeBeforeDissolve, 112, 0, 0, 0), 72 * 60 * 60);
 
+    /// <inheritdoc />
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        // A tracker may be inside a snapshot store call: stop the actors before the file goes.
+        await ShutdownAsync(verifySystemShutdown: true);
+        _folder.Dispose();
+    }
+
+    /// <summary>The snapshots of <paramref name="persistenceId"/> in the store's table, oldest first.</summary>
+    protected Task<IReadOnlyList<(long SequenceNr, object Snapshot)>> SnapshotRowsAsync(string persistenceId) =>
+        SnapshotRows.ReadAsync(Sys, Store, persistenceId);
+
     /// <summary>Starts the scheduler, with <see cref="Duties"/> subscribed, and the registry (no beacon node: exits come from messages).</summary>
-    protected void Start(ISnapshotStore? store = null, TimeSpan? passivateAfter = null)
+    protected void Start(SnapshotScope? snapshots = null, TimeSpan? passivateAfter = null)
     {
         Deadlines = Sys.ActorOf(DeadlineScheduler.Props(SlotSeconds), "scheduler");
         Duties = CreateTestProbe("gate");
         Duties.IgnoreMessages<ChainTimeAdvanced>();
         Deadlines.Tell(new SubscribeDuties(Duties.Ref));
-        Registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(Deadlines, store, passivateAfter, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
+        Registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(Deadlines, snapshots, passivateAfter, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
     }
 
     /// <summary>Starts a chain at head 0 (<see cref="Genesis"/>) that feeds the registry once <see cref="FeedAsync"/> moves virtual time.</summary>

@@ -39,19 +39,6 @@ public sealed class KeeperCrashTests : KeeperProcessTestBase
         await AssertDoneOnceAsync(megapool, id, dueAt, restarted);
     }
 
-    private async Task AssertDoneOnceAsync(Keeper.Chain.Primitives.Address megapool, uint id, ulong dueAt, Keeper.Host.Devnet.NodeProcess node)
-    {
-        await MineAtAsync(dueAt, node);
-        for (var i = 1; i <= 4; i++)
-        {
-            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), node);
-        }
-
-        Assert.True(await DissolvedAsync(megapool, id), Log());
-        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
-        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
-    }
-
     private async Task WaitForExitAsync(Keeper.Host.Devnet.NodeProcess node)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

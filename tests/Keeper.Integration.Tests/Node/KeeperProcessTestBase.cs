@@ -128,6 +128,20 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         return (megapool, id, info.LastAssignmentTime + (28UL * 24 * 60 * 60) + 1);
     }
 
+    /// <summary>Mines the first valid block and four more, then asserts the validator was dissolved by the keeper's one and only transaction.</summary>
+    protected async Task AssertDoneOnceAsync(Address megapool, uint id, ulong dueAt, NodeProcess node)
+    {
+        await MineAtAsync(dueAt, node);
+        for (var i = 1; i <= 4; i++)
+        {
+            await MineAtAsync(dueAt + (ulong)(i * BlockSeconds), node);
+        }
+
+        Assert.True(await DissolvedAsync(megapool, id), Log());
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+    }
+
     protected async Task<bool> DissolvedAsync(Address megapool, uint id) =>
         (await new Megapool(Chain.Eth, new Keeper.Chain.Calls.BatchCaller(Chain.Eth), megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None)).Dissolved;
 

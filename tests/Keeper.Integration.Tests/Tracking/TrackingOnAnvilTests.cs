@@ -154,7 +154,7 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         var beacon = new BeaconSource(_beaconClient, BeaconTime.From(genesis, spec), ExitCheckInterval);
         _registry = Sys.ActorOf(PoolRegistry.Props(new TrackerOptions(_scheduler, null, null, null), beacon), "registry");
         var batch = new BatchCaller(Chain.Eth, new BatchCallerOptions { Multicall3 = Harness.Multicall3 });
-        _watcher = Sys.ActorOf(ChainWatcherActor.Props(() => new ChainWatcher(Chain.Eth, batch, Harness.Deployment), _registry, null, new ChainWatcherActorOptions(PollInterval)), "watcher");
+        _watcher = Sys.ActorOf(ChainWatcherActor.Props(() => new ChainWatcher(Chain.Eth, batch, Harness.Deployment), _registry, new ChainWatcherActorOptions(PollInterval)), "watcher");
 
         // The watcher cold-starts from a message it sends itself on start: the first ask proves that message is queued,
         // the second is answered once the cold start is done and its events are in the registry's mailbox.

@@ -6,8 +6,9 @@ using Keeper.Chain.Primitives;
 namespace Keeper.Actors.Gate.Claims;
 
 /// <summary>
-/// Gate claims in a <see cref="SqliteStore"/> (several processes on one host) or a <see cref="PostgresStore"/> (a cluster
-/// across hosts); the same statements run on both, and the store's schema migrations create the table.
+/// Gate claims in a <see cref="SqliteClaimDatabase"/> (several processes on one host) or a
+/// <see cref="PostgresClaimDatabase"/> (a cluster across hosts); the same statements run on both, and the database's
+/// schema migrations create the table.
 /// </summary>
 /// <remarks>
 /// A claim is an <c>INSERT … ON CONFLICT DO NOTHING</c>: the primary key (task, window) and the partial unique index on
@@ -23,13 +24,13 @@ public sealed class SqlClaimStore : IClaimStore
     private readonly ISqlExecutor _store;
 
     /// <summary>Uses the claim table of <paramref name="store"/>, which owns the connections.</summary>
-    public SqlClaimStore(SqliteStore store)
+    public SqlClaimStore(SqliteClaimDatabase store)
         : this((ISqlExecutor)store)
     {
     }
 
     /// <summary>Uses the claim table of <paramref name="store"/>, which owns the connections.</summary>
-    public SqlClaimStore(PostgresStore store)
+    public SqlClaimStore(PostgresClaimDatabase store)
         : this((ISqlExecutor)store)
     {
     }

@@ -10,7 +10,7 @@ internal static class PostgresErrors
     public static bool IsStoreError(Exception exception) =>
         exception is NpgsqlException or SocketException or IOException or TimeoutException;
 
-    public static StoreException Translate(Exception exception, string location, PostgresStoreOptions options)
+    public static StoreException Translate(Exception exception, string location, PostgresClaimDatabaseOptions options)
     {
         if (exception is PostgresException server)
         {

@@ -1,7 +1,7 @@
 namespace Keeper.Actors.Persistence.Postgres;
 
 /// <summary>
-/// The transaction-scoped advisory locks the store takes (<c>pg_advisory_xact_lock(class, id)</c>); they are per
+/// The transaction-scoped advisory locks the claim database takes (<c>pg_advisory_xact_lock(class, id)</c>); they are per
 /// database and released at commit or rollback, so a crashed client never leaves one behind.
 /// </summary>
 internal static class PostgresLocks
@@ -12,8 +12,7 @@ internal static class PostgresLocks
     /// <summary>Held while migrating the schema, so processes starting at once take turns.</summary>
     public const int Migration = 1;
 
-    /// <summary>Held by every journal write and delete; see <see cref="PostgresStore"/> for why writes are serialized.</summary>
-    public const int JournalWrite = 2;
+    // 2 was the retired hand-written journal's write lock: never reuse it, a node of an older build may still take it.
 
     public static string Sql(int id) => $"SELECT pg_advisory_xact_lock({Class}, {id})";
 }

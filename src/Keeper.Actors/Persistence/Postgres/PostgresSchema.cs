@@ -5,44 +5,22 @@ using Npgsql;
 namespace Keeper.Actors.Persistence.Postgres;
 
 /// <summary>
-/// The PostgreSQL store's schema as numbered migrations, the same numbers and tables as the SQLite store's. They are
+/// The PostgreSQL claim database's schema as numbered migrations, the same numbers and tables as the SQLite one's. They are
 /// applied at start-up in one transaction holding the migration advisory lock, so several processes starting at once
 /// take turns and the later ones find the work done; DDL is transactional, so a failed migration leaves nothing behind.
 /// </summary>
 /// <remarks>
 /// Text columns that are keys use the "C" collation, so ordering and equality are by code point whatever the database's
 /// default locale, matching SQLite's BINARY collation. Times are UTC ticks (100 ns since 0001-01-01) as in the SQLite
-/// store, so they round-trip exactly (timestamptz keeps only microseconds).
+/// database, so they round-trip exactly (timestamptz keeps only microseconds).
 /// </remarks>
 internal static class PostgresSchema
 {
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
     [
-        (1, "journal, journal_metadata and snapshot tables", """
-            CREATE TABLE journal (
-                ordering       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                persistence_id text COLLATE "C" NOT NULL,
-                sequence_nr    bigint  NOT NULL,
-                deleted        boolean NOT NULL DEFAULT false,
-                created        bigint  NOT NULL,
-                manifest       text    NOT NULL,
-                payload        bytea   NOT NULL,
-                tags           text    NULL,
-                UNIQUE (persistence_id, sequence_nr)
-            );
-            CREATE TABLE journal_metadata (
-                persistence_id text COLLATE "C" NOT NULL PRIMARY KEY,
-                sequence_nr    bigint NOT NULL
-            );
-            CREATE TABLE snapshot (
-                persistence_id text COLLATE "C" NOT NULL,
-                sequence_nr    bigint NOT NULL,
-                created        bigint NOT NULL,
-                manifest       text   NOT NULL,
-                payload        bytea  NOT NULL,
-                PRIMARY KEY (persistence_id, sequence_nr)
-            );
-            """),
+        // Version 1 made the hand-written journal's and snapshot store's tables. Akka.Persistence.Sql keeps both now, in
+        // its own tables; stores made before keep theirs untouched (nothing reads them) and new ones get none.
+        (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
         (2, "membership and membership_version tables", MembershipSchema.Postgres),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Postgres),
     ];
@@ -83,7 +61,11 @@ internal static class PostgresSchema
                     continue;
                 }
 
-                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                if (sql.Length > 0)
+                {
+                    await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                }
+
                 await using var record = new NpgsqlCommand(
                     "INSERT INTO schema_version (version, applied, description) VALUES (@version, @applied, @description)", connection, transaction);
                 record.Parameters.AddWithValue("version", version);

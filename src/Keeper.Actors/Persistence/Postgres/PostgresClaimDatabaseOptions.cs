@@ -1,12 +1,12 @@
 namespace Keeper.Actors.Persistence.Postgres;
 
-/// <summary>Where the PostgreSQL store lives and how long it waits for the server before giving up.</summary>
-/// <param name="ConnectionString">
-/// An Npgsql connection string naming host, port, database and user, e.g.
-/// <c>Host=db.example;Port=5432;Database=keeper;Username=keeper;Password=…</c>. Timeouts in it are overridden by
-/// <see cref="ConnectTimeout"/> and <see cref="CommandTimeout"/>.
+/// <summary>Which PostgreSQL database the claim database lives in and how long it waits for the server before giving up.</summary>
+/// <param name="Store">
+/// The node's store (<see cref="SqlStoreLocation.Postgres"/>): the same database as Akka.Persistence.Sql's journal and
+/// snapshots. Its connection string must name the host; timeouts in it are overridden by <see cref="ConnectTimeout"/> and
+/// <see cref="CommandTimeout"/>.
 /// </param>
-public sealed record PostgresStoreOptions(string ConnectionString)
+public sealed record PostgresClaimDatabaseOptions(SqlStoreLocation Store)
 {
     /// <summary>The default <see cref="ConnectTimeout"/>.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);

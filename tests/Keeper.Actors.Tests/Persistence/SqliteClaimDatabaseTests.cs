@@ -1,3 +1,4 @@
+using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Persistence;
 using Keeper.Testing.Persistence;
 using Microsoft.Data.Sqlite;
@@ -5,20 +6,26 @@ using Xunit;
 
 namespace Keeper.Actors.Tests.Persistence;
 
-/// <summary>What only the SQLite store does: file set-up, schema versions, locking and error messages.</summary>
-public sealed class SqliteStoreTests : IDisposable
+/// <summary>What only the SQLite claim database does: file set-up, schema versions, locking and error messages.</summary>
+public sealed class SqliteClaimDatabaseTests : IDisposable
 {
+    private static readonly DateTimeOffset T0 = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly TempStoreFolder _folder = new();
-    private readonly StoreTestClock _clock = new(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly StoreTestClock _clock = new(T0);
 
     public void Dispose() => _folder.Dispose();
 
-    private Task<SqliteStore> OpenAsync(string? path = null, TimeSpan? busyTimeout = null) =>
-        SqliteStore.OpenAsync(
-            new SqliteStoreOptions(path ?? _folder.StorePath) { BusyTimeout = busyTimeout ?? SqliteStoreOptions.DefaultBusyTimeout },
+    private Task<SqliteClaimDatabase> OpenAsync(string? path = null, TimeSpan? busyTimeout = null) =>
+        SqliteClaimDatabase.OpenAsync(
+            new SqliteClaimDatabaseOptions(SqlStoreLocation.Sqlite(path ?? _folder.StorePath)) { BusyTimeout = busyTimeout ?? SqliteClaimDatabaseOptions.DefaultBusyTimeout },
             _clock,
             logger: null,
             CancellationToken.None);
+
+    private static Claim NewClaim(string taskKey) => new(taskKey, 0, "keeper-a", null, ClaimState.Pending, T0, T0);
+
+    private static async Task<IReadOnlyList<Claim>> ClaimsOfAsync(SqliteClaimDatabase database, string taskKey) =>
+        await new SqlClaimStore(database).GetAsync(taskKey, CancellationToken.None);
 
     private SqliteConnection RawConnection()
     {
@@ -42,14 +49,18 @@ public sealed class SqliteStoreTests : IDisposable
         return command.ExecuteScalar();
     }
 
+    private static string Tables(SqliteConnection connection) => (string)Scalar(
+        connection,
+        "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")!;
+
     [Fact]
-    public async Task OpenAsync_NewFileInMissingFolder_CreatesFolderWalFileAndSchema()
+    public async Task OpenAsync_NewFileInMissingFolder_CreatesFolderWalFileAndOnlyTheClaimAndMembershipTables()
     {
         var path = Path.Combine(_folder.Folder, "nested", "deeper", "keeper.db");
 
-        await using (var store = await OpenAsync(path))
+        await using (var database = await OpenAsync(path))
         {
-            Assert.Equal(path, store.Path);
+            Assert.Equal(path, database.Path);
         }
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -57,9 +68,33 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SqliteSchema.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, Scalar(connection, "SELECT applied FROM schema_version WHERE version = 1"));
-        Assert.Equal(
-            "claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot",
-            Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)"));
+        Assert.Equal("claim,membership,membership_version,schema_version", Tables(connection));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileOfTheRetiredHandWrittenStore_KeepsItsTablesAndAppliesNothing()
+    {
+        using (var connection = RawConnection())
+        {
+            Scalar(connection, """
+                CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied INTEGER NOT NULL, description TEXT NOT NULL);
+                CREATE TABLE journal (ordering INTEGER PRIMARY KEY AUTOINCREMENT, persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL);
+                CREATE TABLE journal_metadata (persistence_id TEXT NOT NULL PRIMARY KEY, sequence_nr INTEGER NOT NULL);
+                CREATE TABLE snapshot (persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL, PRIMARY KEY (persistence_id, sequence_nr));
+                INSERT INTO snapshot VALUES ('tracker:0x01', 1);
+                INSERT INTO schema_version VALUES (1, 0, 'journal, journal_metadata and snapshot tables');
+                """);
+        }
+
+        await using (var database = await OpenAsync())
+        {
+            await new SqlClaimStore(database).TryClaimAsync(NewClaim("task"), CancellationToken.None);
+        }
+
+        using var check = RawConnection();
+        Assert.Equal("claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot", Tables(check));
+        Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM snapshot"));
+        Assert.Equal("1,2,3", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     [Fact]
@@ -67,7 +102,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
         {
-            await using var store = await OpenAsync();
+            await using var database = await OpenAsync();
         }
 
         using var connection = RawConnection();
@@ -77,17 +112,17 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task OpenAsync_ManyAtOnceOnAFreshFile_AllSucceedWithOneSchema()
     {
-        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync()))).WaitAsync(TimeSpan.FromSeconds(60));
+        var databases = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync()))).WaitAsync(TimeSpan.FromSeconds(60));
         try
         {
-            await stores[0].WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
-            Assert.All(await Task.WhenAll(stores.Select(s => s.HighestSequenceNrAsync("a", CancellationToken.None))), h => Assert.Equal(1, h));
+            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), CancellationToken.None);
+            Assert.All(await Task.WhenAll(databases.Select(d => ClaimsOfAsync(d, "a"))), claims => Assert.Equal([NewClaim("a")], claims));
         }
         finally
         {
-            foreach (var store in stores)
+            foreach (var database in databases)
             {
-                await store.DisposeAsync();
+                await database.DisposeAsync();
             }
         }
 
@@ -155,41 +190,44 @@ public sealed class SqliteStoreTests : IDisposable
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => OpenAsync(" "));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => OpenAsync(busyTimeout: TimeSpan.Zero));
+        var postgres = new SqliteClaimDatabaseOptions(SqlStoreLocation.Postgres("Host=127.0.0.1;Database=keeper;Username=keeper"));
+        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => SqliteClaimDatabase.OpenAsync(postgres, _clock, logger: null, CancellationToken.None));
+        Assert.Contains("needs a SQLite store", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WriteAsync_FileLockedByAnotherWriterPastBusyTimeout_ThrowsLockedAndReadsStillWork()
+    public async Task TryClaimAsync_FileLockedByAnotherWriterPastBusyTimeout_ThrowsLockedAndReadsStillWork()
     {
-        await using var store = await OpenAsync(busyTimeout: TimeSpan.FromMilliseconds(200));
-        await store.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
+        await using var database = await OpenAsync(busyTimeout: TimeSpan.FromMilliseconds(200));
+        var claims = new SqlClaimStore(database);
+        await claims.TryClaimAsync(NewClaim("a"), CancellationToken.None);
         using var holder = RawConnection();
         using var lockTransaction = holder.BeginTransaction(deferred: false);
         using (var insert = holder.CreateCommand())
         {
             insert.Transaction = lockTransaction;
-            insert.CommandText = "INSERT INTO journal_metadata (persistence_id, sequence_nr) VALUES ('holder', 1)";
+            insert.CommandText = "UPDATE membership_version SET version = version WHERE id = 1";
             insert.ExecuteNonQuery();
         }
 
-        var e = await Assert.ThrowsAsync<StoreException>(() => store.WriteAsync([new JournalEntry("a", 2, "M", [2])], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StoreException>(() => claims.TryClaimAsync(NewClaim("b"), CancellationToken.None));
 
         Assert.Equal(StoreErrorKind.Locked, e.Kind);
         Assert.Contains($"The store file {_folder.StorePath} is locked by another process for more than 0.2 s", e.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await store.HighestSequenceNrAsync("a", CancellationToken.None));
+        Assert.Equal([NewClaim("a")], await claims.GetAsync("a", CancellationToken.None));
         lockTransaction.Rollback();
-        await store.WriteAsync([new JournalEntry("a", 2, "M", [2])], CancellationToken.None);
-        Assert.Equal(2, await store.HighestSequenceNrAsync("a", CancellationToken.None));
+        Assert.True((await claims.TryClaimAsync(NewClaim("b"), CancellationToken.None)).IsClaimed);
     }
 
     [Fact]
     public async Task DisposeAsync_AfterUse_ReleasesEveryFileHandle()
     {
-        var store = await OpenAsync();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => store.ReadAllAsync(i, 10, CancellationToken.None)));
-        await store.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
+        var database = await OpenAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ClaimsOfAsync(database, $"task-{i}")));
+        await new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), CancellationToken.None);
         Assert.NotEmpty(OpenHandlesInFolder());
 
-        await store.DisposeAsync();
+        await database.DisposeAsync();
 
         Assert.Empty(OpenHandlesInFolder());
     }
@@ -197,11 +235,11 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task Operations_AfterDispose_ThrowObjectDisposed()
     {
-        var store = await OpenAsync();
-        await store.DisposeAsync();
-        store.Dispose();
+        var database = await OpenAsync();
+        await database.DisposeAsync();
+        database.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.HighestSequenceNrAsync("a", CancellationToken.None));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ClaimsOfAsync(database, "a"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), CancellationToken.None));
     }
 }

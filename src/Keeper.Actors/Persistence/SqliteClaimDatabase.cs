@@ -7,26 +7,28 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// The embedded journal and snapshot store: one SQLite file shared by every Keeper process on the host.
+/// The claim table (the gate's fence) and the membership table in the node's SQLite file, the one Akka.Persistence.Sql
+/// keeps the journal and snapshots in, shared by every Keeper process on the host: connections, write transactions and
+/// schema migrations for <see cref="Gate.Claims.SqlClaimStore"/> and <see cref="Membership.SqlMembershipStore"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Durability: the file is in WAL mode with <c>synchronous=FULL</c>, so every commit is fsynced to the write-ahead log
 /// before a write returns; an acknowledged write survives kill -9 and power loss. (<c>NORMAL</c> would survive kill -9
-/// only; the journal holds transaction nonces and gate claims, where losing one acknowledged write after a power cut
-/// could send a duplicate transaction, so the extra fsync per commit is worth it.)
+/// only; losing one acknowledged claim after a power cut could let another member send a duplicate transaction, so the
+/// extra fsync per commit is worth it.)
 /// </para>
 /// <para>
 /// Connections: each operation opens a connection from Microsoft.Data.Sqlite's pool and returns it when done, so
 /// concurrent readers in one process run in parallel (WAL lets readers proceed while one writer writes). Writes of
 /// this instance queue on an async gate, then take SQLite's write lock with <c>BEGIN IMMEDIATE</c>: taking the lock
 /// up front means two processes never both hold a read lock and then deadlock upgrading it. Across processes and
-/// instances, a writer waits up to <see cref="SqliteStoreOptions.BusyTimeout"/> (SQLite's <c>busy_timeout</c>) for
+/// instances, a writer waits up to <see cref="SqliteClaimDatabaseOptions.BusyTimeout"/> (SQLite's <c>busy_timeout</c>) for
 /// the lock, then fails with <see cref="StoreErrorKind.Locked"/>.
 /// </para>
 /// <para>The file must be on a local disk: WAL relies on shared memory, which network file systems do not provide.</para>
 /// </remarks>
-public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor, IAsyncDisposable, IDisposable
+public sealed partial class SqliteClaimDatabase : ISqlExecutor, IAsyncDisposable, IDisposable
 {
     private static readonly Lazy<bool> NativeLibrary = new(() =>
     {
@@ -37,25 +39,17 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly TimeSpan _busyTimeout;
-    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _disposed;
 
-    private SqliteStore(string path, TimeSpan busyTimeout, TimeProvider timeProvider)
+    private SqliteClaimDatabase(SqlStoreLocation store, string path, TimeSpan busyTimeout)
     {
         Path = path;
         _busyTimeout = busyTimeout;
-        _time = timeProvider;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            // SQLite's busy_timeout below does the waiting; Microsoft.Data.Sqlite's own retry loop (whole seconds, 0 =
-            // forever) is kept to its minimum so a locked file fails after about BusyTimeout, not twice that.
-            DefaultTimeout = 1,
-        }.ToString();
+        // The location's settings (file, mode, cache, pooling), but SQLite's busy_timeout below does the waiting:
+        // Microsoft.Data.Sqlite's own retry loop (whole seconds, 0 = forever) is kept to its minimum so a locked file
+        // fails after about BusyTimeout, not twice that.
+        _connectionString = new SqliteConnectionStringBuilder(store.ConnectionString) { DefaultTimeout = 1 }.ToString();
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
@@ -68,17 +62,19 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor
     string ISqlExecutor.Location => Path;
 
     /// <summary>
-    /// Opens (creating if needed) the store at <paramref name="options"/>' path, switches it to WAL and creates or
-    /// migrates the schema. Safe when several processes open the same file at once.
+    /// Opens (creating if needed) the SQLite file of <paramref name="options"/>' store, switches it to WAL and creates or
+    /// migrates the claim and membership tables. Safe when several processes open the same file at once.
     /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite file, or the busy timeout is out of range.</exception>
     /// <exception cref="StoreException">The file cannot be created, opened or migrated; the message says why and what to do.</exception>
-    public static async Task<SqliteStore> OpenAsync(SqliteStoreOptions options, TimeProvider timeProvider, ILogger? logger, CancellationToken cancellationToken)
+    public static async Task<SqliteClaimDatabase> OpenAsync(SqliteClaimDatabaseOptions options, TimeProvider timeProvider, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Store, nameof(options));
         ArgumentNullException.ThrowIfNull(timeProvider);
-        if (string.IsNullOrWhiteSpace(options.Path))
+        if (options.Store.SqlitePath is not { } path)
         {
-            throw new ArgumentException("The store path is empty; set keeper.store.path to a file in a writable folder.", nameof(options));
+            throw new ArgumentException($"The claim database on SQLite needs a SQLite store, not the {options.Store}.", nameof(options));
         }
 
         if (options.BusyTimeout <= TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
@@ -87,10 +83,9 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor
         }
 
         _ = NativeLibrary.Value;
-        var path = System.IO.Path.GetFullPath(options.Path);
         CreateFolder(path);
 
-        var store = new SqliteStore(path, options.BusyTimeout, timeProvider);
+        var store = new SqliteClaimDatabase(options.Store, path, options.BusyTimeout);
         try
         {
             var applied = await store.ExecuteAsync(
@@ -210,14 +205,4 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore, ISqlExecutor
             throw;
         }
     }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 }

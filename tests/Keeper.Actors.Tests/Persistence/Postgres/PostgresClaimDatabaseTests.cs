@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Keeper.Actors.Gate.Claims;
 using Keeper.Host.Devnet.Postgres;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
@@ -10,16 +11,21 @@ using Xunit;
 
 namespace Keeper.Actors.Tests.Persistence.Postgres;
 
-/// <summary>What is particular to <see cref="PostgresStore"/>: schema migration, connection options and error reporting.</summary>
+/// <summary>What is particular to <see cref="PostgresClaimDatabase"/>: schema migration, connection options and error reporting.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreTests(PostgresFixture fixture)
+public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
 {
-    private readonly StoreTestClock _clock = new(new DateTimeOffset(2025, 3, 14, 15, 9, 26, TimeSpan.Zero));
+    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 15, 9, 26, TimeSpan.Zero);
+    private readonly StoreTestClock _clock = new(T0);
 
     private PostgresServer Server => fixture.Server;
 
-    private Task<PostgresStore> OpenAsync(string connectionString) =>
-        PostgresStore.OpenAsync(new PostgresStoreOptions(connectionString), _clock, logger: null, CancellationToken.None);
+    private Task<PostgresClaimDatabase> OpenAsync(string connectionString) => OpenAsync(new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres(connectionString)));
+
+    private Task<PostgresClaimDatabase> OpenAsync(PostgresClaimDatabaseOptions options) =>
+        PostgresClaimDatabase.OpenAsync(options, _clock, logger: null, CancellationToken.None);
+
+    private static Claim NewClaim(string taskKey) => new(taskKey, 0, "keeper-a", null, ClaimState.Pending, T0, T0);
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
@@ -30,17 +36,17 @@ public sealed class PostgresStoreTests(PostgresFixture fixture)
     }
 
     [Fact]
-    public async Task OpenAsync_FreshDatabase_CreatesEveryTableAndRecordsEachMigration()
+    public async Task OpenAsync_FreshDatabase_CreatesOnlyTheClaimAndMembershipTablesAndRecordsEachMigration()
     {
         var connectionString = await Server.CreateUniqueDatabaseAsync("fresh");
 
-        await using (var store = await OpenAsync(connectionString))
+        await using (var database = await OpenAsync(connectionString))
         {
-            Assert.Equal($"127.0.0.1:{Server.Port}/{new NpgsqlConnectionStringBuilder(connectionString).Database}", store.Location);
+            Assert.Equal($"127.0.0.1:{Server.Port}/{new NpgsqlConnectionStringBuilder(connectionString).Database}", database.Location);
         }
 
         Assert.Equal(
-            "claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot",
+            "claim,membership,membership_version,schema_version",
             await ScalarAsync(connectionString, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"));
         Assert.Equal("1,2,3", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, await ScalarAsync(connectionString, "SELECT MIN(applied) FROM schema_version"));
@@ -51,17 +57,18 @@ public sealed class PostgresStoreTests(PostgresFixture fixture)
     {
         var connectionString = await Server.CreateUniqueDatabaseAsync("race");
 
-        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync(connectionString)))).WaitAsync(TimeSpan.FromSeconds(60));
+        var databases = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync(connectionString)))).WaitAsync(TimeSpan.FromSeconds(60));
         try
         {
-            await stores[0].WriteAsync([new JournalEntry("a", 1, "M", [1])], CancellationToken.None);
-            Assert.All(await Task.WhenAll(stores.Select(s => s.HighestSequenceNrAsync("a", CancellationToken.None))), h => Assert.Equal(1, h));
+            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), CancellationToken.None);
+            var seen = await Task.WhenAll(databases.Select(d => new SqlClaimStore(d).GetAsync("a", CancellationToken.None)));
+            Assert.All(seen, claims => Assert.Equal([NewClaim("a")], claims));
         }
         finally
         {
-            foreach (var store in stores)
+            foreach (var database in databases)
             {
-                await store.DisposeAsync();
+                await database.DisposeAsync();
             }
         }
 
@@ -100,13 +107,12 @@ public sealed class PostgresStoreTests(PostgresFixture fixture)
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var options = new PostgresStoreOptions($"Host=127.0.0.1;Port={port};Database=keeper;Username=keeper;Password=hunter2-secret")
+        var options = new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres($"Host=127.0.0.1;Port={port};Database=keeper;Username=keeper;Password=hunter2-secret"))
         {
             ConnectTimeout = TimeSpan.FromSeconds(1),
         };
 
-        var e = await Assert.ThrowsAsync<StoreException>(
-            () => PostgresStore.OpenAsync(options, _clock, logger: null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        var e = await Assert.ThrowsAsync<StoreException>(() => OpenAsync(options).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(StoreErrorKind.Unavailable, e.Kind);
         Assert.Equal($"127.0.0.1:{port}/keeper", e.Location);
@@ -119,10 +125,19 @@ public sealed class PostgresStoreTests(PostgresFixture fixture)
     [InlineData("this is not a connection string;Password=hunter2-secret")]
     public async Task OpenAsync_BadConnectionString_ThrowsArgumentExceptionWithoutThePassword(string connectionString)
     {
-        var e = await Assert.ThrowsAnyAsync<ArgumentException>(
-            () => PostgresStore.OpenAsync(new PostgresStoreOptions(connectionString), _clock, logger: null, CancellationToken.None));
+        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => OpenAsync(connectionString));
 
         Assert.DoesNotContain("hunter2", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_SqliteStore_ThrowsArgumentException()
+    {
+        var sqlite = new PostgresClaimDatabaseOptions(SqlStoreLocation.Sqlite(Path.Combine(Path.GetTempPath(), "keeper-never-created.db")));
+
+        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => OpenAsync(sqlite));
+
+        Assert.Contains("needs a PostgreSQL store", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,8 +146,8 @@ public sealed class PostgresStoreTests(PostgresFixture fixture)
     [InlineData(2000.0)]
     public async Task OpenAsync_TimeoutOutOfRange_ThrowsArgumentOutOfRange(double seconds)
     {
-        var options = new PostgresStoreOptions(Server.ConnectionString("postgres")) { ConnectTimeout = TimeSpan.FromSeconds(seconds) };
+        var options = new PostgresClaimDatabaseOptions(SqlStoreLocation.Postgres(Server.ConnectionString("postgres"))) { ConnectTimeout = TimeSpan.FromSeconds(seconds) };
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => PostgresStore.OpenAsync(options, _clock, logger: null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => OpenAsync(options));
     }
 }

@@ -6,55 +6,47 @@ using Npgsql;
 namespace Keeper.Actors.Persistence.Postgres;
 
 /// <summary>
-/// The cluster store: journal, snapshots, membership and gate claims in one PostgreSQL database shared by the keepers
-/// of a cluster across hosts. It passes the same contract tests as <see cref="SqliteStore"/>.
+/// The claim table (the gate's fence) and the membership table in the cluster's PostgreSQL database, the one
+/// Akka.Persistence.Sql keeps the journal and snapshots in, shared by the keepers of a cluster across hosts: connections,
+/// write transactions and schema migrations for <see cref="Gate.Claims.SqlClaimStore"/> and
+/// <see cref="Membership.SqlMembershipStore"/>, with the same tables as <see cref="SqliteClaimDatabase"/>.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Journal ordering is gap-safe for readers: every journal write (and delete) runs in a transaction that first takes
-/// a transaction-scoped advisory lock, so writes are serialized and commit in the order they took their orderings.
-/// Without it, two writers could take orderings 7 and 8 from the identity sequence and commit 8 first; a projection
-/// paging by ordering would read 8, continue from 9 and never see 7. The same lock makes the continuity check (highest
-/// stored sequence number + 1) race-free across processes, as SQLite's write lock does. Reads take no lock.
-/// </para>
-/// <para>
 /// Failures: the server's errors and network failures surface as <see cref="StoreException"/> with
 /// <see cref="StoreException.Location"/> <c>host:port/database</c> (never the password). An unreachable server fails
-/// within <see cref="PostgresStoreOptions.ConnectTimeout"/> with <see cref="StoreErrorKind.Unavailable"/>, and idle
+/// within <see cref="PostgresClaimDatabaseOptions.ConnectTimeout"/> with <see cref="StoreErrorKind.Unavailable"/>, and idle
 /// pooled connections are dropped then, so the first operation after the server returns opens a fresh connection.
-/// </para>
 /// </remarks>
-public sealed partial class PostgresStore : IJournal, ISnapshotStore, ISqlExecutor, IAsyncDisposable
+public sealed partial class PostgresClaimDatabase : ISqlExecutor, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresStoreOptions _options;
-    private readonly TimeProvider _time;
+    private readonly PostgresClaimDatabaseOptions _options;
     private int _disposed;
 
-    private PostgresStore(NpgsqlDataSource dataSource, string location, PostgresStoreOptions options, TimeProvider timeProvider)
+    private PostgresClaimDatabase(NpgsqlDataSource dataSource, string location, PostgresClaimDatabaseOptions options)
     {
         _dataSource = dataSource;
         Location = location;
         _options = options;
-        _time = timeProvider;
     }
 
     /// <summary>The store's server and database as <c>host:port/database</c>, as error messages name it.</summary>
     public string Location { get; }
 
     /// <summary>
-    /// Connects to the database in <paramref name="options"/> and creates or migrates the schema. Safe when several
-    /// processes open the same database at once.
+    /// Connects to the database of <paramref name="options"/>' store and creates or migrates the claim and membership
+    /// tables. Safe when several processes open the same database at once.
     /// </summary>
-    /// <exception cref="ArgumentException">The connection string is malformed or a timeout is out of range.</exception>
+    /// <exception cref="ArgumentException">The store is not a PostgreSQL database, names no host, or a timeout is out of range.</exception>
     /// <exception cref="StoreException">The server cannot be reached, or the schema cannot be created or is too new.</exception>
-    public static async Task<PostgresStore> OpenAsync(PostgresStoreOptions options, TimeProvider timeProvider, ILogger? logger, CancellationToken cancellationToken)
+    public static async Task<PostgresClaimDatabase> OpenAsync(PostgresClaimDatabaseOptions options, TimeProvider timeProvider, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Store, nameof(options));
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var builder = ParseConnectionString(options);
+        var builder = ConnectionString(options);
         var location = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
-        var store = new PostgresStore(NpgsqlDataSource.Create(builder), location, options, timeProvider);
+        var store = new PostgresClaimDatabase(NpgsqlDataSource.Create(builder), location, options);
         try
         {
             var applied = await store.ExecuteAsync(
@@ -89,27 +81,15 @@ public sealed partial class PostgresStore : IJournal, ISnapshotStore, ISqlExecut
     Task<T> ISqlExecutor.ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> body, CancellationToken cancellationToken) =>
         ExecuteTransactionAsync((connection, transaction, ct) => body(connection, transaction, ct), cancellationToken);
 
-    private static NpgsqlConnectionStringBuilder ParseConnectionString(PostgresStoreOptions options)
+    private static NpgsqlConnectionStringBuilder ConnectionString(PostgresClaimDatabaseOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.Store.Kind != SqlStoreKind.Postgres)
         {
-            throw new ArgumentException("The PostgreSQL connection string is empty; set keeper.store.connection-string.", nameof(options));
+            throw new ArgumentException($"The claim database on PostgreSQL needs a PostgreSQL store, not the {options.Store}.", nameof(options));
         }
 
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        }
-        catch (ArgumentException)
-        {
-            // The message of Npgsql's exception can quote the string, password included; name the problem only.
-            throw new ArgumentException(
-                "The PostgreSQL connection string is malformed: use key=value pairs separated by ';' (Host, Port, Database, Username, Password).",
-                nameof(options),
-                innerException: null);
-        }
-
+        // SqlStoreLocation.Postgres has parsed it already.
+        var builder = new NpgsqlConnectionStringBuilder(options.Store.ConnectionString);
         if (string.IsNullOrEmpty(builder.Host))
         {
             throw new ArgumentException("The PostgreSQL connection string names no Host.", nameof(options));
@@ -181,6 +161,4 @@ public sealed partial class PostgresStore : IJournal, ISnapshotStore, ISqlExecut
 
         return translated;
     }
-
-    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 }

@@ -1,0 +1,163 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Keeper.Actors.Persistence;
+using Keeper.Actors.Scheduling;
+using Keeper.Actors.Tracking;
+using Keeper.Testing.Tracking;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using Xunit.Abstractions;
+using Address = Keeper.Chain.Primitives.Address;
+using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
+
+namespace Keeper.Actors.Tests.Tracking;
+
+/// <summary>
+/// One tracker and Akka.Persistence.Sql's snapshot store, the test actor as its parent (it receives what a tracker tells
+/// the registry). The store is made to fail by taking its table away, which fails every statement on it at once.
+/// </summary>
+public sealed class PoolTrackerSnapshotTests(ITestOutputHelper output) : TrackingTestKit(output)
+{
+    private static readonly SnapshotScope OtherNode = new(Address.Parse("0x00000000000000000000000000000000000000e2"));
+
+    private Task<IActorRef> TrackerAsync(SnapshotScope snapshots, TestProbe scheduler, bool megapool = true, string name = "tracker") =>
+        ChildActorOfAsync(
+            megapool
+                ? MegapoolTracker.Props(MegapoolAddress, new TrackerOptions(scheduler, snapshots, null, null), Settings())
+                : MinipoolTracker.Props(MinipoolAddress, new TrackerOptions(scheduler, snapshots, null, null), Settings()),
+            name,
+            new OneForOneStrategy(_ => Directive.Restart));
+
+    private static ValidatorObserved Validator(uint id) => new(id, Prestaked((uint)(1_767_225_600 + id)), null, 1);
+
+    private async Task<IReadOnlyList<uint>> SavedValidatorsAsync(SnapshotScope snapshots)
+    {
+        var rows = await SnapshotRowsAsync(snapshots.Tracker(MegapoolAddress));
+        return rows.Count == 0 ? [] : [.. Assert.IsType<MegapoolTrackingState>(rows[^1].Snapshot).Validators.Keys];
+    }
+
+    private async Task<IReadOnlyList<long>> SavedSequenceNrsAsync(SnapshotScope snapshots) =>
+        [.. (await SnapshotRowsAsync(snapshots.Tracker(MegapoolAddress))).Select(r => r.SequenceNr)];
+
+    /// <summary>Takes the snapshot table away (every statement on it fails) or puts it back.</summary>
+    private async Task SnapshotTableAsync(bool present)
+    {
+        var (from, to) = present ? ("away", SqlPersistenceConfig.SnapshotTable) : (SqlPersistenceConfig.SnapshotTable, "away");
+        await using var connection = new SqliteConnection(Store.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"ALTER TABLE {from} RENAME TO {to}";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task SaveAsync(IActorRef tracker)
+    {
+        tracker.Tell(SaveSnapshot.Instance);
+        await ExpectMsgAsync<SnapshotSaved>(Guard);
+    }
+
+    [Fact]
+    public async Task SaveSnapshot_StoreFails_RepliesFailureKeepsThePreviousSnapshotAndSavesTheStateNextTime()
+    {
+        var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
+        tracker.Tell(Validator(0));
+        await SaveAsync(tracker);
+        tracker.Tell(Validator(1));
+        await SnapshotTableAsync(present: false);
+
+        tracker.Tell(SaveSnapshot.Instance);
+
+        var failure = await ExpectMsgAsync<Status.Failure>(Guard);
+        var cause = Assert.IsType<SnapshotStoreException>(failure.Cause);
+        Assert.Equal(Snapshots.Tracker(MegapoolAddress), cause.PersistenceId);
+        await SnapshotTableAsync(present: true);
+        Assert.Equal([0u], await SavedValidatorsAsync(Snapshots));
+        // Still dirty: the next checkpoint saves what the failed one could not, under a number never used before.
+        await SaveAsync(tracker);
+        Assert.Equal([0u, 1u], await SavedValidatorsAsync(Snapshots));
+        Assert.Equal([3L], await SavedSequenceNrsAsync(Snapshots));
+    }
+
+    [Fact]
+    public async Task SaveSnapshot_NothingChangedSinceTheLastSave_WritesNothing()
+    {
+        var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
+        tracker.Tell(Validator(0));
+        await SaveAsync(tracker);
+
+        await SaveAsync(tracker);
+
+        Assert.Equal([1L], await SavedSequenceNrsAsync(Snapshots));
+    }
+
+    [Fact]
+    public async Task Passivate_StoreFails_StaysAliveTellsItsParentAndPassivatesOnceTheStoreIsBack()
+    {
+        var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
+        await WatchAsync(tracker);
+        tracker.Tell(Validator(0));
+        // Once its snapshot is loaded, the store has made its table.
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        await SnapshotTableAsync(present: false);
+
+        tracker.Tell(Passivate.Instance);
+
+        await ExpectMsgAsync<PassivationCancelled>(m => m.Tracker.Equals(tracker), Guard);
+        Assert.Equal(tracker, await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard));
+        await SnapshotTableAsync(present: true);
+        tracker.Tell(Passivate.Instance);
+        await ExpectTerminatedAsync(tracker, Guard);
+        Assert.Equal([0u], await SavedValidatorsAsync(Snapshots));
+    }
+
+    [Fact]
+    public async Task SaveSnapshot_StateEmptied_DeletesTheSnapshot()
+    {
+        var tracker = await TrackerAsync(Snapshots, CreateTestProbe(), megapool: false);
+        var id = Snapshots.Tracker(MinipoolAddress);
+        tracker.Tell(new MinipoolObserved(MinipoolIn(Keeper.Chain.Contracts.RocketPool.MinipoolStatus.Prelaunch, 1_767_225_600), 1));
+        await SaveAsync(tracker);
+        var (_, saved) = Assert.Single(await SnapshotRowsAsync(id));
+        Assert.Equal(MinipoolAddress, Assert.IsType<MinipoolTrackingState>(saved).State.Minipool);
+
+        tracker.Tell(MinipoolForgotten.Instance);
+        await SaveAsync(tracker);
+
+        Assert.Empty(await SnapshotRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task Restart_AfterACrash_RestoresItsSnapshotAndSchedulesItsDutiesAgain()
+    {
+        var scheduler = CreateTestProbe();
+        var tracker = await TrackerAsync(Snapshots, scheduler);
+        tracker.Tell(Validator(4));
+        var scheduled = await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard);
+        await SaveAsync(tracker);
+
+        tracker.Tell(Kill.Instance);
+
+        Assert.Equal(scheduled, await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard));
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 4), scheduled.Duty.Key);
+    }
+
+    [Fact]
+    public async Task Snapshots_TwoNodesShareTheStore_EachTrackerKeepsAndRestoresOnlyItsNodes()
+    {
+        var ours = await TrackerAsync(Snapshots, CreateTestProbe(), name: "ours");
+        var theirs = await TrackerAsync(OtherNode, CreateTestProbe(), name: "theirs");
+        ours.Tell(Validator(0));
+        theirs.Tell(Validator(5));
+        await SaveAsync(ours);
+        await SaveAsync(theirs);
+
+        Assert.Equal([0u], await SavedValidatorsAsync(Snapshots));
+        Assert.Equal([5u], await SavedValidatorsAsync(OtherNode));
+        Assert.Equal($"tracker:{Snapshots.Account.ToLowerHex()}:{MegapoolAddress.ToLowerHex()}", Snapshots.Tracker(MegapoolAddress));
+        var scheduler = CreateTestProbe();
+        var restored = await TrackerAsync(OtherNode, scheduler, name: "theirs-again");
+        await TrackingBarriers.IdleAsync(Sys, restored.Path, Guard);
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 5), (await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard)).Duty.Key);
+        Assert.False(scheduler.HasMessages, "the tracker restored another node's validators too");
+    }
+}
