@@ -21,12 +21,12 @@ public sealed class ClaimResendGuardTests : IAsyncLifetime
 
     private readonly TempStoreFolder _folder = new();
     private readonly RevertingSimulator _simulator = new();
-    private SqliteStore _store = null!;
+    private SqliteClaimDatabase _store = null!;
     private SqlClaimStore _claims = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_folder.StorePath), TimeProvider.System, logger: null, CancellationToken.None);
+        _store = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(SqlStoreLocation.Sqlite(_folder.StorePath)), TimeProvider.System, logger: null, CancellationToken.None);
         _claims = new SqlClaimStore(_store);
     }
 
