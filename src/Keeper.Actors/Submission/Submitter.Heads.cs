@@ -1,6 +1,5 @@
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 
 namespace Keeper.Actors.Submission;
@@ -54,25 +53,32 @@ public sealed partial class Submitter
             return;
         }
 
-        var hashes = watched.SelectMany(n => _state.Entries[n].Versions.Select(v => v.Hash)).ToArray();
-        Dictionary<Hash32, TransactionReceipt> receipts;
-        Dictionary<ulong, Hash32> canonical;
-        try
-        {
-            var found = await _deps.Eth.GetTransactionReceiptsAsync(hashes, _stopping.Token);
-            receipts = found.OfType<TransactionReceipt>().ToDictionary(r => r.TransactionHash);
-            var blocks = await _deps.Eth.GetBlocksAsync(receipts.Values.Select(r => r.BlockNumber).Distinct().Order().ToArray(), _stopping.Token);
-            canonical = blocks.ToDictionary(b => b.Number, b => b.Hash);
-        }
-        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        if (await ViewAsync(watched, head) is not { } view)
         {
             // A reorg between the two calls, or the node is away: the next head looks again.
-            LogCheckFailed(Log, head, e.Message);
             await done();
             return;
         }
 
-        await CheckNextAsync(new Queue<ulong>(watched), new ChainView(head, receipts, canonical), rebroadcastUnmined, done);
+        await CheckNextAsync(new Queue<ulong>(watched), view, rebroadcastUnmined, done);
+    }
+
+    /// <summary>The receipts of every version of the transactions with <paramref name="nonces"/>, and which of their blocks are canonical; null when the node did not answer.</summary>
+    private async Task<ChainView?> ViewAsync(IReadOnlyCollection<ulong> nonces, ulong head)
+    {
+        var hashes = nonces.SelectMany(n => _state.Entries[n].Versions.Select(v => v.Hash)).ToArray();
+        try
+        {
+            var found = await _deps.Eth.GetTransactionReceiptsAsync(hashes, _stopping.Token);
+            var receipts = found.OfType<TransactionReceipt>().ToDictionary(r => r.TransactionHash);
+            var blocks = await _deps.Eth.GetBlocksAsync(receipts.Values.Select(r => r.BlockNumber).Distinct().Order().ToArray(), _stopping.Token);
+            return new ChainView(head, receipts, blocks.ToDictionary(b => b.Number, b => b.Hash));
+        }
+        catch (Exception e) when (e is JsonRpcException or EthResponseException)
+        {
+            LogCheckFailed(Log, head, e.Message);
+            return null;
+        }
     }
 
     private Task CheckNextAsync(Queue<ulong> watched, ChainView view, bool rebroadcastUnmined, Func<Task> done) =>

@@ -15,12 +15,8 @@ public sealed partial class Submitter
     private async Task OnSubmitAsync(SubmitAction m)
     {
         var requester = Sender;
-        if (_state.LiveFor(m.TaskKey) is { } live)
+        if (JoinInFlight(m.TaskKey, requester))
         {
-            // Typically the gate re-asking after a restart: it becomes a recipient of the transaction already in flight.
-            TrackingFor(live.Nonce).Recipients.Add(requester);
-            requester.Tell(new ActionNotSent(m.TaskKey, NotSentReason.AlreadyPending,
-                $"transaction {live.Latest.Hash} with nonce {live.Nonce} is {live.State}; its outcome will follow"), Self);
             return;
         }
 
@@ -30,6 +26,54 @@ public sealed partial class Submitter
             return;
         }
 
+        if (RecentlySucceeded(m.TaskKey) is { } done)
+        {
+            // Asked again for an action this submitter saw succeed: whoever asks no longer sees it done, most likely
+            // because a reorg undid it and the asker heard first (the pool's re-read can make the duty due before the new
+            // head has reached this submitter through the gate, and a head's check can fail on the node). Look at that
+            // transaction now, as its head would: undone, it is pending again and re-sent only if still ours, and this
+            // request joins it. A new transaction for the task would do the action twice, or revert.
+            if (await ViewAsync([done.Nonce], _head) is not { } view)
+            {
+                requester.Tell(new ActionNotSent(m.TaskKey, NotSentReason.Unavailable,
+                    $"could not check whether a reorg undid transaction {done.Mined!.Hash} (nonce {done.Nonce}), which did this action in block {done.Mined.Block}"), Self);
+                return;
+            }
+
+            // Should journaling the reorg fail, the requester hears that nothing was sent.
+            _journaling = (m.TaskKey, requester);
+            await CheckEntryAsync(done.Nonce, view, rebroadcastUnmined: false, () =>
+            {
+                _journaling = null;
+                return JoinInFlight(m.TaskKey, requester) ? Task.CompletedTask : SubmitNewAsync(m, requester);
+            });
+            return;
+        }
+
+        await SubmitNewAsync(m, requester);
+    }
+
+    // Typically the gate re-asking after a restart or a reorg: it becomes a recipient of the transaction already in flight.
+    private bool JoinInFlight(string task, IActorRef requester)
+    {
+        if (_state.LiveFor(task) is not { } live)
+        {
+            return false;
+        }
+
+        TrackingFor(live.Nonce).Recipients.Add(requester);
+        requester.Tell(new ActionNotSent(task, NotSentReason.AlreadyPending,
+            $"transaction {live.Latest.Hash} with nonce {live.Nonce} is {live.State}; its outcome will follow"), Self);
+        return true;
+    }
+
+    // The task's transaction mined with success recently enough that a reorg may still undo it.
+    private SubmissionEntry? RecentlySucceeded(string task) =>
+        _state.Entries.Values.LastOrDefault(e => string.Equals(e.TaskKey, task, StringComparison.Ordinal)
+            && e.State == TransactionState.Succeeded && e.Mined!.Block + (ulong)_options.ReorgWatchBlocks >= _head);
+
+    private async Task SubmitNewAsync(SubmitAction m, IActorRef requester)
+    {
         // Gas estimation at the next block's time is itself the simulation: a call that would revert fails it, with the
         // revert data. (The gate has simulated just before, too.)
         var refusal = Refuse(m);

@@ -43,7 +43,10 @@ namespace Keeper.Actors.Submission;
 /// <para>
 /// Receipts are checked on <see cref="SubmitterHead"/>: a receipt counts once its block is canonical and has
 /// <see cref="SubmitterOptions.Confirmations"/> blocks; a receipt whose block a reorg removed (even after it was
-/// reported mined, within <see cref="SubmitterOptions.ReorgWatchBlocks"/>) makes the transaction pending again. A
+/// reported mined, within <see cref="SubmitterOptions.ReorgWatchBlocks"/>) makes the transaction pending again. The
+/// same check runs at once when a <see cref="SubmitAction"/> asks again for a task whose transaction succeeded within
+/// that range, whatever head this submitter last saw: the asker may have heard of a reorg first, and the answer is the
+/// undone transaction (pending again), never a second one for the task. A
 /// transaction unmined for <see cref="SubmitterOptions.BumpAfterBlocks"/> blocks is replaced with the same nonce and
 /// both fees raised by at least 12.5% (<see cref="FeeBump"/>), never above the cap.
 /// </para>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using Keeper.Actors.Persistence;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
@@ -26,6 +27,11 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         using var chain = new DevChainClient(anvil);
         progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
+        if (options.Store == "sqlite")
+        {
+            await CheckReusedStoreAsync(chain, harness, Path.Combine(options.WorkDirectory, "keeper.db"), cancellationToken);
+        }
+
         var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
         progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
         var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
@@ -75,6 +81,30 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             {
                 await node.DisposeAsync();
             }
+        }
+    }
+
+    // A folder reused from an earlier devnet holds that run's store, bound to its chain; this run's anvil is another chain
+    // (a new genesis: anvil stamps it with the start time). Each node would refuse the store on its own, in its log; the
+    // devnet refuses at once with the error naming both chains, before it seeds or starts anything.
+    private async Task CheckReusedStoreAsync(DevChainClient chain, RocketPoolHarness harness, string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var chainId = await chain.Eth.ChainIdAsync(cancellationToken);
+        var genesis = await chain.Eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
+        try
+        {
+            var store = await SqlPersistenceConfig.PrepareSqliteAsync(path, cancellationToken);
+            await StoreBinding.EnsureAsync(store, new StoreBinding(chainId, genesis.Hash, harness.Deployment.Storage), cancellationToken);
+        }
+        catch (Exception e) when (e is StoreBindingException or SqlStoreException)
+        {
+            throw new InvalidOperationException(
+                $"{e.Message} The folder {options.WorkDirectory} is the work folder of an earlier devnet run: give keeper devnet a new --dir, or none for a new temporary folder.", e);
         }
     }
 

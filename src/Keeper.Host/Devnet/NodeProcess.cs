@@ -86,11 +86,7 @@ public sealed class NodeProcess : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-        {
-            await kill!.WaitForExitAsync();
-        }
-
+        await SignalAsync("-TERM");
         using var wait = new CancellationTokenSource(timeout);
         try
         {
@@ -101,6 +97,15 @@ public sealed class NodeProcess : IAsyncDisposable
             Kill();
         }
     }
+
+    /// <summary>
+    /// Freezes the process (SIGSTOP) until <see cref="ContinueAsync"/>: it reads nothing and sends nothing meanwhile, so
+    /// a test can rewrite the chain and have the node see the result as one change, as a node reports a reorg.
+    /// </summary>
+    public Task SuspendAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a process frozen by <see cref="SuspendAsync"/> run again (SIGCONT).</summary>
+    public Task ContinueAsync() => SignalAsync("-CONT");
 
     /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
     public void Kill()
@@ -124,6 +129,12 @@ public sealed class NodeProcess : IAsyncDisposable
         await StopAsync(TimeSpan.FromSeconds(20));
         _process.Dispose();
         await _log.DisposeAsync();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        await kill!.WaitForExitAsync();
     }
 
     private static void Write(StreamWriter log, string? line)

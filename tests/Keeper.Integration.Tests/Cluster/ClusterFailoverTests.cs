@@ -14,7 +14,6 @@ namespace Keeper.Integration.Tests.Cluster;
 /// <summary>Real keeper processes sharing one round-robin: a dead holder's turn passes on, a node cut off from the store sends nothing.</summary>
 public sealed class ClusterFailoverTests : KeeperProcessTestBase
 {
-    private const string FastMembership = "gate.heartbeat = 300ms\ngate.suspicion-timeout = 2s";
     private const ulong Window = BlockSeconds * 3;
 
     [Fact]
@@ -116,13 +115,4 @@ public sealed class ClusterFailoverTests : KeeperProcessTestBase
     }
 
     private int IndexOf(Address address) => Enumerable.Range(1, 3).Single(i => Chain.Keys[i].Address == address);
-
-    private static async Task WaitForMembersAsync(IEnumerable<NodeProcess> nodes, int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!nodes.All(n => n.Status is { } s && s.Members.Count == count))
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Devnet;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Node;
@@ -13,6 +14,9 @@ namespace Keeper.Integration.Tests.Node;
 public abstract class KeeperProcessTestBase : IAsyncLifetime
 {
     protected const int BlockSeconds = 2;
+
+    /// <summary>Membership settings under which a dead member is noticed within a few seconds.</summary>
+    protected const string FastMembership = "gate.heartbeat = 300ms\ngate.suspicion-timeout = 2s";
     private readonly List<NodeProcess> _nodes = [];
     private AnvilNode? _anvil;
     private Address? _megapool;
@@ -89,6 +93,18 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         }
     }
 
+    /// <summary>Mines one block at <paramref name="timestamp"/> and waits until every one of <paramref name="nodes"/> has processed it.</summary>
+    protected async Task MineAtSeenByAllAsync(ulong timestamp, IReadOnlyList<NodeProcess> nodes)
+    {
+        await Chain.SetNextBlockTimestampAsync(timestamp);
+        await Chain.MineAsync();
+        var block = await Chain.Eth.BlockNumberAsync(CancellationToken.None);
+        foreach (var node in nodes)
+        {
+            await WaitForHeadAsync(node, block);
+        }
+    }
+
     /// <summary>Waits until the keeper reports <paramref name="block"/> as its head and has had a moment to act on it.</summary>
     protected static async Task WaitForHeadAsync(NodeProcess node, ulong block)
     {
@@ -116,6 +132,72 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    /// <summary>Waits until the pool holds a transaction from dev account <paramref name="index"/>, or gives up after <paramref name="within"/>.</summary>
+    protected async Task<bool> WaitForTransactionFromAsync(int index, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (await NonceAsync(index, BlockTag.Pending) == await NonceAsync(index, BlockTag.Latest))
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits until each of <paramref name="nodes"/> sees <paramref name="count"/> members in its gate.</summary>
+    protected static async Task WaitForMembersAsync(IEnumerable<NodeProcess> nodes, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!nodes.All(n => n.Status is { } s && s.Members.Count == count))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; after <paramref name="within"/> fails with what was expected.</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within, Func<string> expected)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (!await condition())
+        {
+            Assert.False(timeout.IsCancellationRequested, expected());
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits until no claim is left open (pending) in the nodes' shared SQLite store; fails naming those left after 15 s.</summary>
+    protected async Task AssertNoClaimLeftOpenAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        IReadOnlyList<string> open;
+        while ((open = await OpenClaimsAsync()).Count > 0)
+        {
+            Assert.False(timeout.IsCancellationRequested, $"claims left open (task window member): {string.Join(", ", open)}");
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> OpenClaimsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Work, "keeper.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT task_key, window_nr, member_id FROM claim WHERE state = 'pending'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var open = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            open.Add($"{reader.GetString(0)} {reader.GetInt64(1)} {reader.GetString(2)}");
+        }
+
+        return open;
     }
 
     /// <summary>A prestaked validator and its first valid block timestamp (strictly after the deadline).</summary>

@@ -1,5 +1,6 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 using Xunit;
 
@@ -93,6 +94,32 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         var report = await DevnetReportBuilder.BuildAsync(Chain.Rpc, [task], [("node-1", KeeperAddress, 0)], start, await Chain.Eth.BlockNumberAsync(CancellationToken.None), CancellationToken.None);
         Assert.Equal(new DevnetTasks(1, 1, 0, 0, 0, Replaced: 1, GasWasted: 0), report.Tasks);
         Assert.Equal(1, Assert.Single(report.Nodes).Submitted);
+    }
+
+    [Fact]
+    public async Task Run_EnvironmentOverrides_TakeEffectInTheRunningNode()
+    {
+        var port = FreePort();
+        var node = await StartKeeperAsync(environment: new Dictionary<string, string>
+        {
+            ["KEEPER_keeper__node__id"] = "keeper-from-environment",
+            ["KEEPER_keeper__http__port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        // The file says node.id = "node-1" and http.port = 0 (any free port); the environment wins over both.
+        Assert.Equal("keeper-from-environment", node.Status!.NodeId);
+        Assert.Equal(port, StatusFile.TryReadHttp(node.StatusPath)!.Port);
+        using var http = new HttpClient();
+        using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("Keeper node keeper-from-environment started", Log(), StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static byte[] StakeCall(uint id) => Keeper.Host.Devnet.CompiledContracts.Get("MegapoolHarness").Abi.Function("stake").EncodeCall(id);

@@ -152,4 +152,37 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
         Assert.False(await WouldSucceedAsync(call));
     }
+    [Fact]
+    public async Task Reorg_SameTaskAskedAgainBeforeTheReorgHead_ResentOnceNeverASecondTransaction()
+    {
+        var submitter = StartSubmitter();
+        var (call, validAt) = await AssignedValidatorAsync();
+        await Chain.IncreaseTimeAsync(TimeBeforeDissolve + 1);
+        await Chain.MineAsync();
+        var snapshot = await Chain.SnapshotAsync();
+        Gate.Send(submitter, new SubmitAction("dissolve:reorg", call, validAt + 60, 0));
+        var sent = await Gate.ExpectMsgAsync<ActionSent>();
+        await Chain.WaitMinedAsync(sent.Hash);
+        await HeadAsync(submitter);
+        await Gate.ExpectMsgAsync<ActionMined>();
+
+        // A reorg undoes the action. In the node the gate can hear of it first (the re-read pool makes the duty due again
+        // before the new head has gone through the gate to the submitter) and asks for the task again.
+        await Chain.RevertAsync(snapshot);
+        await Chain.SetAutomineAsync(false);
+        await Chain.MineAsync();
+        Gate.Send(submitter, new SubmitAction("dissolve:reorg", call, validAt + 60, 0));
+        var answer = await Gate.ExpectMsgAsync<ActionNotSent>();
+
+        Assert.Equal(NotSentReason.AlreadyPending, answer.Reason);
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+        await MineAsync(submitter);
+        var again = await Gate.ExpectMsgAsync<ActionMined>();
+        Assert.Equal(sent.Hash, again.Hash);
+        Assert.True(again.Succeeded);
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.Contains(await JournalAsync(), e => e is TransactionReorged);
+        Assert.DoesNotContain(await JournalAsync(), e => e is TransactionCreated { Nonce: 1 });
+    }
 }
