@@ -15,6 +15,13 @@ public static class KeeperActorsExtensions
     /// <summary>The actor system's name.</summary>
     public const string ActorSystemName = "keeper";
 
+    // The host stops the actor system: SIGINT and SIGTERM stop the host, which writes the last status and then runs the
+    // coordinated shutdown (Akka.Hosting). Akka's own SIGTERM hook would start the shutdown at once, stopping the actors
+    // under the status file writer.
+    private static readonly Config HostConfiguration = ConfigurationFactory.ParseString("""
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        """);
+
     /// <summary>
     /// Registers the signing key, <see cref="NodeStartup"/> with its result <see cref="PreparedNode"/>,
     /// <see cref="KeeperNode"/>, and the actor system "keeper" through Akka.Hosting's <c>AddAkka</c>: its configuration,
@@ -37,9 +44,11 @@ public static class KeeperActorsExtensions
         services.AddAkka(ActorSystemName, (builder, sp) =>
         {
             // Highest priority first: the operator's akka { } section (hocon/, KEEPER_ environment overrides applied), then
-            // Keeper's serializer bindings, then the journal and snapshot store on the node's store, which falls back to
-            // Akka.Persistence.Sql's reference configuration. Each Append puts its config behind the ones before it.
+            // the host's own settings, Keeper's serializer bindings, and the journal and snapshot store on the node's store,
+            // which falls back to Akka.Persistence.Sql's reference configuration. Each Append puts its config behind the
+            // ones before it.
             builder.AddHocon(ConfigurationFactory.ParseString(settings.AkkaHocon), HoconAddMode.Append)
+                .AddHocon(HostConfiguration, HoconAddMode.Append)
                 .AddHocon(KeeperSerializer.Configuration, HoconAddMode.Append)
                 .AddHocon(SqlPersistenceConfig.For(settings.Store.Location), HoconAddMode.Append);
             // Akka's own log events and Keeper's actors log through the host's logger factory, like everything else.
