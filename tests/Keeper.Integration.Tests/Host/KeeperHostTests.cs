@@ -4,7 +4,9 @@ using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
 using Keeper.Host.Devnet;
 using Keeper.Host.Hosting;
+using Keeper.Host.Http;
 using Keeper.Host.Node;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -73,6 +75,10 @@ public sealed class KeeperHostTests : IAsyncLifetime
         var node = app.Services.GetRequiredService<KeeperNode>();
         var status = await WaitForAsync(node, s => s.Ready && s.Members.Count == 1, timeout.Token);
         Assert.Equal((1, 0, node.Address.ToString()), (status.Megapools, status.Minipools, Assert.Single(status.Members)));
+        // The HTTP surface of the same host, with its live and ready checks apart.
+        using var http = new HttpClient { BaseAddress = app.Services.GetRequiredService<IServer>().KeeperHttpAddress() };
+        Assert.Equal("""{"status":"Healthy","reason":"the actor system runs"}""", await http.GetStringAsync("/health", timeout.Token));
+        Assert.StartsWith("""{"status":"Healthy","reason":"synced at block """, await http.GetStringAsync("/ready", timeout.Token), StringComparison.Ordinal);
         var members = app.Services.GetRequiredService<PreparedNode>().Members;
         Assert.Equal("node-1", Assert.Single((await members.ReadAllAsync(timeout.Token)).Members).MemberId);
 
