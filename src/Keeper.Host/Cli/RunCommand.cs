@@ -52,7 +52,11 @@ public static partial class RunCommand
         {
             await app.PrepareAsync(cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex)
         {
             LogCouldNotStart(log, ex.Message);
             return ExitCodes.Failed;
@@ -62,7 +66,13 @@ public static partial class RunCommand
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting: what did start stops in order.
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex)
         {
             if (ex is IOException)
             {

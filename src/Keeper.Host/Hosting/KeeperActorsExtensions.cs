@@ -31,7 +31,7 @@ public static class KeeperActorsExtensions
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="settings">The node's settings.</param>
-    /// <param name="key">The signing key; the host owns it from here on and disposes it last.</param>
+    /// <param name="key">The signing key; the host owns it from here on and disposes it after the actors have stopped.</param>
     /// <param name="faultPoint">Called at the submitter's fault points (tests kill the process there); null for none.</param>
     public static IServiceCollection AddKeeperActors(this IServiceCollection services, KeeperSettings settings, PrivateKey key, Action<string>? faultPoint)
     {
@@ -43,14 +43,14 @@ public static class KeeperActorsExtensions
         // (its health check registration reads the builder). The actors, started with the host, read PreparedNode.
         services.AddAkka(ActorSystemName, (builder, sp) =>
         {
-            // Highest priority first: the operator's akka { } section (hocon/, KEEPER_ environment overrides applied), then
-            // the host's own settings, Keeper's serializer bindings, and the journal and snapshot store on the node's store,
-            // which falls back to Akka.Persistence.Sql's reference configuration. Each Append puts its config behind the
-            // ones before it.
-            builder.AddHocon(ConfigurationFactory.ParseString(settings.AkkaHocon), HoconAddMode.Append)
-                .AddHocon(HostConfiguration, HoconAddMode.Append)
+            // Keeper's layers, highest priority first (each Append goes behind the ones before it): the host's own settings,
+            // Keeper's serializer bindings, and the journal and snapshot store on the node's store, which falls back to
+            // Akka.Persistence.Sql's reference configuration. The operator's akka { } section (hocon/, KEEPER_ environment
+            // overrides applied) goes in front of them all.
+            builder.AddHocon(HostConfiguration, HoconAddMode.Append)
                 .AddHocon(KeeperSerializer.Configuration, HoconAddMode.Append)
-                .AddHocon(SqlPersistenceConfig.For(settings.Store.Location), HoconAddMode.Append);
+                .AddHocon(SqlPersistenceConfig.For(settings.Store.Location), HoconAddMode.Append)
+                .AddHocon(ConfigurationFactory.ParseString(settings.AkkaHocon), HoconAddMode.Prepend);
             // Akka's own log events and Keeper's actors log through the host's logger factory, like everything else.
             builder.ConfigureLoggers(loggers =>
             {

@@ -37,7 +37,7 @@ public static class KeeperHost
         });
         builder.Logging.ClearProviders();
         Logging.Configure(builder.Logging);
-        // Keeper logs its own start and stop; the console lifetime still turns SIGINT and SIGTERM into a stop.
+        // Keeper logs its own start; the console lifetime still turns SIGINT and SIGTERM into a stop.
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services
