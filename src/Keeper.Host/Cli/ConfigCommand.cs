@@ -36,7 +36,7 @@ public static class ConfigCommand
 
             config = KeeperSettingsLoader.LoadConfig(file.FullName, environment);
             var settings = KeeperSettingsLoader.From(config);
-            KeeperHttpServer.ParseHost(settings.Http.Host);
+            KeeperHttpExtensions.ParseHost(settings.Http.Host);
             if (openSigner)
             {
                 NodeSigner.Load(settings.Signer).Dispose();

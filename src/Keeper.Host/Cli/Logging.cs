@@ -6,8 +6,8 @@ namespace Keeper.Host.Cli;
 /// <summary>The console logging every command uses: one line per entry, UTC timestamps, level from KEEPER_LOG_LEVEL.</summary>
 public static class Logging
 {
-    /// <summary>Creates the logger factory.</summary>
-    public static ILoggerFactory Create() => LoggerFactory.Create(builder =>
+    /// <summary>Adds the console sink and the levels to a host's logging.</summary>
+    public static void Configure(ILoggingBuilder builder)
     {
         var level = Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("KEEPER_LOG_LEVEL"), ignoreCase: true, out var parsed) ? parsed : LogLevel.Information;
         builder.SetMinimumLevel(level);
@@ -21,5 +21,7 @@ public static class Logging
         builder.AddFilter("Akka", LogLevel.Warning);
         builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Warning);
-    });
+        builder.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+    }
 }

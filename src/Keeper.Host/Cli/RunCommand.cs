@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Keeper.Host.Configuration;
+using Keeper.Host.Hosting;
 using Keeper.Host.Http;
 using Keeper.Host.Node;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Keeper.Host.Cli;
 
-/// <summary><c>keeper run --config FILE</c>: runs one keeper node until SIGINT or SIGTERM.</summary>
-public static class RunCommand
+/// <summary><c>keeper run --config FILE</c>: runs one keeper node (<see cref="KeeperHost"/>) until SIGINT or SIGTERM.</summary>
+public static partial class RunCommand
 {
     /// <summary>The environment variable naming a fault point at which the process kills itself (tests only).</summary>
     public const string FaultVariable = "KEEPER_FAULT";
@@ -25,16 +27,17 @@ public static class RunCommand
         return command;
     }
 
+    // Settings and key first (bad input: exit 2, nothing built); then the checks before the actor system (chain, store);
+    // then the host starts the actor system and Kestrel. SIGINT and SIGTERM cancel cancellationToken (System.CommandLine)
+    // and reach the host's console lifetime: either stops the host.
     private static async Task<int> RunAsync(FileInfo config, FileInfo? statusFile, IReadOnlyDictionary<string, string>? environment, TextWriter error, CancellationToken cancellationToken)
     {
-        using var loggerFactory = Logging.Create();
-        var log = loggerFactory.CreateLogger("keeper");
         KeeperSettings settings;
         Chain.Crypto.PrivateKey key;
         try
         {
             settings = KeeperSettingsLoader.Load(config.FullName, environment);
-            KeeperHttpServer.ParseHost(settings.Http.Host);
+            KeeperHttpExtensions.ParseHost(settings.Http.Host);
             key = NodeSigner.Load(settings.Signer);
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or FileNotFoundException)
@@ -43,70 +46,58 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
-        KeeperNode node;
+        await using var app = KeeperHost.Build(settings, key, new KeeperHostOptions(statusFile?.FullName, FaultPoint()));
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("keeper");
         try
         {
-            node = await KeeperNode.StartAsync(settings, key, loggerFactory, TimeProvider.System, FaultPoint(), stop.Token);
+            await app.PrepareAsync(cancellationToken);
         }
-        catch (Exception ex) when (!stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.LogError("Keeper could not start: {Reason}", ex.Message);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex)
+        {
+            LogCouldNotStart(log, ex.Message);
             return ExitCodes.Failed;
         }
 
-        await using (node)
+        try
         {
-            KeeperHttpServer http;
-            try
+            await app.StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting: what did start stops in order.
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex)
+        {
+            if (ex is IOException)
             {
-                http = await KeeperHttpServer.StartAsync(settings.Http, new KeeperNodeView(node), loggerFactory, TimeProvider.System, stop.Token);
+                LogHttpCouldNotStart(log, settings.Http.Host, settings.Http.Port, ex.Message);
             }
-            catch (Exception ex) when (ex is SettingsException or IOException && !stop.IsCancellationRequested)
+            else
             {
-                log.LogError("Keeper could not start its HTTP server on {Host}:{Port}: {Reason}", settings.Http.Host, settings.Http.Port, ex.Message);
-                return ExitCodes.Failed;
-            }
-
-            await using var httpScope = http;
-            while (!stop.IsCancellationRequested)
-            {
-                if (statusFile is not null)
-                {
-                    await WriteStatusAsync(node, http.Address, statusFile.FullName, log);
-                }
-
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
+                LogCouldNotStart(log, ex.Message);
             }
 
-            if (statusFile is not null)
-            {
-                await WriteStatusAsync(node, http.Address, statusFile.FullName, log);
-            }
+            // What did start stops in order: the node leaves the cluster before its actors stop.
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Failed;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            // Nobody asked the host to stop: the actor system terminated on its own (Akka.Hosting then stops the host) or a
+            // hosted service failed.
+            LogStoppedOnItsOwn(log);
+            return ExitCodes.Failed;
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static async Task WriteStatusAsync(KeeperNode node, Uri http, string path, ILogger log)
-    {
-        try
-        {
-            await StatusFile.WriteAsync(path, await node.GetStatusAsync(CancellationToken.None), http, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or Akka.Actor.AskTimeoutException)
-        {
-            log.LogWarning("Could not write the status file {Path}: {Reason}", path, ex.Message);
-        }
     }
 
     // Tests set KEEPER_FAULT to a submitter fault point to kill this process there, as a crash or kill -9 would.

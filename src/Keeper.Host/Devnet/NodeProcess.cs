@@ -31,6 +31,10 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Its exit code, once it has exited.</summary>
+    /// <exception cref="InvalidOperationException">It still runs.</exception>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Its last written status, if any.</summary>
     public NodeStatus? Status => StatusFile.TryRead(StatusPath);
 

@@ -1,21 +1,36 @@
+using System.Net;
+using Keeper.Host.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Keeper.Host.Http;
 
-/// <summary>Registers and maps the node's HTTP surface: health, readiness, API, metrics and dashboard.</summary>
-public static class KeeperHttpExtensions
+/// <summary>
+/// Registers and maps the node's HTTP surface (Kestrel on <c>keeper.http.host</c>:<c>keeper.http.port</c>, port 0 picks
+/// a free port): live and ready checks, API, metrics and dashboard, all read through the registered <see cref="INodeView"/>.
+/// </summary>
+public static partial class KeeperHttpExtensions
 {
     private const string LiveTag = "live";
     private const string ReadyTag = "ready";
 
-    /// <summary>Registers the node view, the clock, the gas ledger and the separate live and ready checks.</summary>
-    public static IServiceCollection AddKeeperHttp(this IServiceCollection services, INodeView node, TimeProvider timeProvider)
+    /// <summary>
+    /// Binds Kestrel to <paramref name="settings"/>' address, and registers the clock (the system clock unless one is
+    /// registered), the gas ledger and the separate live and ready checks. The caller registers the <see cref="INodeView"/>.
+    /// </summary>
+    /// <exception cref="SettingsException">keeper.http.host is not an IP address or localhost.</exception>
+    public static IServiceCollection AddKeeperHttp(this IServiceCollection services, HttpSettings settings)
     {
-        services.AddSingleton(node);
-        services.AddSingleton(timeProvider);
+        var endpoint = new IPEndPoint(ParseHost(settings.Host), settings.Port);
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(endpoint));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GasLedger>();
         services.AddHealthChecks()
             .AddCheck<LiveCheck>("live", tags: [LiveTag])
@@ -23,7 +38,10 @@ public static class KeeperHttpExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/health</c>, <c>/ready</c>, <c>/api/*</c>, <c>/metrics</c> and the dashboard at <c>/</c>.</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (live), <c>/ready</c> (ready), <c>/api/*</c>, <c>/metrics</c> and the dashboard at <c>/</c>,
+    /// and logs the bound address once the host has started.
+    /// </summary>
     public static WebApplication MapKeeperHttp(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = HealthResponse.WriteAsync });
@@ -41,6 +59,34 @@ public static class KeeperHttpExtensions
             }
         });
         app.MapDashboard();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var server = app.Services.GetRequiredService<IServer>();
+            LogListening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeeperHttpExtensions)), server.KeeperHttpAddress().ToString(), BoundAddress(server));
+        });
         return app;
     }
+
+    /// <summary>The address the started server serves the HTTP surface on, e.g. <c>http://127.0.0.1:8080/</c> (a wildcard binding as its loopback).</summary>
+    /// <exception cref="InvalidOperationException">Kestrel has not bound an address (the host has not started).</exception>
+    public static Uri KeeperHttpAddress(this IServer server) =>
+        new(BoundAddress(server).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal));
+
+    /// <summary>The address of keeper.http.host: an IP address, or localhost for the loopback.</summary>
+    /// <exception cref="SettingsException">It is neither.</exception>
+    internal static IPAddress ParseHost(string host)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(host, out var address)
+            ? address
+            : throw new SettingsException("keeper.http.host", $"'{host}' is not an IP address; use 127.0.0.1 (this host only, the default), localhost, or 0.0.0.0 (every interface).");
+    }
+
+    private static string BoundAddress(IServer server) =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no bound address.");
 }

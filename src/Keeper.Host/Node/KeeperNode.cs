@@ -1,11 +1,9 @@
+using Akka;
 using Akka.Actor;
-using Akka.Actor.Setup;
-using Akka.Configuration;
+using Akka.Hosting;
 using Akka.Pattern;
-using Akka.Hosting.Logging;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Logging;
 using Keeper.Actors.Membership;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
@@ -22,106 +20,88 @@ using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Watching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Host.Node;
 
 /// <summary>
-/// One keeper node, wired from its settings: JSON-RPC client, store, actor system, deadline scheduler, pool registry,
-/// chain watcher, submitter and submission gate. <see cref="StartAsync"/> checks the chain and the store before any
-/// actor starts, so a misconfiguration fails at once with a clear error.
+/// One keeper node: <see cref="PrepareAsync"/> checks the chain and the store before any actor starts, so a
+/// misconfiguration fails at once with a clear error; <see cref="StartActors"/> creates the deadline scheduler, pool
+/// registry, submitter, submission gate, membership agent and chain watcher in the host's actor system (Akka.Hosting)
+/// and registers them; an instance answers for the running actors (status file, HTTP API).
 /// </summary>
-public sealed partial class KeeperNode : IAsyncDisposable
+/// <param name="settings">The settings the node runs with.</param>
+/// <param name="key">The signing key.</param>
+/// <param name="system">The host's actor system.</param>
+/// <param name="actors">The host's actor registry, holding the actors <see cref="StartActors"/> registered.</param>
+/// <param name="rpc">The node's JSON-RPC client (its counters go into the status).</param>
+/// <param name="eth">The Ethereum API over that client.</param>
+public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, JsonRpcClient rpc, EthApi eth)
 {
-    private readonly List<IAsyncDisposable> _resources;
-    private readonly JsonRpcClient _rpc;
-    private readonly IActorRef _scheduler;
-    private readonly IActorRef _registry;
-    private readonly IActorRef _gate;
-    private readonly IActorRef _submitter;
-    private readonly IActorRef _watcher;
-    private readonly IActorRef _membership;
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
-    private KeeperNode(KeeperSettings settings, Address address, ActorSystem system, JsonRpcClient rpc, List<IAsyncDisposable> resources,
-        IActorRef scheduler, IActorRef registry, IActorRef gate, IActorRef submitter, IActorRef watcher, IActorRef membership)
-    {
-        _membership = membership;
-        Settings = settings;
-        Address = address;
-        System = system;
-        _rpc = rpc;
-        _resources = resources;
-        _scheduler = scheduler;
-        _registry = registry;
-        _gate = gate;
-        _submitter = submitter;
-        _watcher = watcher;
-    }
+    // Leave first on shutdown, so the other members take over this node's turns at once rather than after the suspicion timeout.
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The settings the node runs with.</summary>
-    public KeeperSettings Settings { get; }
+    public KeeperSettings Settings { get; } = settings;
 
     /// <summary>The node's signing address.</summary>
-    public Address Address { get; }
+    public Address Address { get; } = key.Address;
 
     /// <summary>The node's id in logs and the cluster.</summary>
-    public string NodeId => string.IsNullOrEmpty(Settings.NodeId) ? $"keeper-{Address.ToLowerHex()[2..10]}" : Settings.NodeId;
+    public string NodeId => IdOf(Settings, Address);
 
     /// <summary>The actor system.</summary>
-    public ActorSystem System { get; }
+    public ActorSystem System { get; } = system;
 
-    /// <summary>The gate, for the membership service to tell who the members are.</summary>
-    public IActorRef Gate => _gate;
-
-    // Akka's own log events go to the node's logger factory, like everything else the node logs.
-    private static Config ActorConfig { get; } = ConfigurationFactory.ParseString("""
-        akka.loggers = ["Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting"]
-        """);
-
-    // The operator's akka { } section (hocon/, environment overrides applied) first, then the journal and snapshot
-    // store on the node's store with Keeper's serializer, then the node's logging.
-    private static Config ActorSystemConfig(KeeperSettings settings, SqlStoreLocation store) =>
-        ConfigurationFactory.ParseString(settings.AkkaHocon)
-            .WithFallback(KeeperSerializer.Configuration)
-            .WithFallback(SqlPersistenceConfig.For(store))
-            .WithFallback(ActorConfig);
-
-    /// <summary>Starts a node. The key is owned by the node from here on.</summary>
-    public static async Task<KeeperNode> StartAsync(KeeperSettings settings, PrivateKey key, ILoggerFactory loggerFactory, TimeProvider timeProvider, Action<string>? faultPoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything that must hold before the actor system starts: the chain answers with its id, RocketStorage resolves, the
+    /// store is prepared and bound to this chain (a store of another chain is refused), the claim and membership store
+    /// opens, and the beacon node (if any) answers. What it opens is added to <paramref name="resources"/>.
+    /// </summary>
+    internal static async Task<PreparedNode> PrepareAsync(
+        KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, BeaconClient? beaconClient, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+        List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
-        var resources = new List<IAsyncDisposable>();
-        var rpc = new JsonRpcClient(
-            new JsonRpcClientOptions { Endpoints = settings.Chain.Rpc, RequestTimeout = settings.Chain.RpcTimeout, MaxAttempts = settings.Chain.RpcAttempts },
-            null, timeProvider, loggerFactory.CreateLogger<JsonRpcClient>());
-        var eth = new EthApi(rpc);
         var chainId = await eth.ChainIdAsync(cancellationToken);
-        var batch = new BatchCaller(eth, new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3 });
         var deployment = await new RocketStorage(eth, settings.RocketStorage).ResolveAsync(batch, BlockTag.Latest, cancellationToken);
         // The store belongs to one chain: a store of another chain (a reused devnet folder, a wrong path) is refused here,
         // before anything could resume its transactions.
         var genesis = await eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
-        var location = settings.Store.Kind == StoreKind.Postgres
-            ? SqlStoreLocation.Postgres(settings.Store.ConnectionString)
-            : await SqlPersistenceConfig.PrepareSqliteAsync(settings.Store.Path, cancellationToken);
+        var location = settings.Store.Location;
+        if (settings.Store.Kind == StoreKind.Sqlite)
+        {
+            await SqlPersistenceConfig.PrepareSqliteAsync(settings.Store.Path, cancellationToken);
+        }
+
         await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
         var (claims, members) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new SnapshotScope(key.Address);
-        var beacon = await BeaconAsync(settings.Beacon, timeProvider, loggerFactory, cancellationToken);
+        var beacon = await BeaconAsync(beaconClient, settings.Beacon, cancellationToken);
+        return new PreparedNode(chainId, deployment, snapshots, claims, members, beacon);
+    }
 
-        var system = ActorSystem.Create("keeper", ActorSystemSetup.Create(
-            BootstrapSetup.Create().WithConfig(ActorSystemConfig(settings, location)),
-            new LoggerFactorySetup(loggerFactory),
-            new KeeperLoggingSetup(loggerFactory)));
+    /// <summary>
+    /// Creates the node's actors in <paramref name="system"/>, in dependency order, and registers each in
+    /// <paramref name="actors"/> under its marker type; the membership agent leaves the cluster in the first phase of
+    /// coordinated shutdown, before any actor stops.
+    /// </summary>
+    internal static void StartActors(ActorSystem system, IActorRegistry actors, IServiceProvider services, Action<string>? faultPoint)
+    {
+        var settings = services.GetRequiredService<KeeperSettings>();
+        var key = services.GetRequiredService<PrivateKey>();
+        var (chainId, deployment, snapshots, claims, members, beacon) = services.GetRequiredService<PreparedNode>();
+        var eth = services.GetRequiredService<EthApi>();
+        var batch = services.GetRequiredService<BatchCaller>();
+        var fees = services.GetRequiredService<FeeOracle>();
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
+
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
-        var fees = new FeeOracle(eth, new FeeOracleOptions
-        {
-            BlockCount = settings.Fees.HistoryBlocks,
-            RewardPercentile = settings.Fees.RewardPercentile,
-            MinPriorityFeePerGas = settings.Fees.MinPriorityFeePerGas,
-            MaxFeePerGasCap = settings.Fees.MaxFeePerGas,
-        });
         var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             Hex.Encode(Megapool.DissolveValidatorFunction.Selector),
@@ -152,20 +132,25 @@ public sealed partial class KeeperNode : IAsyncDisposable
         var watcher = system.ActorOf(ChainWatcherActor.Props(
             () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry,
             new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks, settings.Chain.Slot, snapshots)), "watcher");
-        var node = new KeeperNode(settings, key.Address, system, rpc, resources, scheduler, registry, gate, submitter, watcher, membership);
-        LogStarted(loggerFactory.CreateLogger<KeeperNode>(), node.NodeId, key.Address.ToString(), chainId, deployment.Storage.ToString());
-        return node;
+
+        actors.Register<SchedulerMarker>(scheduler);
+        actors.Register<PoolRegistryMarker>(registry);
+        actors.Register<SubmitterMarker>(submitter);
+        actors.Register<GateMarker>(gate);
+        actors.Register<MembershipMarker>(membership);
+        actors.Register<WatcherMarker>(watcher);
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "keeper-leave-cluster", () => LeaveAsync(membership));
+        LogStarted(loggerFactory.CreateLogger<KeeperNode>(), IdOf(settings, key.Address), key.Address.ToString(), chainId, deployment.Storage.ToString());
     }
 
     /// <summary>Asks every part of the node for its state.</summary>
     public async Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var timeout = TimeSpan.FromSeconds(10);
-        var head = (await _watcher.Ask<WatcherHead>(GetWatcherHead.Instance, timeout, cancellationToken)).Head;
-        var registry = await _registry.Ask<RegistryStats>(GetRegistryStats.Instance, timeout, cancellationToken);
-        var duties = await _scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, timeout, cancellationToken);
-        var gate = await _gate.Ask<GateStatus>(GetGateStatus.Instance, timeout, cancellationToken);
-        var submitter = await _submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, timeout, cancellationToken);
+        var head = (await actors.Get<WatcherMarker>().Ask<WatcherHead>(GetWatcherHead.Instance, AskTimeout, cancellationToken)).Head;
+        var registry = await actors.Get<PoolRegistryMarker>().Ask<RegistryStats>(GetRegistryStats.Instance, AskTimeout, cancellationToken);
+        var duties = await GetDutiesAsync(cancellationToken);
+        var gate = await GetGateStatusAsync(cancellationToken);
+        var submitter = await GetSubmitterStatusAsync(cancellationToken);
         return new NodeStatus(
             NodeId, Address.ToString(), head is not null, head?.Number ?? 0, head?.Timestamp ?? 0,
             registry.Megapools, registry.Minipools, registry.LiveTrackers,
@@ -173,45 +158,40 @@ public sealed partial class KeeperNode : IAsyncDisposable
             gate.Members.Select(m => m.ToString()).ToArray(), gate.StoreReachable, gate.TurnsHeld, gate.Claimed, gate.Succeeded,
             submitter.Transactions.Count(t => t.State is TransactionState.Created or TransactionState.Pending),
             submitter.Transactions.Count,
-            _rpc.RequestCount, _rpc.ErrorCount);
+            rpc.RequestCount, rpc.ErrorCount);
     }
 
     /// <summary>The scheduler's duties, earliest first (read-only, for the HTTP API).</summary>
     public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) =>
-        _scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+        actors.Get<SchedulerMarker>().Ask<DutiesSnapshot>(GetDuties.Instance, AskTimeout, cancellationToken);
 
     /// <summary>The submitter's transactions (read-only, for the HTTP API).</summary>
     public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) =>
-        _submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+        actors.Get<SubmitterMarker>().Ask<SubmitterStatus>(GetSubmitterStatus.Instance, AskTimeout, cancellationToken);
 
     /// <summary>The gate's members, tasks and counters (read-only, for the HTTP API).</summary>
     public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) =>
-        _gate.Ask<GateStatus>(GetGateStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+        actors.Get<GateMarker>().Ask<GateStatus>(GetGateStatus.Instance, AskTimeout, cancellationToken);
 
     /// <summary>A transaction's receipt through the node's client (read-only: the metrics price the gas spent with it).</summary>
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) =>
-        new EthApi(_rpc).GetTransactionReceiptAsync(hash, cancellationToken);
+        eth.GetTransactionReceiptAsync(hash, cancellationToken);
 
-    /// <summary>Stops the actors (children first) and closes the store and the client.</summary>
-    public async ValueTask DisposeAsync()
+    private static string IdOf(KeeperSettings settings, Address address) =>
+        string.IsNullOrEmpty(settings.NodeId) ? $"keeper-{address.ToLowerHex()[2..10]}" : settings.NodeId;
+
+    private static async Task<Done> LeaveAsync(IActorRef membership)
     {
-        // Leave first, so the other members take over this node's turns at once rather than after the suspicion timeout.
         try
         {
-            await _membership.Ask<LeftCluster>(LeaveCluster.Instance, TimeSpan.FromSeconds(5), CancellationToken.None);
+            await membership.Ask<LeftCluster>(LeaveCluster.Instance, LeaveTimeout, CancellationToken.None);
         }
         catch (AskTimeoutException)
         {
             // The store did not answer; the others will suspect this node after the timeout instead.
         }
 
-        await System.Terminate().WaitAsync(TimeSpan.FromSeconds(15));
-        foreach (var resource in _resources)
-        {
-            await resource.DisposeAsync();
-        }
-
-        _rpc.Dispose();
+        return Done.Instance;
     }
 
     // A journal write that fails stops the submitter (Akka.Persistence's rule); it comes back after a pause and recovers
@@ -235,14 +215,13 @@ public sealed partial class KeeperNode : IAsyncDisposable
         return (new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
     }
 
-    private static async Task<BeaconSource?> BeaconAsync(BeaconSettings beacon, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private static async Task<BeaconSource?> BeaconAsync(BeaconClient? client, BeaconSettings beacon, CancellationToken cancellationToken)
     {
-        if (beacon.Endpoints.Count == 0)
+        if (client is null)
         {
             return null;
         }
 
-        var client = new BeaconClient(new BeaconClientOptions { Endpoints = beacon.Endpoints }, null, timeProvider, loggerFactory.CreateLogger<BeaconClient>());
         var genesis = await client.GetGenesisAsync(cancellationToken);
         var spec = await client.GetSpecAsync(cancellationToken);
         return new BeaconSource(client, BeaconTime.From(genesis, spec), beacon.CheckInterval);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Keeper.Actors.Persistence;
 using Keeper.Chain.Primitives;
 
 namespace Keeper.Host.Node;
@@ -47,7 +48,11 @@ public enum StoreKind
 }
 
 /// <summary>keeper.store.</summary>
-public sealed record StoreSettings(StoreKind Kind, string Path, string ConnectionString);
+public sealed record StoreSettings(StoreKind Kind, string Path, string ConnectionString)
+{
+    /// <summary>Where the journal and snapshots live: the SQLite file or the PostgreSQL database (nothing is opened here).</summary>
+    public SqlStoreLocation Location => Kind == StoreKind.Postgres ? SqlStoreLocation.Postgres(ConnectionString) : SqlStoreLocation.Sqlite(Path);
+}
 
 /// <summary>keeper.gate.</summary>
 public sealed record GateSettings(bool Enabled, TimeSpan Window, TimeSpan Heartbeat, TimeSpan SuspicionTimeout);

@@ -13,7 +13,7 @@ public sealed class StatusCommandTests
     {
         await using var http = await HttpServerFixture.StartAsync();
 
-        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", http.Server.Address.ToString());
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", http.Address.ToString());
 
         Assert.Equal((ExitCodes.Ok, string.Empty), (exitCode, error));
         var lines = output.Split('\n');

@@ -2,27 +2,25 @@ using System.Net;
 using System.Text.Json;
 using Keeper.Host.Http;
 using Keeper.Host.Node;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace Keeper.Host.Tests.Http;
 
-public sealed class KeeperHttpServerTests
+public sealed class KeeperHttpTests
 {
     [Fact]
     public async Task StartAsync_PortZero_BindsAFreeLoopbackPort()
     {
         await using var http = await HttpServerFixture.StartAsync();
 
-        Assert.Equal("127.0.0.1", http.Server.Address.Host);
-        Assert.NotEqual(0, http.Server.Address.Port);
+        Assert.Equal("127.0.0.1", http.Address.Host);
+        Assert.NotEqual(0, http.Address.Port);
     }
 
     [Fact]
     public async Task StartAsync_HostNameNotAnAddress_ThrowsNamingTheKey()
     {
-        var ex = await Assert.ThrowsAsync<SettingsException>(() =>
-            KeeperHttpServer.StartAsync(new HttpSettings("example.org", 0), new FakeNodeView(), NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SettingsException>(() => HttpServerFixture.StartAsync(settings: new HttpSettings("example.org", 0)));
 
         Assert.Equal("keeper.http.host", ex.Key);
     }

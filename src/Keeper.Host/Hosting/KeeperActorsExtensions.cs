@@ -1,0 +1,65 @@
+using Akka.Configuration;
+using Akka.Hosting;
+using Keeper.Actors.Logging;
+using Keeper.Actors.Persistence;
+using Keeper.Chain.Crypto;
+using Keeper.Host.Node;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Host.Hosting;
+
+/// <summary>Registers a node's actor system (Akka.Hosting) and its actors.</summary>
+public static class KeeperActorsExtensions
+{
+    /// <summary>The actor system's name.</summary>
+    public const string ActorSystemName = "keeper";
+
+    // The host stops the actor system: SIGINT and SIGTERM stop the host, which writes the last status and then runs the
+    // coordinated shutdown (Akka.Hosting). Akka's own SIGTERM hook would start the shutdown at once, stopping the actors
+    // under the status file writer.
+    private static readonly Config HostConfiguration = ConfigurationFactory.ParseString("""
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        """);
+
+    /// <summary>
+    /// Registers the signing key, <see cref="NodeStartup"/> with its result <see cref="PreparedNode"/>,
+    /// <see cref="KeeperNode"/>, and the actor system "keeper" through Akka.Hosting's <c>AddAkka</c>: its configuration,
+    /// logging, and the node's actors (<see cref="KeeperNode.StartActors"/>). Needs <see cref="KeeperChainExtensions.AddKeeperChain"/>.
+    /// The actors are wired from <see cref="PreparedNode"/>, so <see cref="KeeperHost.PrepareAsync"/> must complete before
+    /// the host starts.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="settings">The node's settings.</param>
+    /// <param name="key">The signing key; the host owns it from here on and disposes it after the actors have stopped.</param>
+    /// <param name="faultPoint">Called at the submitter's fault points (tests kill the process there); null for none.</param>
+    public static IServiceCollection AddKeeperActors(this IServiceCollection services, KeeperSettings settings, PrivateKey key, Action<string>? faultPoint)
+    {
+        services.AddSingleton(_ => key);
+        services.AddSingleton<NodeStartup>();
+        services.AddSingleton(sp => sp.GetRequiredService<NodeStartup>().Prepared);
+        services.AddSingleton<KeeperNode>();
+        // The configuration depends on the settings alone: Akka.Hosting may run this callback as soon as the host is built
+        // (its health check registration reads the builder). The actors, started with the host, read PreparedNode.
+        services.AddAkka(ActorSystemName, (builder, sp) =>
+        {
+            // Keeper's layers, highest priority first (each Append goes behind the ones before it): the host's own settings,
+            // Keeper's serializer bindings, and the journal and snapshot store on the node's store, which falls back to
+            // Akka.Persistence.Sql's reference configuration. The operator's akka { } section (hocon/, KEEPER_ environment
+            // overrides applied) goes in front of them all.
+            builder.AddHocon(HostConfiguration, HoconAddMode.Append)
+                .AddHocon(KeeperSerializer.Configuration, HoconAddMode.Append)
+                .AddHocon(SqlPersistenceConfig.For(settings.Store.Location), HoconAddMode.Append)
+                .AddHocon(ConfigurationFactory.ParseString(settings.AkkaHocon), HoconAddMode.Prepend);
+            // Akka's own log events and Keeper's actors log through the host's logger factory, like everything else.
+            builder.ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            builder.AddSetup(new KeeperLoggingSetup(sp.GetRequiredService<ILoggerFactory>()));
+            builder.WithActors((system, registry, _) => KeeperNode.StartActors(system, registry, sp, faultPoint));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using Keeper.Chain.Beacon;
+using Keeper.Chain.Calls;
+using Keeper.Chain.Crypto;
+using Keeper.Chain.Eth;
+using Keeper.Host.Node;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Host.Hosting;
+
+/// <summary>
+/// The step that runs before the host starts its actor system (<see cref="KeeperHost.PrepareAsync"/>): it runs
+/// <see cref="KeeperNode.PrepareAsync"/> on the host's chain services and keeps the result, which the host registers as
+/// the <see cref="PreparedNode"/> singleton. It owns the stores opened there and closes them when the host is disposed,
+/// after the actor system has stopped.
+/// </summary>
+/// <param name="settings">The node's settings.</param>
+/// <param name="key">The signing key.</param>
+/// <param name="eth">The Ethereum API.</param>
+/// <param name="batch">The batch reader.</param>
+/// <param name="timeProvider">The clock.</param>
+/// <param name="loggerFactory">The logger factory.</param>
+/// <param name="beacon">The beacon node's client, or null when none is configured.</param>
+public sealed class NodeStartup(
+    KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, TimeProvider timeProvider, ILoggerFactory loggerFactory, BeaconClient? beacon = null) : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _resources = [];
+    private PreparedNode? _prepared;
+
+    /// <summary>The result of <see cref="PrepareAsync"/>.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="PrepareAsync"/> has not completed.</exception>
+    public PreparedNode Prepared => _prepared
+        ?? throw new InvalidOperationException("The node was not prepared: call KeeperHost.PrepareAsync before starting the host, so the chain and store checks run before the actor system.");
+
+    /// <summary>Checks the chain and the store and opens what the actors need; throws, naming the problem, when something is wrong.</summary>
+    /// <exception cref="InvalidOperationException">It already ran.</exception>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_prepared is not null)
+        {
+            throw new InvalidOperationException("The node is already prepared.");
+        }
+
+        _prepared = await KeeperNode.PrepareAsync(settings, key, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var resource in _resources)
+        {
+            await resource.DisposeAsync();
+        }
+
+        _resources.Clear();
+    }
+}

@@ -1,0 +1,19 @@
+using Keeper.Actors.Gate.Claims;
+using Keeper.Actors.Membership;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Contracts.RocketPool;
+
+namespace Keeper.Host.Node;
+
+/// <summary>
+/// What <see cref="KeeperNode.PrepareAsync"/> found and opened before the actor system starts (the store it prepared and
+/// bound is <see cref="StoreSettings.Location"/>); the actors are wired from it.
+/// </summary>
+/// <param name="ChainId">The chain's id (<c>eth_chainId</c>).</param>
+/// <param name="Deployment">The Rocket Pool contracts resolved through RocketStorage.</param>
+/// <param name="Snapshots">The scope of this node's snapshot persistence ids in the shared store.</param>
+/// <param name="Claims">The gate's claims.</param>
+/// <param name="Members">The cluster's membership rows.</param>
+/// <param name="Beacon">The beacon node, or null when none is configured.</param>
+public sealed record PreparedNode(
+    ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IMembershipStore Members, BeaconSource? Beacon);

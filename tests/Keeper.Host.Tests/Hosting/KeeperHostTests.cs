@@ -1,0 +1,39 @@
+using Keeper.Chain.Crypto;
+using Keeper.Host.Hosting;
+using Keeper.Host.Node;
+using Keeper.Host.Tests.Node;
+using Xunit;
+
+namespace Keeper.Host.Tests.Hosting;
+
+/// <summary><see cref="KeeperHost"/> without a chain: what it refuses before anything is contacted.</summary>
+public sealed class KeeperHostTests : IDisposable
+{
+    private readonly SettingsFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task StartAsync_NotPrepared_ThrowsNamingTheMissingStep()
+    {
+        // A dead endpoint: nothing may be contacted, since the chain and store checks never ran.
+        var settings = KeeperSettingsLoader.Load(_files.Node("""chain.rpc = ["http://127.0.0.1:1"]"""), SettingsFiles.NoVariables);
+        await using var app = KeeperHost.Build(settings, PrivateKey.Generate(), new KeeperHostOptions());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Equal(
+            "The node was not prepared: call KeeperHost.PrepareAsync before starting the host, so the chain and store checks run before the actor system.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Build_HttpHostNotAnAddress_ThrowsNamingTheKey()
+    {
+        var settings = KeeperSettingsLoader.Load(_files.Node("""http.host = "example.org" """), SettingsFiles.NoVariables);
+
+        var error = Assert.Throws<SettingsException>(() => KeeperHost.Build(settings, PrivateKey.Generate(), new KeeperHostOptions()));
+
+        Assert.Equal("keeper.http.host", error.Key);
+    }
+}
