@@ -22,7 +22,7 @@ namespace Keeper.Actors.Tests.Gate;
 public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const ulong W = 24;
-    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"\nakka.test.single-expect-default = 20s";
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
     private static readonly Address Minipool = Address.Parse("0x00000000000000000000000000000000000000aa");
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"keeper-gate-{Guid.NewGuid():N}.db");

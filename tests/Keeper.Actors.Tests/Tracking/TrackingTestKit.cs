@@ -28,7 +28,7 @@ public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifet
 {
     /// <summary>Timers on the TestScheduler: they fire only inside <c>Advance</c>.</summary>
     protected static readonly Config VirtualTime =
-        ConfigurationFactory.ParseString("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"");
+        ConfigurationFactory.ParseString("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"\nakka.test.single-expect-default = 20s");
 
     /// <summary>The node whose snapshots the trackers keep.</summary>
     protected static readonly SnapshotScope Snapshots = new(Address.Parse("0x00000000000000000000000000000000000000e1"));

@@ -29,7 +29,7 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     private static readonly TimeSpan ExitCheckInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
     private static readonly Config VirtualTime =
-        ConfigurationFactory.ParseString("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"");
+        ConfigurationFactory.ParseString("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"\nakka.test.single-expect-default = 20s");
 
     private AnvilNode? _node;
     private DevChainClient? _chain;
