@@ -12,22 +12,33 @@ namespace Keeper.Benchmarks.Scenarios;
 /// <summary>
 /// Seeds megapools, validators and minipools on anvil, then cold-starts the tracking actors against it and measures how
 /// long until every duty is scheduled, how many RPC requests that took, and the managed memory the tracking holds.
-/// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000]
+/// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000] [seed=batch|tx]
 /// </summary>
 public static class TrackingColdStartScenario
 {
+    // anvil keeps every block's state and every transaction in memory by default; 100,000 validators need it pruned
+    // (docs/PLATFORM.md, "anvil at scale"). Blocks hold up to 1,000 M gas so that seeding takes few blocks.
+    private static readonly string[] AnvilArguments = ["--gas-limit", "1000000000", "--prune-history", "--transaction-block-keeper", "64"];
+
     public static async Task<int> RunAsync(string[] args)
     {
         var megapools = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var perMegapool = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var minipoolCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+        var batched = args.Length <= 3 || args[3] switch
+        {
+            "batch" => true,
+            "tx" => false,
+            _ => throw new ArgumentException($"seed must be 'batch' (many pools per transaction) or 'tx' (one transaction per step); it is '{args[3]}'."),
+        };
 
-        await using var node = await AnvilNode.StartAsync(new AnvilOptions { ExtraArguments = ["--gas-limit", "300000000"] });
+        await using var node = await AnvilNode.StartAsync(new AnvilOptions { ExtraArguments = AnvilArguments });
         using var chain = new DevChainClient(node);
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0]);
         var seedClock = Stopwatch.StartNew();
-        var seed = await harness.SeedAsync(new SeedPlan(megapools, perMegapool, minipoolCount));
-        Console.WriteLine($"seeded {megapools} megapools x {perMegapool} validators and {minipoolCount} minipools with {seed.Transactions} transactions in {seedClock.Elapsed.TotalSeconds:F1} s");
+        var plan = new SeedPlan(megapools, perMegapool, minipoolCount);
+        var seed = batched ? await harness.SeedInBatchesAsync(plan) : await harness.SeedAsync(plan);
+        Console.WriteLine($"seeded {megapools} megapools x {perMegapool} validators and {minipoolCount} minipools with {seed.Transactions} transactions ({(batched ? "batched" : "one per step")}) in {seedClock.Elapsed.TotalSeconds:F1} s");
         var expectedDuties = seed.Prestaked.Count + seed.Prelaunch.Count;
 
         var before = Settle();
@@ -53,9 +64,15 @@ public static class TrackingColdStartScenario
         var bytes = after - before;
         Console.WriteLine($"cold start: {coldStart.TotalSeconds:F2} s until {held} of {expectedDuties} duties were scheduled; {requests} HTTP requests");
         Console.WriteLine($"managed memory held by tracking: {bytes / 1024.0 / 1024.0:F1} MiB = {(double)bytes / validators:F0} B per validator ({validators}), {(double)bytes / (validators + minipoolCount):F0} B per tracked pool entry (validators + minipools)");
-        Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         GC.KeepAlive(registry);
         await system.Terminate();
+
+        // The same chain reads without actors: what part of the cold start is reading the chain.
+        var readRequestsBefore = chain.Rpc.RequestCount;
+        var readClock = Stopwatch.StartNew();
+        var events = await new ChainWatcher(chain.Eth, batch, harness.Deployment).PollAsync(CancellationToken.None);
+        Console.WriteLine($"watcher cold start alone (no actors): {readClock.Elapsed.TotalSeconds:F2} s, {events.Count} events, {chain.Rpc.RequestCount - readRequestsBefore} HTTP requests");
+        Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         return held == expectedDuties ? 0 : 1;
     }
 
