@@ -12,7 +12,9 @@ namespace Keeper.Benchmarks.Scenarios;
 /// <summary>
 /// Seeds megapools, validators and minipools on anvil, then cold-starts the tracking actors against it and measures how
 /// long until every duty is scheduled, how many RPC requests that took, and the managed memory the tracking holds.
-/// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000] [seed=batch|tx]
+/// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000] [seed=batch|tx] [profile]
+/// With <c>profile</c> it also pauses 60 s after measuring memory (for <c>dotnet-gcdump collect -p PID</c>) and splits the
+/// chain reads' time (<see cref="ColdStartReadProfile"/>).
 /// </summary>
 public static class TrackingColdStartScenario
 {
@@ -31,6 +33,7 @@ public static class TrackingColdStartScenario
             "tx" => false,
             _ => throw new ArgumentException($"seed must be 'batch' (many pools per transaction) or 'tx' (one transaction per step); it is '{args[3]}'."),
         };
+        var profile = args.Length > 4 && args[4] == "profile";
 
         await using var node = await AnvilNode.StartAsync(new AnvilOptions { ExtraArguments = AnvilArguments });
         using var chain = new DevChainClient(node);
@@ -62,6 +65,12 @@ public static class TrackingColdStartScenario
             ? $"cold start: {took.TotalSeconds:F2} s until {held} of {expectedDuties} duties were scheduled; {requests} HTTP requests"
             : $"cold start: not done after 2 minutes: {held} of {expectedDuties} duties scheduled; {requests} HTTP requests");
         Console.WriteLine($"managed memory held by tracking: {bytes / 1024.0 / 1024.0:F1} MiB = {(double)bytes / validators:F0} B per validator ({validators}), {(double)bytes / (validators + minipoolCount):F0} B per tracked pool entry (validators + minipools)");
+        if (profile)
+        {
+            Console.WriteLine($"profile: holding the tracking actors for 60 s: dotnet-gcdump collect -p {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(60));
+        }
+
         GC.KeepAlive(registry);
         await system.Terminate();
 
@@ -70,6 +79,17 @@ public static class TrackingColdStartScenario
         var readClock = Stopwatch.StartNew();
         var events = await new ChainWatcher(chain.Eth, batch, harness.Deployment).PollAsync(CancellationToken.None);
         Console.WriteLine($"watcher cold start alone (no actors): {readClock.Elapsed.TotalSeconds:F2} s, {events.Count} events, {chain.Rpc.RequestCount - readRequestsBefore} HTTP requests");
+        if (profile)
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                var replay = await TrackingReplay.RunAsync(events, expectedDuties);
+                Console.WriteLine($"profile: tracking actors alone, replaying those events ({i} of 3): {replay.TotalSeconds:F2} s until every duty was scheduled");
+            }
+
+            await ColdStartReadProfile.RunAsync(chain, harness.Multicall3, harness.Deployment.MegapoolManager, CancellationToken.None);
+        }
+
         Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         return coldStart is not null && held == expectedDuties ? 0 : 1;
     }
