@@ -7,6 +7,11 @@ if (args is ["tracking-cold-start", .. var rest])
     return await TrackingColdStartScenario.RunAsync(rest);
 }
 
+if (args is ["actor-footprint", .. var footprintArgs])
+{
+    return await ActorFootprintScenario.RunAsync(footprintArgs);
+}
+
 if (args is ["cluster-gate", .. var clusterArgs])
 {
     return await ClusterGateScenario.RunAsync(clusterArgs);

@@ -10,7 +10,7 @@ namespace Keeper.Benchmarks.Actors;
 /// sends; the actors run on the default dispatcher. Each operation is one message, so the reported time is the cost per
 /// message (10 M msg/s is 100 ns per message).
 /// </summary>
-[ShortRunJob]
+[ShortRunInProcess]
 [MemoryDiagnoser]
 public class ActorThroughputBenchmarks
 {

@@ -9,7 +9,7 @@ namespace Keeper.Benchmarks.Actors;
 /// bytes allocated per actor, transient ones included: an upper bound on what an idle actor keeps (the retained figure is
 /// in docs/actor-runtime.md, from the tracking scenario).
 /// </summary>
-[ShortRunJob]
+[ShortRunInProcess]
 [MemoryDiagnoser]
 public class IdleActorMemoryBenchmarks
 {

@@ -14,7 +14,7 @@ namespace Keeper.Host.Devnet;
 /// RocketStorage exactly as the live network registers its contracts, and drives them: megapools, validators, minipools
 /// and settings. Every transaction is signed by Keeper's own code.
 /// </summary>
-public sealed class RocketPoolHarness
+public sealed partial class RocketPoolHarness
 {
     private readonly DevChainClient _chain;
     private readonly PrivateKey _guardian;
@@ -129,9 +129,7 @@ public sealed class RocketPoolHarness
             for (var j = 0; j < plan.ValidatorsPerMegapool; j++)
             {
                 var id = (uint)j;
-                var pubkey = new byte[48];
-                Keccak256.Hash([.. megapools[m].Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
-                creations.Add((megapools[m], megapoolAbi.Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, pubkey, new byte[96], new byte[32]), 400_000));
+                creations.Add((megapools[m], megapoolAbi.Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, SeedPubkey(megapools[m], id), new byte[96], new byte[32]), 400_000));
                 if (j % 4 != 0)
                 {
                     steps.Add((Deployment.DepositPool, Abi("DepositPoolHarness").Function("assign").EncodeCall(megapools[m], id), 200_000));
@@ -175,7 +173,6 @@ public sealed class RocketPoolHarness
             }
 
             hashes.AddRange(await SendInBlocksAsync(steps, cancellationToken));
-            await _chain.EnsureSucceededAsync(hashes, cancellationToken);
             return new SeedResult(megapools, prestaked, prelaunch, minipools, hashes.Count);
         }
         finally
@@ -184,8 +181,9 @@ public sealed class RocketPoolHarness
         }
     }
 
-    // Sends as many transactions as fit in one block (by gas limit), mines that block, and repeats: anvil does not
-    // reliably carry over what did not fit into a full block.
+    // Sends as many transactions as fit in one block (by gas limit), mines that block, checks their receipts, and
+    // repeats: anvil does not reliably carry over what did not fit into a full block, and one started with
+    // --transaction-block-keeper forgets the receipts of older blocks.
     private async Task<IReadOnlyList<Hash32>> SendInBlocksAsync(IReadOnlyList<(Address To, byte[] Data, ulong Gas)> calls, CancellationToken cancellationToken)
     {
         var blockGas = (await _chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken)).GasLimit * 8 / 10;
@@ -200,12 +198,22 @@ public sealed class RocketPoolHarness
                 gas += calls[end++].Gas;
             }
 
-            hashes.AddRange(await _chain.SendManyAsync(_guardian, calls.Skip(start).Take(end - start).ToArray(), cancellationToken));
+            var sent = await _chain.SendManyAsync(_guardian, calls.Skip(start).Take(end - start).ToArray(), cancellationToken);
             await _chain.MineUntilEmptyAsync(cancellationToken);
+            await _chain.EnsureSucceededAsync(sent, cancellationToken);
+            hashes.AddRange(sent);
             start = end;
         }
 
         return hashes;
+    }
+
+    // A unique made-up pubkey per validator: the first 32 bytes are keccak256(megapool ++ id as 4 little-endian bytes).
+    private static byte[] SeedPubkey(Address megapool, uint id)
+    {
+        var pubkey = new byte[48];
+        Keccak256.Hash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
+        return pubkey;
     }
 
     private static Address SeedNode(int i)
