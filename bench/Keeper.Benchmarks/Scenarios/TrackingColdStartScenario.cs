@@ -13,8 +13,9 @@ namespace Keeper.Benchmarks.Scenarios;
 /// Seeds megapools, validators and minipools on anvil, then cold-starts the tracking actors against it and measures how
 /// long until every duty is scheduled, how many RPC requests that took, and the managed memory the tracking holds.
 /// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000] [seed=batch|tx] [profile]
-/// With <c>profile</c> it also pauses 60 s after measuring memory (for <c>dotnet-gcdump collect -p PID</c>) and splits the
-/// chain reads' time (<see cref="ColdStartReadProfile"/>).
+/// With <c>profile</c> it also pauses 30 s before and 60 s after the cold start (for <c>dotnet-gcdump collect -p PID</c>),
+/// replays the watcher's events into fresh tracking actors (<see cref="TrackingReplay"/>) and splits the chain reads'
+/// time (<see cref="ColdStartReadProfile"/>).
 /// </summary>
 public static class TrackingColdStartScenario
 {
@@ -43,6 +44,12 @@ public static class TrackingColdStartScenario
         var seed = batched ? await harness.SeedInBatchesAsync(plan) : await harness.SeedAsync(plan);
         Console.WriteLine($"seeded {megapools} megapools x {perMegapool} validators and {minipoolCount} minipools with {seed.Transactions} transactions ({(batched ? "batched" : "one per step")}) in {seedClock.Elapsed.TotalSeconds:F1} s");
         var expectedDuties = seed.Prestaked.Count + seed.Prelaunch.Count;
+
+        if (profile)
+        {
+            Console.WriteLine($"profile: holding before the cold start for 30 s: dotnet-gcdump collect -p {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(30));
+        }
 
         var before = Settle();
         var requestsBefore = chain.Rpc.RequestCount;
