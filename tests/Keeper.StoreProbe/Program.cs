@@ -27,7 +27,7 @@ long lost = 0;
 for (long n = 1; count == 0 || n <= count; n++)
 {
     var now = TimeProvider.System.GetUtcNow();
-    var result = await claims.TryClaimAsync(new Claim($"task-{n}", 0, member, null, ClaimState.Pending, now, now), CancellationToken.None);
+    var result = await claims.TryClaimAsync(new Claim($"task-{n}", 0, member, null, ClaimState.Pending, now, now), head: 0, CancellationToken.None);
     if (result.IsClaimed)
     {
         claimed++;

@@ -17,7 +17,7 @@ public sealed partial class SubmissionGate
         try
         {
             results = await _options.Claims.TryClaimAllAsync(
-                turns.Select(t => new Claim(t.Task.Duty.Key, t.Window, _options.MemberId, null, ClaimState.Pending, now, now)).ToArray(), CancellationToken.None);
+                turns.Select(t => new Claim(t.Task.Duty.Key, t.Window, _options.MemberId, null, ClaimState.Pending, now, now)).ToArray(), _head, CancellationToken.None);
         }
         catch (StoreException ex)
         {
@@ -37,7 +37,7 @@ public sealed partial class SubmissionGate
         ClaimResult result;
         try
         {
-            result = await _options.Claims.TryClaimAsync(new Claim(task.Duty.Key, window, _options.MemberId, null, ClaimState.Pending, now, now), CancellationToken.None);
+            result = await _options.Claims.TryClaimAsync(new Claim(task.Duty.Key, window, _options.MemberId, null, ClaimState.Pending, now, now), _head, CancellationToken.None);
         }
         catch (StoreException ex)
         {
@@ -49,7 +49,11 @@ public sealed partial class SubmissionGate
         await HandleClaimAsync(task, window, nextBlockTime, result);
     }
 
-    private async Task UpdateClaimAsync(GateTask task, long window, ClaimState state, Hash32? hash)
+    // A successful transaction fences its task until the submitter stops watching it for a reorg; a reverted one did not
+    // do the action, so the next holder may try.
+    private static ulong? Fence(ActionMined mined) => mined.Succeeded ? mined.ReorgWatchUntil : null;
+
+    private async Task UpdateClaimAsync(GateTask task, long window, ClaimState state, Hash32? hash, ulong? fenceUntil)
     {
         if (!_options.Enabled)
         {
@@ -58,7 +62,7 @@ public sealed partial class SubmissionGate
 
         try
         {
-            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, Context.System.Scheduler.Now, CancellationToken.None);
+            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, fenceUntil, Context.System.Scheduler.Now, CancellationToken.None);
         }
         catch (Exception ex) when (ex is StoreException or ClaimUpdateException)
         {
@@ -87,6 +91,13 @@ public sealed partial class SubmissionGate
         {
             task.LastAttemptedWindow = window;
         }
+        else if (result.Outcome == ClaimOutcome.ReorgFenced)
+        {
+            // Due again, yet a mined transaction for it is still inside its member's reorg watch: the task looks due most
+            // likely because a reorg undid that transaction, which the node may mine again from its mempool. Only that
+            // member acts (its submitter re-opens the claim); this one asks again on the next head.
+            LogReorgFenced(Log, task.Duty.Key, window, result.Claim.MemberId, result.Claim.Window, result.Claim.FenceUntil ?? 0, _head);
+        }
     }
 
     // A pending claim blocks everyone else, which is right while its holder lives (its transaction may land). A holder
@@ -114,7 +125,9 @@ public sealed partial class SubmissionGate
     }
 
     // An outcome for a task this gate no longer follows: a transaction resumed after a restart, or sent again after a
-    // reorg re-opened its claim. Its claim is this member's open one; close it, so the task does not stay blocked.
+    // reorg re-opened its claim. Its claim is this member's open one; close it, so the task does not stay blocked. A
+    // transaction that a reorg moved to a later block without re-opening its claim (the node mined it again from its
+    // mempool) moves its claim's fence along, as its submitter now watches it from there.
     private async Task CloseUntrackedClaimAsync(ActionOutcome outcome)
     {
         var state = outcome switch
@@ -131,12 +144,15 @@ public sealed partial class SubmissionGate
 
         try
         {
-            var open = (await _options.Claims.GetAsync(outcome.TaskKey, CancellationToken.None))
-                .FirstOrDefault(c => c.State == ClaimState.Pending && string.Equals(c.MemberId, _options.MemberId, StringComparison.Ordinal));
+            var hash = outcome switch { ActionMined m => m.Hash, ActionCancelled c => c.Hash, _ => (Hash32?)null };
+            var fence = outcome is ActionMined mined ? Fence(mined) : null;
+            var own = (await _options.Claims.GetAsync(outcome.TaskKey, CancellationToken.None))
+                .Where(c => string.Equals(c.MemberId, _options.MemberId, StringComparison.Ordinal)).ToArray();
+            var open = own.FirstOrDefault(c => c.State == ClaimState.Pending)
+                ?? (fence is not null ? own.FirstOrDefault(c => c.State == ClaimState.Mined && c.TxHash == hash && c.FenceUntil is not null) : null);
             if (open is not null)
             {
-                var hash = outcome switch { ActionMined m => m.Hash, ActionCancelled c => c.Hash, _ => (Hash32?)null };
-                await _options.Claims.UpdateAsync(outcome.TaskKey, open.Window, _options.MemberId, newState, hash, Context.System.Scheduler.Now, CancellationToken.None);
+                await _options.Claims.UpdateAsync(outcome.TaskKey, open.Window, _options.MemberId, newState, hash, fence, Context.System.Scheduler.Now, CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is StoreException or ClaimUpdateException)

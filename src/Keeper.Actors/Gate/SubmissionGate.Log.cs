@@ -23,6 +23,10 @@ public sealed partial class SubmissionGate
     [LoggerMessage(Level = LogLevel.Warning, Message = "Took over {Task}: the pending claim of window {Window} by {Member}, who left the cluster, is abandoned")]
     private static partial void LogTakeOver(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string member);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Task} is due in window {Window}, but {Member}'s transaction of window {FencedWindow} "
+        + "was mined within its reorg watch (until block {FenceUntil}, head {Head}); only that member acts until then")]
+    private static partial void LogReorgFenced(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string member, long fencedWindow, ulong fenceUntil, ulong head);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared store reachable: {Reachable}. While it is not, this node tracks but submits nothing.")]
     private static partial void LogStoreReachability(Microsoft.Extensions.Logging.ILogger logger, bool reachable);
 }

@@ -13,9 +13,16 @@ namespace Keeper.Actors.Gate;
 /// <summary>
 /// Decides which keeper of the cluster submits each due action, so keepers never race: on every head it computes each
 /// due task's window and holder (<see cref="GateMath"/>); only the holder simulates the call at the next block's time,
-/// claims the window in the shared store (which allows one claim per window and one pending claim per task) and hands
+/// claims the window in the shared store (which allows one claim per window and one blocking claim per task) and hands
 /// the action to its submitter. A task not done by the end of its holder's window passes to the next member.
 /// </summary>
+/// <remarks>
+/// A claim blocks the task from claimed until its transaction is final (the submitter reports <see cref="ActionMined"/>
+/// only with the configured confirmations), and a successful one keeps blocking until the submitter stops watching it
+/// for a reorg (<see cref="ActionMined.ReorgWatchUntil"/>, in blocks, against the claimer's head). A node that puts a
+/// reorged transaction back in its mempool may mine it again at any moment, so no other member may send for the task
+/// meanwhile; only this member acts, by re-opening its claim when its submitter sees the reorg.
+/// </remarks>
 public sealed partial class SubmissionGate : ReceiveActor
 {
     private ILogger? _log;
@@ -26,6 +33,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private bool _storeReachable;
     private bool _evaluationQueued;
     private ulong? _nextBlockTime;
+    private ulong _head;
     private long _turns;
     private long _claimed;
     private long _succeeded;
@@ -123,6 +131,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private async Task OnChainTimeAsync(ChainTimeAdvanced m)
     {
         _nextBlockTime = m.NextBlockTime;
+        _head = m.Head.Number;
         _options.Submitter.Tell(new SubmitterHead(m.Head.Number, m.Head.Timestamp), Self);
         await EvaluateAllAsync(m.NextBlockTime);
     }
@@ -209,14 +218,14 @@ public sealed partial class SubmissionGate : ReceiveActor
                 return;
             case ActionNotSent notSent:
                 LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
-                await UpdateClaimAsync(task, window, ClaimState.Failed, null);
+                await UpdateClaimAsync(task, window, ClaimState.Failed, null, null);
                 task.InFlightWindow = null;
                 break;
             case ActionSent sent:
-                await UpdateClaimAsync(task, window, ClaimState.Pending, sent.Hash);
+                await UpdateClaimAsync(task, window, ClaimState.Pending, sent.Hash, null);
                 break;
             case ActionMined mined:
-                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash);
+                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash, Fence(mined));
                 task.InFlightWindow = null;
                 if (mined.Succeeded)
                 {
@@ -226,7 +235,7 @@ public sealed partial class SubmissionGate : ReceiveActor
 
                 break;
             case ActionCancelled cancelled:
-                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash);
+                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash, null);
                 _tasks.Remove(task.Duty.Key);
                 break;
         }

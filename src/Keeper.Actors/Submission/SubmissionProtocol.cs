@@ -149,7 +149,13 @@ public sealed record ActionSent(string TaskKey, Hash32 Hash, ulong Nonce) : Acti
 /// <param name="Succeeded">False when it reverted.</param>
 /// <param name="GasUsed">The gas it used.</param>
 /// <param name="Fee">What it cost, in wei.</param>
-public sealed record ActionMined(string TaskKey, Hash32 Hash, ulong Block, bool Succeeded, ulong GasUsed, BigInteger Fee) : ActionOutcome(TaskKey);
+/// <param name="ReorgWatchUntil">
+/// The last head at which the submitter still checks the transaction for a reorg (<c>Block</c> plus
+/// <see cref="SubmitterOptions.ReorgWatchBlocks"/>): until then a reorg that undoes it makes it pending again, and it is
+/// re-sent only if its claim is still this member's. The gate fences the task's claim until this block.
+/// </param>
+public sealed record ActionMined(string TaskKey, Hash32 Hash, ulong Block, bool Succeeded, ulong GasUsed, BigInteger Fee, ulong ReorgWatchUntil)
+    : ActionOutcome(TaskKey);
 
 /// <summary>The pending transaction was replaced by a self-transfer (after <see cref="AbandonAction"/>), and that was mined.</summary>
 /// <param name="TaskKey">The task.</param>

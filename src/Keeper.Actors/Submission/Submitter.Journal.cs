@@ -90,7 +90,8 @@ public sealed partial class Submitter
         {
             TransactionState.Cancelled => new ActionCancelled(task, entry.Mined!.Hash, entry.Mined.Block),
             TransactionState.Succeeded or TransactionState.Reverted =>
-                new ActionMined(task, entry.Mined!.Hash, entry.Mined.Block, entry.Mined.Succeeded, entry.Mined.GasUsed, entry.Mined.Fee),
+                new ActionMined(task, entry.Mined!.Hash, entry.Mined.Block, entry.Mined.Succeeded, entry.Mined.GasUsed, entry.Mined.Fee,
+                    entry.Mined.Block + (ulong)_options.ReorgWatchBlocks),
             TransactionState.Dropped => new ActionDropped(task, nonce, entry.DropReason ?? "dropped"),
             _ => null,
         };

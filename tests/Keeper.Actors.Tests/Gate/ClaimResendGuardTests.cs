@@ -75,13 +75,31 @@ public sealed class ClaimResendGuardTests : IAsyncLifetime
     public async Task CheckAsync_OwnClaimMinedThenReorgedAway_ReopenedAndSend()
     {
         await ClaimAsync("keeper-a", 0);
-        await _claims.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx, T0.AddSeconds(12), CancellationToken.None);
+        await _claims.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx, null, T0.AddSeconds(12), CancellationToken.None);
 
         var verdict = await Guard("keeper-a").CheckAsync(Task1, Call, Self, 1_000, CancellationToken.None);
 
         Assert.Equal(ResendVerdictKind.Send, verdict.Kind);
         var claim = Assert.Single(await _claims.GetPendingAsync(CancellationToken.None));
         Assert.Equal(("keeper-a", 0L, Tx), (claim.MemberId, claim.Window, claim.TxHash));
+    }
+
+    [Fact]
+    public async Task CheckAsync_OwnFencedClaimReorgedAwayWhileAnotherMemberIsRefused_ReopenedAndSendTheOtherStaysOut()
+    {
+        await ClaimAsync("keeper-a", 0);
+        await _claims.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx, 64, T0.AddSeconds(12), CancellationToken.None);
+        var other = new Claim(Task1, 1, "keeper-b", null, ClaimState.Pending, T0.AddSeconds(24), T0.AddSeconds(24));
+        var refused = await _claims.TryClaimAsync(other, head: 5, CancellationToken.None);
+
+        var verdict = await Guard("keeper-a").CheckAsync(Task1, Call, Self, 1_000, CancellationToken.None);
+        var afterReopen = await _claims.TryClaimAsync(other, head: 65, CancellationToken.None);
+
+        Assert.Equal(ClaimOutcome.ReorgFenced, refused.Outcome);
+        Assert.Equal(ResendVerdictKind.Send, verdict.Kind);
+        Assert.Equal(ClaimOutcome.PendingElsewhere, afterReopen.Outcome);
+        var claim = Assert.Single(await _claims.GetPendingAsync(CancellationToken.None));
+        Assert.Equal(("keeper-a", 0L, Tx, (ulong?)null), (claim.MemberId, claim.Window, claim.TxHash, claim.FenceUntil));
     }
 
     [Fact]
@@ -137,7 +155,7 @@ public sealed class ClaimResendGuardTests : IAsyncLifetime
     private async Task<Claim> ClaimAsync(string member, long window)
     {
         var claim = new Claim(Task1, window, member, null, ClaimState.Pending, T0.AddSeconds(window * 12), T0.AddSeconds(window * 12));
-        Assert.True((await _claims.TryClaimAsync(claim, CancellationToken.None)).IsClaimed);
+        Assert.True((await _claims.TryClaimAsync(claim, head: 0, CancellationToken.None)).IsClaimed);
         return claim;
     }
 

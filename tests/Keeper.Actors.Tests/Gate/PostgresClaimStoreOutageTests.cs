@@ -50,7 +50,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
     public async Task TryClaimAsync_ServerStoppedThenRestarted_FailsFastAsUnavailableThenWorksAgain()
     {
         var claims = new SqlClaimStore(_store!);
-        var before = await claims.TryClaimAsync(NewClaim("task-1", 0), CancellationToken.None);
+        var before = await claims.TryClaimAsync(NewClaim("task-1", 0), head: 0, CancellationToken.None);
         Assert.True(before.IsClaimed);
 
         await Server.StopAsync();
@@ -59,7 +59,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var e = await Assert.ThrowsAsync<StoreException>(
-                () => claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None).WaitAsync(ConnectTimeout + TimeSpan.FromSeconds(3)));
+                () => claims.TryClaimAsync(NewClaim("task-2", 0), head: 0, CancellationToken.None).WaitAsync(ConnectTimeout + TimeSpan.FromSeconds(3)));
             Assert.Equal(StoreErrorKind.Unavailable, e.Kind);
             Assert.Equal($"127.0.0.1:{Server.Port}/outage", e.Location);
             Assert.Contains(e.Location, e.Message, StringComparison.Ordinal);
@@ -67,10 +67,10 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
 
         await Server.StartAsync();
 
-        var after = await claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None);
+        var after = await claims.TryClaimAsync(NewClaim("task-2", 0), head: 0, CancellationToken.None);
         Assert.True(after.IsClaimed);
         Assert.Equal([before.Claim], await claims.GetAsync("task-1", CancellationToken.None));
-        Assert.Equal(ClaimOutcome.PendingElsewhere, (await claims.TryClaimAsync(NewClaim("task-1", 1), CancellationToken.None)).Outcome);
+        Assert.Equal(ClaimOutcome.PendingElsewhere, (await claims.TryClaimAsync(NewClaim("task-1", 1), head: 0, CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         await membership.JoinAsync(member, CancellationToken.None);
         var claims = new SqlClaimStore(_store!);
         var claim = NewClaim("task-1", 0);
-        await claims.TryClaimAsync(claim, CancellationToken.None);
+        await claims.TryClaimAsync(claim, head: 0, CancellationToken.None);
 
         await Server.StopAsync();
 
@@ -90,9 +90,9 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         [
             () => membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None),
             () => membership.ReadAllAsync(CancellationToken.None),
-            () => claims.TryClaimAsync(NewClaim("task-2", 0), CancellationToken.None),
+            () => claims.TryClaimAsync(NewClaim("task-2", 0), head: 0, CancellationToken.None),
             () => claims.GetPendingAsync(CancellationToken.None),
-            () => claims.UpdateAsync(claim.TaskKey, claim.Window, claim.MemberId, ClaimState.Mined, null, T0, CancellationToken.None),
+            () => claims.UpdateAsync(claim.TaskKey, claim.Window, claim.MemberId, ClaimState.Mined, null, null, T0, CancellationToken.None),
         ];
         foreach (var operation in operations)
         {

@@ -19,7 +19,7 @@ namespace Keeper.Actors.Tests.Gate;
 /// The gate on a SQLite claim store, with a probe for its submitter. The actor system runs on Akka's TestScheduler, so the
 /// claims' times (the gate reads <c>Scheduler.Now</c>) move only when a test advances it.
 /// </summary>
-public sealed class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const ulong W = 24;
     private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"\nakka.test.single-expect-default = 20s";

@@ -77,8 +77,8 @@ public sealed class SqliteClaimDatabaseProcessTests : IDisposable
         await using var database = await OpenAsync();
         var claims = new SqlClaimStore(database);
         var now = DateTimeOffset.UnixEpoch;
-        Assert.Equal(ClaimOutcome.PendingElsewhere, (await claims.TryClaimAsync(new Claim("task-1", 1, "survivor", null, ClaimState.Pending, now, now), CancellationToken.None)).Outcome);
-        Assert.True((await claims.TryClaimAsync(new Claim("task-0", 0, "survivor", null, ClaimState.Pending, now, now), CancellationToken.None)).IsClaimed);
+        Assert.Equal(ClaimOutcome.PendingElsewhere, (await claims.TryClaimAsync(new Claim("task-1", 1, "survivor", null, ClaimState.Pending, now, now), head: 0, CancellationToken.None)).Outcome);
+        Assert.True((await claims.TryClaimAsync(new Claim("task-0", 0, "survivor", null, ClaimState.Pending, now, now), head: 0, CancellationToken.None)).IsClaimed);
     }
 
     private static async Task<(List<long> Acked, List<long> Lost)> ReadUntilDoneAsync(StoreProbeProcess probe)

@@ -72,6 +72,37 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_StoreOfSchemaVersion3WithClaims_AddsTheReorgFenceAndItsClaimsStillBlock()
+    {
+        using (var connection = RawConnection())
+        {
+            Scalar(connection, $"""
+                CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied INTEGER NOT NULL, description TEXT NOT NULL);
+                {MembershipSchemaOf(2)}
+                {ClaimSchema.Sqlite}
+                INSERT INTO schema_version VALUES (1, 0, 'one'), (2, 0, 'two'), (3, 0, 'three');
+                INSERT INTO claim VALUES ('pending-task', 0, 'keeper-a', NULL, 'pending', 0, 0), ('mined-task', 0, 'keeper-a', NULL, 'mined', 0, 0);
+                """);
+        }
+
+        await using (var database = await OpenAsync())
+        {
+            var claims = new SqlClaimStore(database);
+            var blocked = await claims.TryClaimAsync(NewClaim("pending-task") with { Window = 1, MemberId = "keeper-b" }, head: 0, CancellationToken.None);
+            var free = await claims.TryClaimAsync(NewClaim("mined-task") with { Window = 1, MemberId = "keeper-b" }, head: 0, CancellationToken.None);
+
+            Assert.Equal(ClaimOutcome.PendingElsewhere, blocked.Outcome);
+            Assert.True(free.IsClaimed);
+            Assert.Null(Assert.Single(await ClaimsOfAsync(database, "pending-task")).FenceUntil);
+        }
+
+        using var check = RawConnection();
+        Assert.Equal("1,2,3,4", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+    }
+
+    private static string MembershipSchemaOf(int version) => SqliteSchema.Migrations.Single(m => m.Version == version).Sql;
+
+    [Fact]
     public async Task OpenAsync_FileOfTheRetiredHandWrittenStore_KeepsItsTablesAndAppliesNothing()
     {
         using (var connection = RawConnection())
@@ -88,13 +119,13 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
 
         await using (var database = await OpenAsync())
         {
-            await new SqlClaimStore(database).TryClaimAsync(NewClaim("task"), CancellationToken.None);
+            await new SqlClaimStore(database).TryClaimAsync(NewClaim("task"), head: 0, CancellationToken.None);
         }
 
         using var check = RawConnection();
         Assert.Equal("claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot", Tables(check));
         Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM snapshot"));
-        Assert.Equal("1,2,3", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     [Fact]
@@ -115,7 +146,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         var databases = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync()))).WaitAsync(TimeSpan.FromSeconds(60));
         try
         {
-            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), CancellationToken.None);
+            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), head: 0, CancellationToken.None);
             Assert.All(await Task.WhenAll(databases.Select(d => ClaimsOfAsync(d, "a"))), claims => Assert.Equal([NewClaim("a")], claims));
         }
         finally
@@ -200,7 +231,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
     {
         await using var database = await OpenAsync(busyTimeout: TimeSpan.FromMilliseconds(200));
         var claims = new SqlClaimStore(database);
-        await claims.TryClaimAsync(NewClaim("a"), CancellationToken.None);
+        await claims.TryClaimAsync(NewClaim("a"), head: 0, CancellationToken.None);
         using var holder = RawConnection();
         using var lockTransaction = holder.BeginTransaction(deferred: false);
         using (var insert = holder.CreateCommand())
@@ -210,13 +241,13 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        var e = await Assert.ThrowsAsync<StoreException>(() => claims.TryClaimAsync(NewClaim("b"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StoreException>(() => claims.TryClaimAsync(NewClaim("b"), head: 0, CancellationToken.None));
 
         Assert.Equal(StoreErrorKind.Locked, e.Kind);
         Assert.Contains($"The store file {_folder.StorePath} is locked by another process for more than 0.2 s", e.Message, StringComparison.Ordinal);
         Assert.Equal([NewClaim("a")], await claims.GetAsync("a", CancellationToken.None));
         lockTransaction.Rollback();
-        Assert.True((await claims.TryClaimAsync(NewClaim("b"), CancellationToken.None)).IsClaimed);
+        Assert.True((await claims.TryClaimAsync(NewClaim("b"), head: 0, CancellationToken.None)).IsClaimed);
     }
 
     [Fact]
@@ -224,7 +255,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
     {
         var database = await OpenAsync();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ClaimsOfAsync(database, $"task-{i}")));
-        await new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), CancellationToken.None);
+        await new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), head: 0, CancellationToken.None);
         Assert.NotEmpty(OpenHandlesInFolder());
 
         await database.DisposeAsync();
@@ -240,6 +271,6 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         database.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => ClaimsOfAsync(database, "a"));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => new SqlClaimStore(database).TryClaimAsync(NewClaim("a"), head: 0, CancellationToken.None));
     }
 }

@@ -13,7 +13,8 @@ namespace Keeper.Integration.Tests.Cluster;
 /// Two keeper processes on one SQLite store, one confirmation: the holder's dissolve is mined and counted final, its claim
 /// closed as mined; then a reorg replaces the blocks from the action's on with as many empty blocks at the same slots (as
 /// a proof-of-stake reorg does). Whoever acts again, the action must end up done once, with nothing reverted and no nonce
-/// left stuck.
+/// left stuck. anvil drops the undone transaction; a geth-like node puts it back in its pool and may mine it again at any
+/// moment, which the tests mimic by sending the same signed bytes again after the reorg.
 /// </summary>
 public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
 {
@@ -33,25 +34,46 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
     }
 
     [Fact]
-    public async Task MinedActionUndoneByAThreeBlockReorg_TheNextHolderClaimsFirst_TheFirstHolderFillsItsNonceWithASelfTransfer()
+    public async Task MinedActionUndoneByAThreeBlockReorg_TheNextHolderSeesItFirst_StaysOutInsideTheReorgFence_TheFirstHolderSendsAgain()
     {
         // Three blocks back the next block's time falls in window 1, the other node's. It sees the reorg while the first
-        // holder is still frozen, claims window 1 and sends; the first holder must then find its claim passed on.
+        // holder is still frozen (and, after the suspicion timeout, taken for dead), yet must not claim: the first holder's
+        // claim is fenced until that holder's submitter stops watching its transaction for a reorg.
         var scenario = await MinedAndFinalAsync(3);
 
         await ReorgAsync(scenario, 3, thenFirst: scenario.Other);
-        Assert.True(await WaitForTransactionFromAsync(scenario.OtherIndex, TimeSpan.FromSeconds(30)), $"the holder of window 1 did not act after the reorg:\n{Log(scenario.Other.Id)}");
+        await AssertOtherStaysOutAsync(scenario);
         await scenario.Holder.ContinueAsync();
 
-        // No block until the first holder has acted: with the other's dissolve only in the pool its call would still
-        // succeed, so only the claim can tell it the action is no longer its own.
-        Assert.True(await WaitForTransactionFromAsync(scenario.HolderIndex, TimeSpan.FromSeconds(30)), $"the first holder left its undone nonce unfilled:\n{Log(scenario.Holder.Id)}");
-        var sent = await SettleAndAssertDoneOnceAsync(scenario, 3);
-        Assert.Equal(Chain.Keys[scenario.OtherIndex].Address, Assert.Single(sent, tx => !tx.IsCancellation).From);
-        var filled = Assert.Single(sent, tx => tx.From == Chain.Keys[scenario.HolderIndex].Address);
-        Assert.True(filled.IsCancellation);
-        Assert.Equal(0UL, filled.Nonce);
-        Assert.Contains($"the task's claim passed to node-{scenario.OtherIndex} (window 1); its nonce is filled with a zero-value self-transfer instead", Log(scenario.Holder.Id), StringComparison.Ordinal);
+        var sent = await SettleAndAssertDoneOnceAsync(scenario, 3, expectNewTransaction: true);
+        Assert.Equal(Chain.Keys[scenario.HolderIndex].Address, Assert.Single(sent).From);
+    }
+
+    [Fact]
+    public async Task MinedActionUndoneByAThreeBlockReorg_TheNodeKeepsItInItsPoolAndMinesItAgain_TheNextHolderSendsNothing()
+    {
+        // As a geth-like node does, the reorged transaction goes back into the pool. Had the next holder claimed window 1
+        // and sent, its dissolve and the original one would share the next block: one of them reverted.
+        var scenario = await MinedAndFinalAsync(3);
+
+        await ReorgAsync(scenario, 3, thenFirst: scenario.Other, keepInPool: true);
+        await AssertOtherStaysOutAsync(scenario);
+        await MineAtSeenByAllAsync(scenario.DueAt + (3 * BlockSeconds), [scenario.Other]);
+        Assert.True(await DissolvedAsync(scenario.Megapool, scenario.Id), "the original transaction, sent again from the pool, was not mined");
+        await scenario.Holder.ContinueAsync();
+
+        var sent = await SettleAndAssertDoneOnceAsync(scenario, 4, expectNewTransaction: false);
+        var action = Assert.Single(sent);
+        Assert.Equal((Chain.Keys[scenario.HolderIndex].Address, scenario.ActionHash), (action.From, action.Hash));
+    }
+
+    // The other node, holder of the window after the reorg, reports the fence and sends nothing.
+    private async Task AssertOtherStaysOutAsync(Scenario scenario)
+    {
+        const string Fenced = "was mined within its reorg watch";
+        await WaitUntilAsync(() => Task.FromResult(Log(scenario.Other.Id).Contains(Fenced, StringComparison.Ordinal)), TimeSpan.FromSeconds(30),
+            () => $"the holder of window 1 did not report the reorg fence after the reorg:\n{Log(scenario.Other.Id)}");
+        Assert.Equal(0UL, await NonceAsync(scenario.OtherIndex, BlockTag.Pending));
     }
 
     // Up to the holder's dissolve mined in the first valid block, `depth` blocks on the chain from it, and counted final.
@@ -80,12 +102,15 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
         Assert.True(await DissolvedAsync(megapool, id));
         await WaitUntilAsync(() => Task.FromResult(holder.Status is { Succeeded: 1, PendingTransactions: 0 }), TimeSpan.FromSeconds(30),
             () => $"the holder did not count its action final:\n{Log(holder.Id)}");
-        return new Scenario(megapool, id, dueAt, holderIndex, 3 - holderIndex, holder, other, firstBlock, beforeAction);
+        var action = Assert.Single(await ChainLedger.SentByAsync(Chain, [holderAddress], firstBlock)).Hash;
+        var raw = (await Chain.Rpc.SendAsync("eth_getRawTransactionByHash", [action.ToString()], CancellationToken.None)).GetString()!;
+        return new Scenario(megapool, id, dueAt, holderIndex, 3 - holderIndex, holder, other, firstBlock, beforeAction, action, raw);
     }
 
     // Both nodes are frozen while the chain goes back to the block before the action and mines as many empty blocks at the
-    // same timestamps, so each sees the new branch at once, at the height it had. Both run again, or only `thenFirst`.
-    private async Task ReorgAsync(Scenario scenario, int depth, NodeProcess? thenFirst)
+    // same timestamps, so each sees the new branch at once, at the height it had. With `keepInPool` the holder's signed
+    // transaction goes back into the pool, as a geth-like node does. Both run again, or only `thenFirst`.
+    private async Task ReorgAsync(Scenario scenario, int depth, NodeProcess? thenFirst, bool keepInPool = false)
     {
         NodeProcess[] nodes = [scenario.Holder, scenario.Other];
         foreach (var node in nodes)
@@ -96,6 +121,11 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
         await Chain.RevertAsync(scenario.BeforeAction);
         await Chain.SetNextBlockTimestampAsync(scenario.DueAt);
         await Chain.Rpc.SendAsync("anvil_mine", [Hex.EncodeQuantity((ulong)depth), Hex.EncodeQuantity((ulong)BlockSeconds)], CancellationToken.None);
+        if (keepInPool)
+        {
+            Assert.Equal(scenario.ActionHash.ToString(), (await Chain.Rpc.SendAsync("eth_sendRawTransaction", [scenario.RawAction], CancellationToken.None)).GetString());
+        }
+
         foreach (var node in thenFirst is null ? nodes : [thenFirst])
         {
             await node.ContinueAsync();
@@ -108,13 +138,17 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
     // Mines until the action is done again and neither keeper has anything in flight, two more blocks for any late
     // duplicate to show, then checks the chain: one action, nothing reverted, every other transaction a self-transfer,
     // each keeper's nonces gapless and none left pending.
-    private async Task<IReadOnlyList<SentTransaction>> SettleAndAssertDoneOnceAsync(Scenario scenario, int depth)
+    private async Task<IReadOnlyList<SentTransaction>> SettleAndAssertDoneOnceAsync(Scenario scenario, int depth, bool expectNewTransaction = true)
     {
         NodeProcess[] nodes = [scenario.Holder, scenario.Other];
-        await WaitUntilAsync(
-            async () => await NonceAsync(1, BlockTag.Pending) + await NonceAsync(2, BlockTag.Pending) > await NonceAsync(1, BlockTag.Latest) + await NonceAsync(2, BlockTag.Latest),
-            TimeSpan.FromSeconds(30),
-            () => $"no keeper acted after the reorg:\n{Log(scenario.Holder.Id)}\n{Log(scenario.Other.Id)}");
+        if (expectNewTransaction)
+        {
+            await WaitUntilAsync(
+                async () => await NonceAsync(1, BlockTag.Pending) + await NonceAsync(2, BlockTag.Pending) > await NonceAsync(1, BlockTag.Latest) + await NonceAsync(2, BlockTag.Latest),
+                TimeSpan.FromSeconds(30),
+                () => $"no keeper acted after the reorg:\n{Log(scenario.Holder.Id)}\n{Log(scenario.Other.Id)}");
+        }
+
         var t = scenario.DueAt + (ulong)(depth * BlockSeconds);
         for (var blocks = 0; !await SettledAsync(scenario, nodes); blocks++)
         {
@@ -153,5 +187,6 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
         && await NonceAsync(2, BlockTag.Pending) == await NonceAsync(2, BlockTag.Latest);
 
     private sealed record Scenario(
-        Address Megapool, uint Id, ulong DueAt, int HolderIndex, int OtherIndex, NodeProcess Holder, NodeProcess Other, ulong FirstBlock, string BeforeAction);
+        Address Megapool, uint Id, ulong DueAt, int HolderIndex, int OtherIndex, NodeProcess Holder, NodeProcess Other, ulong FirstBlock, string BeforeAction,
+        Hash32 ActionHash, string RawAction);
 }

@@ -10,11 +10,11 @@ public abstract partial class ClaimStoreContractTests
     public async Task ReopenAsync_OwnMinedClaim_PendingAgainAndBlocksOtherWindows()
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), CancellationToken.None);
-        await store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Mined, Tx(0x01), T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), Head, CancellationToken.None);
+        await store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Mined, Tx(0x01), null, T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
 
         var reopened = await store.ReopenAsync(Task1, 1, "keeper-a", T0 + TimeSpan.FromSeconds(40), CancellationToken.None);
-        var other = await store.TryClaimAsync(NewClaim(Task1, 2, "keeper-b", TimeSpan.FromSeconds(41)), CancellationToken.None);
+        var other = await store.TryClaimAsync(NewClaim(Task1, 2, "keeper-b", TimeSpan.FromSeconds(41)), Head, CancellationToken.None);
 
         Assert.True(reopened);
         var claim = Assert.Single(await store.GetPendingAsync(CancellationToken.None));
@@ -26,10 +26,10 @@ public abstract partial class ClaimStoreContractTests
     public async Task ReopenAsync_TaskAlreadyPendingElsewhere_RefusedAndNothingChanges()
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), CancellationToken.None);
-        var mined = await store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Mined, Tx(0x01), T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), Head, CancellationToken.None);
+        var mined = await store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Mined, Tx(0x01), null, T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
         var theirs = NewClaim(Task1, 2, "keeper-b", TimeSpan.FromSeconds(30));
-        await store.TryClaimAsync(theirs, CancellationToken.None);
+        await store.TryClaimAsync(theirs, Head, CancellationToken.None);
 
         var reopened = await store.ReopenAsync(Task1, 1, "keeper-a", T0 + TimeSpan.FromSeconds(40), CancellationToken.None);
 
@@ -44,8 +44,8 @@ public abstract partial class ClaimStoreContractTests
     public async Task ReopenAsync_NotOwnOrNotMined_RefusedAndNothingChanges(string member, ClaimState state)
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), CancellationToken.None);
-        var final = await store.UpdateAsync(Task1, 1, "keeper-a", state, Tx(0x01), T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-a"), Head, CancellationToken.None);
+        var final = await store.UpdateAsync(Task1, 1, "keeper-a", state, Tx(0x01), null, T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
 
         var reopened = await store.ReopenAsync(Task1, 1, member, T0 + TimeSpan.FromSeconds(40), CancellationToken.None);
 
@@ -60,8 +60,8 @@ public abstract partial class ClaimStoreContractTests
         for (var window = 0; window < 16; window++)
         {
             var member = $"keeper-{window}";
-            await store.TryClaimAsync(NewClaim(Task1, window, member, TimeSpan.FromSeconds(window)), CancellationToken.None);
-            await store.UpdateAsync(Task1, window, member, ClaimState.Mined, Tx((byte)(window + 1)), T0 + TimeSpan.FromSeconds(window + 1), CancellationToken.None);
+            await store.TryClaimAsync(NewClaim(Task1, window, member, TimeSpan.FromSeconds(window)), Head, CancellationToken.None);
+            await store.UpdateAsync(Task1, window, member, ClaimState.Mined, Tx((byte)(window + 1)), null, T0 + TimeSpan.FromSeconds(window + 1), CancellationToken.None);
         }
 
         var stores = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => OpenAsync()));

@@ -11,11 +11,11 @@ public abstract partial class ClaimStoreContractTests
     {
         var store = await OpenAsync();
         var claim = NewClaim(Task1, 2, "keeper-a");
-        await store.TryClaimAsync(claim, CancellationToken.None);
+        await store.TryClaimAsync(claim, Head, CancellationToken.None);
 
-        var sent = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Pending, Tx(0x01), T0 + TimeSpan.FromSeconds(1), CancellationToken.None);
-        var replaced = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Pending, Tx(0x02), T0 + TimeSpan.FromSeconds(30), CancellationToken.None);
-        var mined = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Mined, null, T0 + TimeSpan.FromSeconds(36), CancellationToken.None);
+        var sent = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Pending, Tx(0x01), null, T0 + TimeSpan.FromSeconds(1), CancellationToken.None);
+        var replaced = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Pending, Tx(0x02), null, T0 + TimeSpan.FromSeconds(30), CancellationToken.None);
+        var mined = await store.UpdateAsync(Task1, 2, "keeper-a", ClaimState.Mined, null, null, T0 + TimeSpan.FromSeconds(36), CancellationToken.None);
 
         Assert.Equal(claim with { TxHash = Tx(0x01), Updated = T0 + TimeSpan.FromSeconds(1) }, sent);
         Assert.Equal(claim with { TxHash = Tx(0x02), Updated = T0 + TimeSpan.FromSeconds(30) }, replaced);
@@ -29,10 +29,10 @@ public abstract partial class ClaimStoreContractTests
     {
         var stores = new[] { await OpenAsync(), await OpenAsync() };
         var claim = NewClaim(Task1, 0, "keeper-a");
-        await stores[0].TryClaimAsync(claim, CancellationToken.None);
+        await stores[0].TryClaimAsync(claim, Head, CancellationToken.None);
 
         var e = await Assert.ThrowsAsync<ClaimUpdateException>(
-            () => stores[1].UpdateAsync(Task1, 0, "keeper-b", ClaimState.Abandoned, Tx(9), T0 + TimeSpan.FromSeconds(1), CancellationToken.None));
+            () => stores[1].UpdateAsync(Task1, 0, "keeper-b", ClaimState.Abandoned, Tx(9), null, T0 + TimeSpan.FromSeconds(1), CancellationToken.None));
 
         Assert.Equal((ClaimUpdateError.NotOwner, Task1, 0L, "keeper-b", claim), (e.Error, e.TaskKey, e.Window, e.MemberId, e.Current));
         Assert.Equal([claim], await stores[0].GetAsync(Task1, CancellationToken.None));
@@ -42,10 +42,10 @@ public abstract partial class ClaimStoreContractTests
     public async Task UpdateAsync_NoSuchClaim_ThrowsNotFound()
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), Head, CancellationToken.None);
 
         var e = await Assert.ThrowsAsync<ClaimUpdateException>(
-            () => store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Failed, null, T0, CancellationToken.None));
+            () => store.UpdateAsync(Task1, 1, "keeper-a", ClaimState.Failed, null, null, T0, CancellationToken.None));
 
         Assert.Equal((ClaimUpdateError.NotFound, (Claim?)null), (e.Error, e.Current));
     }
@@ -54,17 +54,17 @@ public abstract partial class ClaimStoreContractTests
     public async Task UpdateAsync_FinalClaim_SameUpdateIsIdempotentAndAnyOtherIsRefused()
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), CancellationToken.None);
-        var mined = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), Head, CancellationToken.None);
+        var mined = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), null, T0 + TimeSpan.FromSeconds(12), CancellationToken.None);
 
-        var repeated = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), T0 + TimeSpan.FromSeconds(20), CancellationToken.None);
-        var repeatedWithoutHash = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, null, T0 + TimeSpan.FromSeconds(21), CancellationToken.None);
+        var repeated = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), null, T0 + TimeSpan.FromSeconds(20), CancellationToken.None);
+        var repeatedWithoutHash = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, null, null, T0 + TimeSpan.FromSeconds(21), CancellationToken.None);
         var toFailed = await Assert.ThrowsAsync<ClaimUpdateException>(
-            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Failed, null, T0 + TimeSpan.FromSeconds(22), CancellationToken.None));
+            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Failed, null, null, T0 + TimeSpan.FromSeconds(22), CancellationToken.None));
         var otherHash = await Assert.ThrowsAsync<ClaimUpdateException>(
-            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(2), T0 + TimeSpan.FromSeconds(23), CancellationToken.None));
+            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(2), null, T0 + TimeSpan.FromSeconds(23), CancellationToken.None));
         var backToPending = await Assert.ThrowsAsync<ClaimUpdateException>(
-            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Pending, null, T0 + TimeSpan.FromSeconds(24), CancellationToken.None));
+            () => store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Pending, null, null, T0 + TimeSpan.FromSeconds(24), CancellationToken.None));
 
         Assert.Equal(mined, repeated);
         Assert.Equal(mined, repeatedWithoutHash);
@@ -78,10 +78,10 @@ public abstract partial class ClaimStoreContractTests
         var store = await OpenAsync();
         var b = NewClaim("b-task", 0, "keeper-a");
         var a = NewClaim("a-task", 5, "keeper-b");
-        await store.TryClaimAsync(b, CancellationToken.None);
-        await store.TryClaimAsync(a, CancellationToken.None);
-        await store.TryClaimAsync(NewClaim("c-task", 0, "keeper-a"), CancellationToken.None);
-        await store.UpdateAsync("c-task", 0, "keeper-a", ClaimState.Failed, null, T0, CancellationToken.None);
+        await store.TryClaimAsync(b, Head, CancellationToken.None);
+        await store.TryClaimAsync(a, Head, CancellationToken.None);
+        await store.TryClaimAsync(NewClaim("c-task", 0, "keeper-a"), Head, CancellationToken.None);
+        await store.UpdateAsync("c-task", 0, "keeper-a", ClaimState.Failed, null, null, T0, CancellationToken.None);
 
         Assert.Equal([a, b], await store.GetPendingAsync(CancellationToken.None));
     }
@@ -91,14 +91,14 @@ public abstract partial class ClaimStoreContractTests
     {
         var store = await OpenAsync();
         var claim = NewClaim(Task1, 0, "keeper-a");
-        await store.TryClaimAsync(claim, CancellationToken.None);
-        var sent = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Pending, Tx(7), T0 + TimeSpan.FromSeconds(1), CancellationToken.None);
+        await store.TryClaimAsync(claim, Head, CancellationToken.None);
+        var sent = await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Pending, Tx(7), null, T0 + TimeSpan.FromSeconds(1), CancellationToken.None);
         await CloseAsync(store);
 
         var reopened = await OpenAsync();
 
         Assert.Equal([sent], await reopened.GetAsync(Task1, CancellationToken.None));
-        Assert.Equal(ClaimOutcome.PendingElsewhere, (await reopened.TryClaimAsync(NewClaim(Task1, 1, "keeper-b"), CancellationToken.None)).Outcome);
+        Assert.Equal(ClaimOutcome.PendingElsewhere, (await reopened.TryClaimAsync(NewClaim(Task1, 1, "keeper-b"), Head, CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -106,13 +106,13 @@ public abstract partial class ClaimStoreContractTests
     {
         var store = await OpenAsync();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(null!, CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim("", 0, "keeper-a"), CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, -1, "keeper-a"), CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, 0, ""), CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(new string('k', 201), 0, "keeper-a"), CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a") with { State = ClaimState.Mined }, CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.UpdateAsync(Task1, 0, "keeper-a", (ClaimState)9, null, T0, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(null!, Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim("", 0, "keeper-a"), Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, -1, "keeper-a"), Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, 0, ""), Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(new string('k', 201), 0, "keeper-a"), Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a") with { State = ClaimState.Mined }, Head, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.UpdateAsync(Task1, 0, "keeper-a", (ClaimState)9, null, null, T0, CancellationToken.None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.GetAsync("", CancellationToken.None));
 
         Assert.Empty(await store.GetPendingAsync(CancellationToken.None));

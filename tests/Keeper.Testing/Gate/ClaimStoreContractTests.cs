@@ -17,6 +17,9 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     private const string Task1 = "dissolve:megapool:0x1111111111111111111111111111111111111111:7";
     private const string Task2 = "dissolve:minipool:0x2222222222222222222222222222222222222222";
 
+    // The claimer's head in tests that do not exercise the reorg fence.
+    private const ulong Head = 1_000;
+
     private readonly List<IClaimStore> _open = [];
 
     /// <summary>Opens a new store instance (its own connections) over this test's storage.</summary>
@@ -71,13 +74,13 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var stale = NewClaim(Task1, 0, "keeper-a");
-        await store.TryClaimAsync(stale, CancellationToken.None);
+        await store.TryClaimAsync(stale, Head, CancellationToken.None);
 
         Assert.True(await store.AbandonStaleAsync(stale, T0 + TimeSpan.FromSeconds(40), CancellationToken.None));
         Assert.False(await store.AbandonStaleAsync(stale, T0 + TimeSpan.FromSeconds(41), CancellationToken.None));
 
         Assert.Equal(ClaimState.Abandoned, Assert.Single(await store.GetAsync(Task1, CancellationToken.None)).State);
-        Assert.True((await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(42)), CancellationToken.None)).IsClaimed);
+        Assert.True((await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(42)), Head, CancellationToken.None)).IsClaimed);
     }
 
     [Fact]
@@ -85,8 +88,8 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var claim = NewClaim(Task1, 0, "keeper-a");
-        await store.TryClaimAsync(claim, CancellationToken.None);
-        await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), T0, CancellationToken.None);
+        await store.TryClaimAsync(claim, Head, CancellationToken.None);
+        await store.UpdateAsync(Task1, 0, "keeper-a", ClaimState.Mined, Tx(1), null, T0, CancellationToken.None);
 
         Assert.False(await store.AbandonStaleAsync(claim, T0 + TimeSpan.FromSeconds(40), CancellationToken.None));
         Assert.Equal(ClaimState.Mined, Assert.Single(await store.GetAsync(Task1, CancellationToken.None)).State);
@@ -98,7 +101,7 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         var claim = NewClaim(Task1, 3, "keeper-a", TimeSpan.FromSeconds(5));
 
-        var result = await store.TryClaimAsync(claim, CancellationToken.None);
+        var result = await store.TryClaimAsync(claim, Head, CancellationToken.None);
 
         Assert.Equal(new ClaimResult(ClaimOutcome.Claimed, claim), result);
         Assert.True(result.IsClaimed);
@@ -112,10 +115,10 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var first = NewClaim(Task1, 0, "keeper-a");
-        await store.TryClaimAsync(first, CancellationToken.None);
+        await store.TryClaimAsync(first, Head, CancellationToken.None);
 
-        var own = await store.TryClaimAsync(first, CancellationToken.None);
-        var other = await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-b", TimeSpan.FromSeconds(1)), CancellationToken.None);
+        var own = await store.TryClaimAsync(first, Head, CancellationToken.None);
+        var other = await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-b", TimeSpan.FromSeconds(1)), Head, CancellationToken.None);
 
         Assert.Equal(new ClaimResult(ClaimOutcome.WindowTaken, first), own);
         Assert.Equal(new ClaimResult(ClaimOutcome.WindowTaken, first), other);
@@ -133,7 +136,7 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
         var attempts = Enumerable.Range(0, Attempts).Select(async i =>
         {
             await start.Task;
-            return await stores[i % stores.Length].TryClaimAsync(NewClaim(Task1, 4, $"keeper-{i:D2}"), CancellationToken.None);
+            return await stores[i % stores.Length].TryClaimAsync(NewClaim(Task1, 4, $"keeper-{i:D2}"), Head, CancellationToken.None);
         }).ToArray();
         start.SetResult();
         var results = await Task.WhenAll(attempts).WaitAsync(TimeSpan.FromSeconds(30));
@@ -153,7 +156,7 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
         var attempts = Enumerable.Range(0, Attempts).Select(async i =>
         {
             await start.Task;
-            return await stores[i % stores.Length].TryClaimAsync(NewClaim(Task1, i, $"keeper-{i:D2}"), CancellationToken.None);
+            return await stores[i % stores.Length].TryClaimAsync(NewClaim(Task1, i, $"keeper-{i:D2}"), Head, CancellationToken.None);
         }).ToArray();
         start.SetResult();
         var results = await Task.WhenAll(attempts).WaitAsync(TimeSpan.FromSeconds(30));
@@ -168,10 +171,10 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var first = NewClaim(Task1, 0, "keeper-a");
-        await store.TryClaimAsync(first, CancellationToken.None);
+        await store.TryClaimAsync(first, Head, CancellationToken.None);
 
-        var second = await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(24)), CancellationToken.None);
-        var otherTask = await store.TryClaimAsync(NewClaim(Task2, 1, "keeper-b"), CancellationToken.None);
+        var second = await store.TryClaimAsync(NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(24)), Head, CancellationToken.None);
+        var otherTask = await store.TryClaimAsync(NewClaim(Task2, 1, "keeper-b"), Head, CancellationToken.None);
 
         Assert.Equal(new ClaimResult(ClaimOutcome.PendingElsewhere, first), second);
         Assert.True(otherTask.IsClaimed);
@@ -185,12 +188,12 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     public async Task TryClaimAsync_NextWindowAfterFirstIsFinal_Claims(ClaimState final)
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), CancellationToken.None);
-        await store.UpdateAsync(Task1, 0, "keeper-a", final, null, T0 + TimeSpan.FromSeconds(20), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), Head, CancellationToken.None);
+        await store.UpdateAsync(Task1, 0, "keeper-a", final, null, null, T0 + TimeSpan.FromSeconds(20), CancellationToken.None);
 
         var second = NewClaim(Task1, 1, "keeper-b", TimeSpan.FromSeconds(24));
-        var result = await store.TryClaimAsync(second, CancellationToken.None);
-        var sameWindowAgain = await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-c", TimeSpan.FromSeconds(25)), CancellationToken.None);
+        var result = await store.TryClaimAsync(second, Head, CancellationToken.None);
+        var sameWindowAgain = await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-c", TimeSpan.FromSeconds(25)), Head, CancellationToken.None);
 
         Assert.Equal(new ClaimResult(ClaimOutcome.Claimed, second), result);
         Assert.Equal(ClaimOutcome.WindowTaken, sameWindowAgain.Outcome);
@@ -202,7 +205,7 @@ public abstract partial class ClaimStoreContractTests : IAsyncLifetime
     public async Task Database_SecondPendingClaimOfATaskWrittenPastTheStore_IsRejectedByTheDatabase()
     {
         var store = await OpenAsync();
-        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), CancellationToken.None);
+        await store.TryClaimAsync(NewClaim(Task1, 0, "keeper-a"), Head, CancellationToken.None);
         const string Insert = "INSERT INTO claim (task_key, window_nr, member_id, tx_hash, state, created, updated) VALUES ";
 
         await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync(Insert + $"('{Task1}', 1, 'rogue', NULL, 'pending', 0, 0)"));

@@ -10,4 +10,10 @@ namespace Keeper.Actors.Gate.Claims;
 /// <param name="State">Where the transaction is.</param>
 /// <param name="Created">When the claim was made (UTC, from the claiming node's clock).</param>
 /// <param name="Updated">When the claim last changed (UTC, from the updating node's clock).</param>
-public sealed record Claim(string TaskKey, long Window, string MemberId, Hash32? TxHash, ClaimState State, DateTimeOffset Created, DateTimeOffset Updated);
+/// <param name="FenceUntil">
+/// For a successful mined claim, the last block at which its member still watches the transaction for a reorg: until a
+/// claimer's head passes it, the claim blocks the task for everyone (only its member acts, by re-opening it). Null
+/// otherwise, and once a claimer has lifted the expired fence.
+/// </param>
+public sealed record Claim(
+    string TaskKey, long Window, string MemberId, Hash32? TxHash, ClaimState State, DateTimeOffset Created, DateTimeOffset Updated, ulong? FenceUntil = null);

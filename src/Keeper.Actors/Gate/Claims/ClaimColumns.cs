@@ -7,7 +7,7 @@ namespace Keeper.Actors.Gate.Claims;
 /// <summary>How claims and states are written to and read from the claim table.</summary>
 internal static class ClaimColumns
 {
-    public const string Row = "task_key, window_nr, member_id, tx_hash, state, created, updated";
+    public const string Row = "task_key, window_nr, member_id, tx_hash, state, created, updated, fence_until";
 
     public static string State(ClaimState state) => state switch
     {
@@ -37,5 +37,6 @@ internal static class ClaimColumns
             reader.IsDBNull(3) ? null : Hash32.Parse(reader.GetString(3)),
             ParseState(reader.GetString(4)),
             SqlCommands.FromTicks(reader.GetInt64(5)),
-            SqlCommands.FromTicks(reader.GetInt64(6)));
+            SqlCommands.FromTicks(reader.GetInt64(6)),
+            reader.IsDBNull(7) ? null : (ulong)reader.GetInt64(7));
 }

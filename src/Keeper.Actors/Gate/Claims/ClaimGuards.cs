@@ -15,6 +15,13 @@ internal static class ClaimGuards
                 $"A new claim must be pending (the holder is about to send); got {claim.State} for task '{claim.TaskKey}' window {claim.Window}.",
                 paramName);
         }
+
+        if (claim.FenceUntil is not null)
+        {
+            throw new ArgumentException(
+                $"A new claim has no reorg fence (only a mined claim gets one); got {claim.FenceUntil} for task '{claim.TaskKey}' window {claim.Window}.",
+                paramName);
+        }
     }
 
     public static void Key(string taskKey, long window, string memberId, string paramName)
@@ -31,6 +38,16 @@ internal static class ClaimGuards
         if (!Enum.IsDefined(state))
         {
             throw new ArgumentOutOfRangeException(paramName, state, "Not a claim state.");
+        }
+    }
+
+    public static void Fence(ClaimState state, ulong? fenceUntil, string paramName)
+    {
+        if (fenceUntil is not null && state != ClaimState.Mined)
+        {
+            throw new ArgumentException(
+                $"Only a mined claim gets a reorg fence; got fence block {fenceUntil} with state {state}. Pass null unless the transaction was mined successfully.",
+                paramName);
         }
     }
 

@@ -11,4 +11,11 @@ public enum ClaimOutcome
 
     /// <summary>Another window's claim of the task is still pending; wait for it to be mined, fail or be abandoned.</summary>
     PendingElsewhere,
+
+    /// <summary>
+    /// A successful mined claim of the task is still inside its member's reorg watch (<see cref="Claim.FenceUntil"/> not
+    /// yet passed by the caller's head): a reorg may still undo it, and a node that keeps the reorged transaction in its
+    /// mempool may mine it again, so only that member acts (it re-opens its claim). Wait for the fence to pass.
+    /// </summary>
+    ReorgFenced,
 }

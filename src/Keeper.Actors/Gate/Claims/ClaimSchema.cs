@@ -1,9 +1,9 @@
 namespace Keeper.Actors.Gate.Claims;
 
 /// <summary>
-/// The claim table. The gate's two invariants are the database's, not the application's: the primary key allows one
-/// claim per (task, window), and a partial unique index allows one claim per task whose state is pending. Every writer,
-/// in any process or host, goes through them.
+/// The claim table. The gate's invariants are the database's, not the application's: the primary key allows one claim per
+/// (task, window), and a partial unique index allows one blocking claim per task: pending, or mined with its reorg fence
+/// up (<c>fence_until</c>, migration 4). Every writer, in any process or host, goes through them.
 /// </summary>
 /// <remarks><c>window_nr</c> because <c>window</c> is a reserved word in PostgreSQL. Times are caller-supplied UTC ticks.</remarks>
 internal static class ClaimSchema
@@ -34,5 +34,18 @@ internal static class ClaimSchema
             PRIMARY KEY (task_key, window_nr)
         );
         CREATE UNIQUE INDEX claim_one_pending_per_task ON claim (task_key) WHERE state = 'pending';
+        """;
+
+    /// <summary>
+    /// Migration 4 (both databases): a successful mined claim keeps blocking the task until <c>fence_until</c>, the last
+    /// block at which its member still watches the transaction for a reorg, because a node that keeps a reorged
+    /// transaction in its mempool may mine it again while another member sends a second one. The unique index that
+    /// allowed one pending claim per task now allows one blocking claim per task, pending or fenced; a claimer lifts an
+    /// expired fence (by its head) in the same transaction as its insert.
+    /// </summary>
+    public const string ReorgFence = """
+        ALTER TABLE claim ADD COLUMN fence_until BIGINT NULL CHECK (fence_until IS NULL OR (state = 'mined' AND fence_until >= 0));
+        DROP INDEX claim_one_pending_per_task;
+        CREATE UNIQUE INDEX claim_one_blocking_per_task ON claim (task_key) WHERE state = 'pending' OR fence_until IS NOT NULL;
         """;
 }

@@ -12,10 +12,13 @@ namespace Keeper.Actors.Gate.Claims;
 /// </summary>
 /// <remarks>
 /// A claim is an <c>INSERT … ON CONFLICT DO NOTHING</c>: the primary key (task, window) and the partial unique index on
-/// pending claims decide, so the database arbitrates between any number of writers (PostgreSQL makes a concurrent insert
-/// of the same key wait for the first to commit or roll back). When nothing was inserted, the blocking claim is read in
-/// the same transaction to say why. On PostgreSQL that claim can change between the two statements (a pending claim
-/// turns failed); the insert is then tried again, since the way may now be free.
+/// blocking claims (pending, or mined with a reorg fence) decide, so the database arbitrates between any number of
+/// writers (PostgreSQL makes a concurrent insert of the same key wait for the first to commit or roll back, and checks
+/// the index against the newest row versions, not the statement's snapshot: a pending claim that turns mined and fenced
+/// meanwhile still blocks). Before the insert, the same transaction lifts the task's fence if the claimer's head has
+/// passed it. When nothing was inserted, the blocking claim is read in the same transaction to say why. On PostgreSQL
+/// that claim can change between the two statements (a pending claim turns failed); the insert is then tried again,
+/// since the way may now be free.
 /// </remarks>
 public sealed class SqlClaimStore : IClaimStore
 {
@@ -42,14 +45,14 @@ public sealed class SqlClaimStore : IClaimStore
     }
 
     /// <inheritdoc />
-    public Task<ClaimResult> TryClaimAsync(Claim claim, CancellationToken cancellationToken)
+    public Task<ClaimResult> TryClaimAsync(Claim claim, ulong head, CancellationToken cancellationToken)
     {
         ClaimGuards.Claim(claim, nameof(claim));
-        return _store.ExecuteWriteAsync((connection, transaction, ct) => ClaimAsync(connection, transaction, claim, ct), cancellationToken);
+        return _store.ExecuteWriteAsync((connection, transaction, ct) => ClaimAsync(connection, transaction, claim, head, ct), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ClaimResult>> TryClaimAllAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimResult>> TryClaimAllAsync(IReadOnlyList<Claim> claims, ulong head, CancellationToken cancellationToken)
     {
         foreach (var claim in claims)
         {
@@ -62,7 +65,7 @@ public sealed class SqlClaimStore : IClaimStore
                 var results = new ClaimResult[claims.Count];
                 for (var i = 0; i < claims.Count; i++)
                 {
-                    results[i] = await ClaimAsync(connection, transaction, claims[i], ct);
+                    results[i] = await ClaimAsync(connection, transaction, claims[i], head, ct);
                 }
 
                 return results;
@@ -70,14 +73,23 @@ public sealed class SqlClaimStore : IClaimStore
             cancellationToken);
     }
 
-    private async Task<ClaimResult> ClaimAsync(DbConnection connection, DbTransaction transaction, Claim claim, CancellationToken ct)
+    private async Task<ClaimResult> ClaimAsync(DbConnection connection, DbTransaction transaction, Claim claim, ulong head, CancellationToken ct)
     {
+        // Past its fence the mined claim's member no longer watches the transaction for a reorg: the action is done for
+        // good, and the claim stops blocking. (A reorg deeper than that watch is beyond what Keeper follows.)
+        await SqlCommands.ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE claim SET fence_until = NULL WHERE task_key = @task AND fence_until IS NOT NULL AND fence_until < @head",
+            ct,
+            ("@task", claim.TaskKey),
+            ("@head", Block(head)));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var inserted = await SqlCommands.ExecuteAsync(
                 connection,
                 transaction,
-                $"INSERT INTO claim ({ClaimColumns.Row}) VALUES (@task, @window, @member, @tx, @state, @created, @updated) ON CONFLICT DO NOTHING",
+                $"INSERT INTO claim ({ClaimColumns.Row}) VALUES (@task, @window, @member, @tx, @state, @created, @updated, NULL) ON CONFLICT DO NOTHING",
                 ct,
                 ("@task", claim.TaskKey),
                 ("@window", claim.Window),
@@ -96,16 +108,16 @@ public sealed class SqlClaimStore : IClaimStore
                 return new ClaimResult(ClaimOutcome.WindowTaken, sameWindow);
             }
 
-            var pending = await SqlCommands.QueryAsync(
+            var blocking = await SqlCommands.QueryAsync(
                 connection,
                 transaction,
-                $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND state = 'pending'",
+                $"SELECT {ClaimColumns.Row} FROM claim WHERE task_key = @task AND (state = 'pending' OR fence_until IS NOT NULL)",
                 ClaimColumns.Read,
                 ct,
                 ("@task", claim.TaskKey));
-            if (pending.Count > 0)
+            if (blocking.Count > 0)
             {
-                return new ClaimResult(ClaimOutcome.PendingElsewhere, pending[0]);
+                return new ClaimResult(blocking[0].State == ClaimState.Pending ? ClaimOutcome.PendingElsewhere : ClaimOutcome.ReorgFenced, blocking[0]);
             }
         }
 
@@ -134,10 +146,12 @@ public sealed class SqlClaimStore : IClaimStore
     }
 
     /// <inheritdoc />
-    public Task<Claim> UpdateAsync(string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Claim> UpdateAsync(
+        string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ClaimGuards.Key(taskKey, window, memberId, nameof(taskKey));
         ClaimGuards.State(newState, nameof(newState));
+        ClaimGuards.Fence(newState, fenceUntil, nameof(fenceUntil));
         return _store.ExecuteWriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -147,7 +161,7 @@ public sealed class SqlClaimStore : IClaimStore
                     connection,
                     transaction,
                     """
-                    UPDATE claim SET state = @state, tx_hash = COALESCE(@tx, tx_hash), updated = @now
+                    UPDATE claim SET state = @state, tx_hash = COALESCE(@tx, tx_hash), fence_until = @fence, updated = @now
                     WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'pending'
                     """,
                     ct,
@@ -156,6 +170,7 @@ public sealed class SqlClaimStore : IClaimStore
                     ("@member", memberId),
                     ("@state", ClaimColumns.State(newState)),
                     ("@tx", ClaimColumns.TxHash(txHash)),
+                    ("@fence", fenceUntil is { } f ? Block(f) : null),
                     ("@now", now.UtcTicks));
                 var current = await ReadOneAsync(connection, transaction, taskKey, window, ct);
                 if (updated == 1 && current is not null)
@@ -175,7 +190,9 @@ public sealed class SqlClaimStore : IClaimStore
 
                 if (current.State == newState && (txHash is null || current.TxHash == txHash))
                 {
-                    return current;
+                    return current.FenceUntil is { } fence && fenceUntil > fence
+                        ? await MoveFenceAsync(connection, transaction, current, fenceUntil.Value, now, ct)
+                        : current;
                 }
 
                 throw new ClaimUpdateException(ClaimUpdateError.AlreadyFinal, taskKey, window, memberId, current);
@@ -190,15 +207,16 @@ public sealed class SqlClaimStore : IClaimStore
         return _store.ExecuteWriteAsync(
             async (connection, transaction, ct) =>
             {
-                // The partial unique index on pending claims still decides between concurrent writers; the NOT EXISTS
+                // The partial unique index on blocking claims still decides between concurrent writers; the NOT EXISTS
                 // only spares the common case an index violation.
                 await SqlCommands.ExecuteAsync(
                     connection,
                     transaction,
                     """
-                    UPDATE claim SET state = 'pending', updated = @now
+                    UPDATE claim SET state = 'pending', fence_until = NULL, updated = @now
                     WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'mined'
-                      AND NOT EXISTS (SELECT 1 FROM claim other WHERE other.task_key = @task AND other.state = 'pending')
+                      AND NOT EXISTS (SELECT 1 FROM claim other WHERE other.task_key = @task AND other.window_nr <> @window
+                                      AND (other.state = 'pending' OR other.fence_until IS NOT NULL))
                     """,
                     ct,
                     ("@task", taskKey),
@@ -227,6 +245,28 @@ public sealed class SqlClaimStore : IClaimStore
             async (connection, ct) => await SqlCommands.QueryAsync(
                 connection, null, $"SELECT {ClaimColumns.Row} FROM claim WHERE state = 'pending' ORDER BY task_key", ClaimColumns.Read, ct),
             cancellationToken);
+
+    // The same transaction mined again in a later block after a reorg: its member watches it from there, so the fence
+    // moves with it. Only a fence still up moves; one already lifted stays down (the task may have passed on).
+    private static async Task<Claim> MoveFenceAsync(DbConnection connection, DbTransaction transaction, Claim current, ulong fenceUntil, DateTimeOffset now, CancellationToken ct)
+    {
+        await SqlCommands.ExecuteAsync(
+            connection,
+            transaction,
+            """
+            UPDATE claim SET fence_until = @fence, updated = @now
+            WHERE task_key = @task AND window_nr = @window AND state = 'mined' AND fence_until IS NOT NULL AND fence_until < @fence
+            """,
+            ct,
+            ("@task", current.TaskKey),
+            ("@window", current.Window),
+            ("@fence", Block(fenceUntil)),
+            ("@now", now.UtcTicks));
+        return await ReadOneAsync(connection, transaction, current.TaskKey, current.Window, ct) ?? current;
+    }
+
+    // Block numbers are stored as signed 64-bit integers (both databases); no chain comes near the limit.
+    private static long Block(ulong number) => checked((long)number);
 
     private static async Task<Claim?> ReadOneAsync(DbConnection connection, DbTransaction transaction, string taskKey, long window, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ internal static class PostgresSchema
         (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
         (2, "membership and membership_version tables", MembershipSchema.Postgres),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Postgres),
+        (4, "claim reorg fence: a successful mined claim blocks the task until its member stops watching it for a reorg", ClaimSchema.ReorgFence),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -48,7 +48,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
         Assert.Equal(
             "claim,membership,membership_version,schema_version",
             await ScalarAsync(connectionString, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Equal("1,2,3", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
+        Assert.Equal("1,2,3,4", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, await ScalarAsync(connectionString, "SELECT MIN(applied) FROM schema_version"));
     }
 
@@ -60,7 +60,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
         var databases = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => OpenAsync(connectionString)))).WaitAsync(TimeSpan.FromSeconds(60));
         try
         {
-            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), CancellationToken.None);
+            await new SqlClaimStore(databases[0]).TryClaimAsync(NewClaim("a"), head: 0, CancellationToken.None);
             var seen = await Task.WhenAll(databases.Select(d => new SqlClaimStore(d).GetAsync("a", CancellationToken.None)));
             Assert.All(seen, claims => Assert.Equal([NewClaim("a")], claims));
         }
@@ -72,7 +72,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
             }
         }
 
-        Assert.Equal(3L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(4L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]
