@@ -14,11 +14,13 @@ internal static class SqliteSchema
     public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
     [
         // Version 1 made the hand-written journal's and snapshot store's tables. Akka.Persistence.Sql keeps both now, in
-        // its own tables; stores made before keep theirs untouched (nothing reads them) and new ones get none.
+        // its own tables; stores made before keep theirs, which only SqlLegacyJournal reads (once, to bring a submitter's
+        // unfinished history over), and new ones get none.
         (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
         (2, "membership and membership_version tables", MembershipSchema.Sqlite),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Sqlite),
         (4, "claim reorg fence: a successful mined claim blocks the task until its member stops watching it for a reorg", ClaimSchema.ReorgFence),
+        (5, "legacy_journal_import: which submitters' histories were brought over from the retired journal table", SqlLegacyJournal.MarkerSqlite),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -77,4 +77,19 @@ public sealed partial class Submitter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not re-sending {Task} nonce {Nonce} yet: {Reason}; asking again on the next head")]
     private static partial void LogResendUndecided(ILogger logger, string task, ulong nonce, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported {Events} events of {PersistenceId} ({Live} transactions unfinished) from the journal Keeper kept before Akka.Persistence ({Journal}); they are resumed as after a restart")]
+    private static partial void LogLegacyImported(ILogger logger, string persistenceId, int events, int live, string journal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The journal Keeper kept before Akka.Persistence ({Journal}) holds {Events} events of {PersistenceId}, none of them unfinished or within the reorg watch: nothing to import")]
+    private static partial void LogLegacyNothingToImport(ILogger logger, string persistenceId, string journal, int events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store of the journal Keeper kept before Akka.Persistence ({Journal}) also holds {Snapshots} rows in its old snapshot table (tracker snapshots, the watcher checkpoint); they are not read: trackers and the chain watcher start cold from the chain")]
+    private static partial void LogLegacySnapshotsIgnored(ILogger logger, string journal, long snapshots);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record that {PersistenceId}'s old journal was dealt with ({Reason}); the next start checks it again and records it then")]
+    private static partial void LogLegacyMarkFailed(ILogger logger, string persistenceId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The submitter {PersistenceId} refuses to act: {Reason}")]
+    private static partial void LogLegacyRefused(ILogger logger, string persistenceId, string reason);
 }

@@ -30,6 +30,18 @@ public sealed partial class Submitter
             return;
         }
 
+        if (_deps.LegacyJournal is { } legacy && !_legacyChecked)
+        {
+            // Before anything is resumed or sent: the old journal may hold this account's transaction in flight.
+            await ImportLegacyAsync(legacy, head.Number, () => ResumedFromJournalAsync(pendingCount, head));
+            return;
+        }
+
+        await ResumedFromJournalAsync(pendingCount, head);
+    }
+
+    private async Task ResumedFromJournalAsync(ulong pendingCount, BlockHeader head)
+    {
         // The node may know transactions of this account the journal does not (another wallet used the key): never
         // reuse those nonces. The journal may know more than the node (sent just before a crash, or never sent).
         _state = _state with { NextNonce = Math.Max(_state.NextNonce, pendingCount) };

@@ -13,6 +13,9 @@ public sealed record SubmitterDependencies(PrivateKey Key, EthApi Eth, FeeOracle
     /// <summary>Decides whether a journaled action may go out again after a restart or a reorg; null re-broadcasts it as is.</summary>
     public IResendGuard? ResendGuard { get; init; }
 
+    /// <summary>The journal of stores written before Akka.Persistence, imported once at start; null: none to look at.</summary>
+    public ILegacyJournal? LegacyJournal { get; init; }
+
     /// <summary>Checks that nothing is missing.</summary>
     /// <exception cref="ArgumentException">A dependency is null; the message names it.</exception>
     public SubmitterDependencies Validate()

@@ -78,10 +78,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         }
 
         await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
-        var (claims, members) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
+        var (claims, members, legacy) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new SnapshotScope(key.Address);
         var beacon = await BeaconAsync(beaconClient, settings.Beacon, cancellationToken);
-        return new PreparedNode(chainId, deployment, snapshots, claims, members, beacon);
+        return new PreparedNode(chainId, deployment, snapshots, claims, members, beacon, legacy);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     {
         var settings = services.GetRequiredService<KeeperSettings>();
         var key = services.GetRequiredService<PrivateKey>();
-        var (chainId, deployment, snapshots, claims, members, beacon) = services.GetRequiredService<PreparedNode>();
+        var (chainId, deployment, snapshots, claims, members, beacon, legacy) = services.GetRequiredService<PreparedNode>();
         var eth = services.GetRequiredService<EthApi>();
         var batch = services.GetRequiredService<BatchCaller>();
         var fees = services.GetRequiredService<FeeOracle>();
@@ -118,7 +118,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         };
         var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, new EthCallSimulator(eth), timeProvider);
-        var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard })), "submitter");
+        var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
         var membership = system.ActorOf(MembershipAgent.Props(
@@ -199,20 +199,21 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     private static Props SubmitterSupervisor(Props submitter) => BackoffSupervisor.Props(
         Backoff.OnStop(submitter, "account", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1).WithDefaultStoppingStrategy());
 
-    // The claim and membership tables live in the same SQLite file or PostgreSQL database as the journal and snapshots.
-    private static async Task<(IClaimStore Claims, IMembershipStore Members)> OpenStoreAsync(
+    // The claim and membership tables live in the same SQLite file or PostgreSQL database as the journal and snapshots (and,
+    // in stores written before Akka.Persistence, the old journal).
+    private static async Task<(IClaimStore Claims, IMembershipStore Members, ILegacyJournal Legacy)> OpenStoreAsync(
         SqlStoreLocation store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
         if (store.Kind == SqlStoreKind.Postgres)
         {
             var pg = await PostgresClaimDatabase.OpenAsync(new PostgresClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<PostgresClaimDatabase>(), cancellationToken);
             resources.Add(pg);
-            return (new SqlClaimStore(pg), new SqlMembershipStore(pg));
+            return (new SqlClaimStore(pg), new SqlMembershipStore(pg), new SqlLegacyJournal(pg));
         }
 
         var sqlite = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<SqliteClaimDatabase>(), cancellationToken);
         resources.Add(sqlite);
-        return (new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite));
+        return (new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite), new SqlLegacyJournal(sqlite));
     }
 
     private static async Task<BeaconSource?> BeaconAsync(BeaconClient? client, BeaconSettings beacon, CancellationToken cancellationToken)

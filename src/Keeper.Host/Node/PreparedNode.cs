@@ -1,5 +1,6 @@
 using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Membership;
+using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 
@@ -15,5 +16,7 @@ namespace Keeper.Host.Node;
 /// <param name="Claims">The gate's claims.</param>
 /// <param name="Members">The cluster's membership rows.</param>
 /// <param name="Beacon">The beacon node, or null when none is configured.</param>
+/// <param name="LegacyJournal">The journal of stores written before Akka.Persistence, which the submitter imports from once.</param>
 public sealed record PreparedNode(
-    ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IMembershipStore Members, BeaconSource? Beacon);
+    ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IMembershipStore Members, BeaconSource? Beacon,
+    ILegacyJournal LegacyJournal);

@@ -68,7 +68,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SqliteSchema.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, Scalar(connection, "SELECT applied FROM schema_version WHERE version = 1"));
-        Assert.Equal("claim,membership,membership_version,schema_version", Tables(connection));
+        Assert.Equal("claim,legacy_journal_import,membership,membership_version,schema_version", Tables(connection));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         }
 
         using var check = RawConnection();
-        Assert.Equal("1,2,3,4", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     private static string MembershipSchemaOf(int version) => SqliteSchema.Migrations.Single(m => m.Version == version).Sql;
@@ -123,9 +123,9 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         }
 
         using var check = RawConnection();
-        Assert.Equal("claim,journal,journal_metadata,membership,membership_version,schema_version,snapshot", Tables(check));
+        Assert.Equal("claim,journal,journal_metadata,legacy_journal_import,membership,membership_version,schema_version,snapshot", Tables(check));
         Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM snapshot"));
-        Assert.Equal("1,2,3,4", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         // A submitter may be inside a journal call: stop the actors before the store goes.
         await ShutdownAsync(verifySystemShutdown: true);
@@ -97,7 +97,7 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     {
         var eth = new EthApi(Chain);
         var fees = new FeeOracle(eth, new FeeOracleOptions { MaxFeePerGasCap = Cap, MinPriorityFeePerGas = 1 });
-        var deps = new SubmitterDependencies(Key, eth, fees) { ResendGuard = ResendGuard };
+        var deps = new SubmitterDependencies(Key, eth, fees) { ResendGuard = ResendGuard, LegacyJournal = LegacyJournal };
         return Sys.ActorOf(Submitter.Props(options ?? Options(), deps), $"submitter-{++_instances}");
     }
 
@@ -161,6 +161,9 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
 
     /// <summary>The guard the next started submitter asks before re-sending; null re-sends as is.</summary>
     protected IResendGuard? ResendGuard { get; set; }
+
+    /// <summary>The old journal the next started submitter imports from; null: none.</summary>
+    protected ILegacyJournal? LegacyJournal { get; set; }
 
     /// <summary>The submitter's events as Akka.Persistence.Sql stored them, read from the journal table itself.</summary>
     protected Task<IReadOnlyList<SubmissionEvent>> JournalAsync() => JournalRows.SubmissionEventsAsync(Store, Submitter.PersistenceIdFor(Key.Address));
