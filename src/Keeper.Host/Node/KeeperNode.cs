@@ -117,10 +117,12 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             Slot = settings.Chain.Slot,
         };
         var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
-        var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, new EthCallSimulator(eth), timeProvider);
+        // One simulator for the gate's turns and the submitter's re-sends: both ask the same node the same question.
+        var simulator = new EthCallSimulator(eth);
+        var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
         var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
-            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, new EthCallSimulator(eth), submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
+            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
         var membership = system.ActorOf(MembershipAgent.Props(
             members, new MemberInfo(memberId, key.Address, Environment.MachineName, timeProvider.GetUtcNow()), settings.Gate.Heartbeat, settings.Gate.SuspicionTimeout, gate), "membership");
         scheduler.Tell(new SubscribeDuties(gate));

@@ -1,4 +1,6 @@
+using Akka.Actor;
 using Keeper.Actors.Submission;
+using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Xunit;
 
@@ -126,16 +128,7 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
     [Fact]
     public async Task Reorg_UndoesMinedReceipt_RebroadcastAndMinedAgain()
     {
-        var submitter = StartSubmitter();
-        var (call, validAt) = await AssignedValidatorAsync();
-        await Chain.IncreaseTimeAsync(TimeBeforeDissolve + 1);
-        await Chain.MineAsync();
-        var snapshot = await Chain.SnapshotAsync();
-        Gate.Send(submitter, new SubmitAction("dissolve:reorg", call, validAt + 60, 0));
-        var sent = await Gate.ExpectMsgAsync<ActionSent>();
-        await Chain.WaitMinedAsync(sent.Hash);
-        await HeadAsync(submitter);
-        var first = await Gate.ExpectMsgAsync<ActionMined>();
+        var (submitter, call, validAt, snapshot, sent, first) = await MinedBeforeAReorgAsync();
 
         await Chain.RevertAsync(snapshot);
         Assert.Null(await Chain.Eth.GetTransactionReceiptAsync(sent.Hash, CancellationToken.None));
@@ -152,19 +145,11 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
         Assert.False(await WouldSucceedAsync(call));
     }
+
     [Fact]
     public async Task Reorg_SameTaskAskedAgainBeforeTheReorgHead_ResentOnceNeverASecondTransaction()
     {
-        var submitter = StartSubmitter();
-        var (call, validAt) = await AssignedValidatorAsync();
-        await Chain.IncreaseTimeAsync(TimeBeforeDissolve + 1);
-        await Chain.MineAsync();
-        var snapshot = await Chain.SnapshotAsync();
-        Gate.Send(submitter, new SubmitAction("dissolve:reorg", call, validAt + 60, 0));
-        var sent = await Gate.ExpectMsgAsync<ActionSent>();
-        await Chain.WaitMinedAsync(sent.Hash);
-        await HeadAsync(submitter);
-        await Gate.ExpectMsgAsync<ActionMined>();
+        var (submitter, call, validAt, snapshot, sent, _) = await MinedBeforeAReorgAsync();
 
         // A reorg undoes the action. In the node the gate can hear of it first (the re-read pool makes the duty due again
         // before the new head has gone through the gate to the submitter) and asks for the task again.
@@ -185,4 +170,23 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
         Assert.Contains(await JournalAsync(), e => e is TransactionReorged);
         Assert.DoesNotContain(await JournalAsync(), e => e is TransactionCreated { Nonce: 1 });
     }
+
+    // A dissolve sent for a due validator, mined and reported, with a chain snapshot from just before it: what the reorg
+    // tests undo.
+    private async Task<MinedAction> MinedBeforeAReorgAsync()
+    {
+        var submitter = StartSubmitter();
+        var (call, validAt) = await AssignedValidatorAsync();
+        await Chain.IncreaseTimeAsync(TimeBeforeDissolve + 1);
+        await Chain.MineAsync();
+        var snapshot = await Chain.SnapshotAsync();
+        Gate.Send(submitter, new SubmitAction("dissolve:reorg", call, validAt + 60, 0));
+        var sent = await Gate.ExpectMsgAsync<ActionSent>();
+        await Chain.WaitMinedAsync(sent.Hash);
+        await HeadAsync(submitter);
+        var mined = await Gate.ExpectMsgAsync<ActionMined>();
+        return new MinedAction(submitter, call, validAt, snapshot, sent, mined);
+    }
+
+    private sealed record MinedAction(IActorRef Submitter, ContractCall Call, ulong ValidAt, string Snapshot, ActionSent Sent, ActionMined Mined);
 }
