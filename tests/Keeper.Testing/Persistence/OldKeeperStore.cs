@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Keeper.Actors.Submission;
 
-namespace Keeper.Actors.Tests.Persistence;
+namespace Keeper.Testing.Persistence;
 
 /// <summary>
 /// A store as Keeper wrote it before Akka.Persistence: schema migration 1 of that version (its tables <c>journal</c>,
@@ -10,7 +10,7 @@ namespace Keeper.Actors.Tests.Persistence;
 /// journal writer stored them: persistence id <c>submitter:&lt;lowercase address&gt;</c>, sequence numbers from 1, the
 /// event's manifest and its JSON payload, <c>deleted</c> false, created in UTC ticks.
 /// </summary>
-internal static class OldKeeperStore
+public static class OldKeeperStore
 {
     public const string SqliteTables = """
         CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied INTEGER NOT NULL, description TEXT NOT NULL);
