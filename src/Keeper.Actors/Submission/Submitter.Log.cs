@@ -81,7 +81,7 @@ public sealed partial class Submitter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Imported {Events} events of {PersistenceId} ({Live} transactions unfinished) from the journal Keeper kept before Akka.Persistence ({Journal}); they are resumed as after a restart")]
     private static partial void LogLegacyImported(ILogger logger, string persistenceId, int events, int live, string journal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The journal Keeper kept before Akka.Persistence ({Journal}) holds {Events} events of {PersistenceId}, none of them unfinished or within the reorg watch: nothing to import")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The journal Keeper kept before Akka.Persistence ({Journal}) holds {Events} events of {PersistenceId}; none needs importing (nothing unfinished or within the reorg watch, or this account's journal holds them already)")]
     private static partial void LogLegacyNothingToImport(ILogger logger, string persistenceId, string journal, int events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store of the journal Keeper kept before Akka.Persistence ({Journal}) also holds {Snapshots} rows in its old snapshot table (tracker snapshots, the watcher checkpoint); they are not read: trackers and the chain watcher start cold from the chain")]

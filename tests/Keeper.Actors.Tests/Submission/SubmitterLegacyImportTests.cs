@@ -118,7 +118,7 @@ public sealed class SubmitterLegacyImportTests : SubmitterTestBase
 
         Assert.Empty(await JournalAsync());
         Assert.Empty(Chain.Accepted);
-        Assert.Contains(Logs.Entries, e => e.Message.Contains("nothing to import", StringComparison.Ordinal));
+        Assert.Contains(Logs.Entries, e => e.Message.Contains("none needs importing", StringComparison.Ordinal));
         Assert.True((await LegacyJournal.ReadAsync(PersistenceId, CancellationToken.None)).AlreadyImported);
     }
 
