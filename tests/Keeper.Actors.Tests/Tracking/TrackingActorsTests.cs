@@ -4,6 +4,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Watching;
 using Keeper.Testing.Tracking;
+using Address = Keeper.Chain.Primitives.Address;
 using Xunit;
 using Xunit.Abstractions;
 using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
@@ -107,6 +108,31 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Assert.Equal(DutyKind.NotifyExit, duty.Kind);
         Assert.Equal(Beacon.EpochStartTime(500_000 - 112), duty.Deadline);
         Assert.Equal(1, (await RegistryStatsAsync()).LiveTrackers);
+    }
+
+    [Fact]
+    public async Task Passivation_TwoPoolsInOneShard_TheIdleOneIsSavedAndDroppedTheOneWithADutyStays()
+    {
+        // Its last four bytes put it in MegapoolAddress's shard (0x1a1 and 0xa1 agree modulo 64).
+        var neighbour = Address.Parse("0x00000000000000000000000000000000000001a1");
+        Start(Snapshots, TimeSpan.FromHours(1));
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, null, Staked((uint)Genesis)));
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), neighbour, 1, null, Prestaked((uint)Genesis)));
+        var shard = await TrackerIdleAsync(MegapoolAddress);
+        Assert.Equal(shard, await TrackerIdleAsync(neighbour));
+        Assert.Equal(2, (await RegistryStatsAsync()).LiveTrackers);
+
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        // The sweep and its save are done once the shard answers; it stays, holding the pool with a duty.
+        Assert.Equal(shard, await TrackingBarriers.IdleAsync(Sys, shard.Path, Guard));
+        Assert.Equal(1, (await RegistryStatsAsync()).LiveTrackers);
+        var (_, saved) = Assert.Single(await SnapshotRowsAsync(Snapshots.Tracker(MegapoolAddress)));
+        Assert.Equal([0u], Assert.IsType<MegapoolTrackingState>(saved).Validators.Keys);
+        Assert.Empty(await SnapshotRowsAsync(Snapshots.Tracker(neighbour)));
+        var duty = Assert.Single((await Deadlines.Ask<DutiesSnapshot>(GetDuties.Instance, Guard)).Duties).Duty;
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(neighbour, 1), duty.Key);
     }
 
     [Fact]
