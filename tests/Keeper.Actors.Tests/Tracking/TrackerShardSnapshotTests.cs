@@ -87,6 +87,26 @@ public sealed class TrackerShardSnapshotTests : TrackingTestKit
     }
 
     [Fact]
+    public async Task Load_StoreFails_HoldsTheEventsAndAppliesThemOnceARetryLoads()
+    {
+        var scheduler = CreateTestProbe();
+        var tracker = await TrackerAsync(Snapshots, scheduler);
+        // Once a first pool's snapshot is loaded, the store has made its table.
+        tracker.Tell(new WatcherEvents([new MinipoolRead(Block1, MinipoolIn(Keeper.Chain.Contracts.RocketPool.MinipoolStatus.Staking, 1_767_225_600))]));
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        await SnapshotTableAsync(present: false);
+
+        tracker.Tell(Validator(4));
+
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        Assert.False(scheduler.HasMessages, "the shard applied a read whose pool's snapshot it could not load");
+        await SnapshotTableAsync(present: true);
+        Clock.Advance(LatestSnapshot.LoadRetryInterval);
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 4), (await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard)).Duty.Key);
+    }
+
+    [Fact]
     public async Task SaveSnapshot_NothingChangedSinceTheLastSave_WritesNothing()
     {
         var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
