@@ -4,6 +4,8 @@ using Akka.Configuration;
 using Keeper.Actors.Tracking;
 using Keeper.Benchmarks.Actors;
 using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Watching;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Benchmarks.Scenarios;
@@ -11,10 +13,11 @@ namespace Keeper.Benchmarks.Scenarios;
 /// <summary>
 /// Managed memory retained (not allocated) per actor: <c>GC.GetTotalMemory(true)</c> before and after starting N actors
 /// that each handled one message, divided by N. BenchmarkDotNet's Allocated column counts transient garbage too.
-/// Measures an idle <see cref="ReceiveActor"/> with one handler, an empty <see cref="MegapoolTracker"/>, one holding 10
-/// validators (a quarter queued, a quarter staked, half in prestake with a dissolve duty, as the seed makes them), and a
-/// prelaunch <see cref="MinipoolTracker"/>. Duties go to an actor that drops them, so the scheduler's book is not counted.
-/// Usage: actor-footprint [idleActors=100000] [trackers=10000] [rounds=3]
+/// Measures an idle <see cref="ReceiveActor"/> with one handler, and the tracking of N pools through a
+/// <see cref="PoolRegistry"/> and its <see cref="TrackerShard"/>s as the node runs them (per pool, shards included): an
+/// empty megapool, one holding 10 validators (a quarter queued, a quarter staked, half in prestake with a dissolve duty,
+/// as the seed makes them), and a prelaunch minipool. Duties go to an actor that drops them, so the scheduler's book is
+/// not counted. Usage: actor-footprint [idleActors=100000] [pools=10000] [rounds=3]
 /// </summary>
 public static class ActorFootprintScenario
 {
@@ -25,25 +28,24 @@ public static class ActorFootprintScenario
         var idleActors = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var trackers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-        var settings = new TrackingSettings(28 * 24 * 3600, 72 * 3600, 0, null);
         for (var round = 1; round <= rounds; round++)
         {
             Report(round, "idle ReceiveActor", idleActors, await MeasureAsync(idleActors, (system, n) => SpawnIdleAsync(system, n)));
-            Report(round, "MegapoolTracker, no validators", trackers, await MeasureAsync(trackers, (system, n) => SpawnMegapoolsAsync(system, n, 0, settings)));
-            Report(round, $"MegapoolTracker, {ValidatorsPerMegapool} validators", trackers, await MeasureAsync(trackers, (system, n) => SpawnMegapoolsAsync(system, n, ValidatorsPerMegapool, settings)));
-            Report(round, "MinipoolTracker, prelaunch", trackers, await MeasureAsync(trackers, (system, n) => SpawnMinipoolsAsync(system, n, settings)));
+            Report(round, "megapool, no validators", trackers, await MeasureAsync(trackers, (system, n) => TrackMegapoolsAsync(system, n, 0)), "pool");
+            Report(round, $"megapool, {ValidatorsPerMegapool} validators", trackers, await MeasureAsync(trackers, (system, n) => TrackMegapoolsAsync(system, n, ValidatorsPerMegapool)), "pool");
+            Report(round, "minipool, prelaunch", trackers, await MeasureAsync(trackers, (system, n) => TrackMinipoolsAsync(system, n)), "pool");
         }
 
         Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         return 0;
     }
 
-    private static void Report(int round, string what, int count, long bytes) =>
-        Console.WriteLine($"round {round}: {what}: {(double)bytes / count:F0} B per actor ({count} actors, {bytes / 1024.0 / 1024.0:F1} MiB)");
+    private static void Report(int round, string what, int count, long bytes, string unit = "actor") =>
+        Console.WriteLine($"round {round}: {what}: {(double)bytes / count:F0} B per {unit} ({count} {unit}s, {bytes / 1024.0 / 1024.0:F1} MiB)");
 
     // A fresh system per measurement, warmed by a few actors first. The system keeps its actors alive; the scenario
     // drops its refs before measuring, so only what the system retains is counted.
-    private static async Task<long> MeasureAsync(int count, Func<ActorSystem, int, Task<IActorRef[]>> spawn)
+    private static async Task<long> MeasureAsync<T>(int count, Func<ActorSystem, int, Task<T>> spawn)
     {
         using var system = ActorSystem.Create("footprint", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         await spawn(system, 10);
@@ -70,39 +72,60 @@ public static class ActorFootprintScenario
         return actors;
     }
 
-    private static async Task<IActorRef[]> SpawnMegapoolsAsync(ActorSystem system, int count, int validators, TrackingSettings settings)
+    // A registry per call, as the node has one: the pools are spread over its shards.
+    private static async Task<IActorRef> TrackMegapoolsAsync(ActorSystem system, int count, int validators)
     {
-        var options = new TrackerOptions(Sink(system), null, null, null);
-        var actors = new IActorRef[count];
+        var registry = Registry(system);
+        var pools = new Address[count];
         for (var i = 0; i < count; i++)
         {
-            var megapool = PoolAddress(0x11, i);
-            actors[i] = system.ActorOf(MegapoolTracker.Props(megapool, options, null));
-            actors[i].Tell(new SettingsChanged(settings));
+            pools[i] = PoolAddress(0x11, i);
+            var reads = new WatcherEvent[validators];
             for (var j = 0; j < validators; j++)
             {
-                actors[i].Tell(new ValidatorObserved((uint)j, Validator(j), Pubkey(megapool, j), 100));
+                reads[j] = new MegapoolValidatorRead(Block, pools[i], (uint)j, Pubkey(pools[i], j), Validator(j));
             }
+
+            registry.Tell(new WatcherEvents(reads.Length > 0 ? reads : [new PoolForgotten(Block, pools[i], 0)]));
         }
 
-        await HandledAllAsync(actors);
-        return actors;
+        await HandledAllAsync(registry, pools);
+        return registry;
     }
 
-    private static async Task<IActorRef[]> SpawnMinipoolsAsync(ActorSystem system, int count, TrackingSettings settings)
+    private static async Task<IActorRef> TrackMinipoolsAsync(ActorSystem system, int count)
     {
-        var options = new TrackerOptions(Sink(system), null, null, null);
-        var actors = new IActorRef[count];
+        var registry = Registry(system);
+        var pools = new Address[count];
         for (var i = 0; i < count; i++)
         {
-            var minipool = PoolAddress(0x22, i);
-            actors[i] = system.ActorOf(MinipoolTracker.Props(minipool, options, null));
-            actors[i].Tell(new SettingsChanged(settings));
-            actors[i].Tell(new MinipoolObserved(new MinipoolState(minipool, PoolAddress(0x33, i), MinipoolStatus.Prelaunch, 1_800_000_000), 100));
+            pools[i] = PoolAddress(0x22, i);
+            registry.Tell(new WatcherEvents([new MinipoolRead(Block, new MinipoolState(pools[i], PoolAddress(0x33, i), MinipoolStatus.Prelaunch, 1_800_000_000))]));
         }
 
-        await HandledAllAsync(actors);
-        return actors;
+        await HandledAllAsync(registry, pools);
+        return registry;
+    }
+
+    private static readonly BlockRef Block = new(100, Hash32.Zero, 1_800_000_000);
+
+    private static IActorRef Registry(ActorSystem system)
+    {
+        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(Sink(system), null, null, null)));
+        registry.Tell(new SettingsRead(Block, new MegapoolSettingsValues(28 * 24 * 3600, 0, 0, 0, 0), 72 * 3600));
+        return registry;
+    }
+
+    // The registry names a pool's shard after routing what it was told before; the shard answers Identify after it too.
+    private static async Task HandledAllAsync(IActorRef registry, Address[] pools)
+    {
+        var shards = new HashSet<IActorRef>();
+        foreach (var pool in pools.Take(1000))
+        {
+            shards.Add((await registry.Ask<TrackerOf>(new GetTrackerOf(pool), TimeSpan.FromMinutes(2))).Tracker!);
+        }
+
+        await HandledAllAsync([.. shards]);
     }
 
     // Each actor answers Identify after the messages queued before it.

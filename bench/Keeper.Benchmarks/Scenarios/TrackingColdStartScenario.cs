@@ -14,8 +14,8 @@ namespace Keeper.Benchmarks.Scenarios;
 /// long until every duty is scheduled, how many RPC requests that took, and the managed memory the tracking holds.
 /// Usage: tracking-cold-start [megapools=1000] [validatorsPerMegapool=10] [minipools=1000] [seed=batch|tx] [profile]
 /// With <c>profile</c> it also pauses 30 s before and 60 s after the cold start (for <c>dotnet-gcdump collect -p PID</c>),
-/// replays the watcher's events into fresh tracking actors (<see cref="TrackingReplay"/>) and splits the chain reads'
-/// time (<see cref="ColdStartReadProfile"/>).
+/// replays the watcher's events into fresh tracking actors (<see cref="TrackingReplay"/>), splits the chain reads'
+/// time (<see cref="ColdStartReadProfile"/>) and measures what a bare watcher keeps.
 /// </summary>
 public static class TrackingColdStartScenario
 {
@@ -95,6 +95,15 @@ public static class TrackingColdStartScenario
             }
 
             await ColdStartReadProfile.RunAsync(chain, harness.Multicall3, harness.Deployment.MegapoolManager, CancellationToken.None);
+
+            // What the watcher itself keeps (its pool sets), events dropped as they come: part of the tracking figure above.
+            var watcherBefore = Settle();
+            var bare = new ChainWatcher(chain.Eth, batch, harness.Deployment);
+            await bare.PollAsync(_ => { }, CancellationToken.None);
+            var watcherBytes = Settle() - watcherBefore;
+            GC.KeepAlive(bare);
+            GC.KeepAlive(events);
+            Console.WriteLine($"profile: a bare watcher after its cold start holds {watcherBytes / 1024.0 / 1024.0:F1} MiB = {(double)watcherBytes / (megapools * perMegapool):F0} B per validator");
         }
 
         Console.WriteLine($"process: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");

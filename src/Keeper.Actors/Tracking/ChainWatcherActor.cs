@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Keeper.Actors.Tracking;
 
 /// <summary>
-/// Runs the <see cref="ChainWatcher"/> on a timer and hands its events, in order, to the <see cref="PoolRegistry"/>.
-/// On start it resumes from the stored checkpoint (restoring every tracker from its snapshot) or cold-starts. Every few
+/// Runs the <see cref="ChainWatcher"/> on a timer and hands its events, in order and in the parts it reads them, to the
+/// <see cref="PoolRegistry"/>.
+/// On start it resumes from the stored checkpoint (restoring every pool's tracker state from its snapshot) or cold-starts. Every few
 /// blocks it has every tracker save its snapshot and only then stores its own position, so a checkpoint never claims
 /// more than the snapshots hold.
 /// </summary>
@@ -109,10 +110,21 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 
     private async Task<bool> PollOnceAsync()
     {
-        IReadOnlyList<WatcherEvent> events;
+        // Each part goes to the registry as soon as it is read: during a cold start the trackers work through the first
+        // batches while the next are read.
+        var newHead = false;
+        void Report(IReadOnlyList<WatcherEvent> events)
+        {
+            if (events.Count > 0)
+            {
+                newHead |= events[^1] is HeadAdvanced;
+                _registry.Tell(new WatcherEvents(events), Self);
+            }
+        }
+
         try
         {
-            events = await _watcher.PollAsync(CancellationToken.None);
+            await _watcher.PollAsync(Report, CancellationToken.None);
         }
         catch (ReorgTooDeepException ex)
         {
@@ -126,11 +138,6 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
             return false;
         }
 
-        foreach (var e in events)
-        {
-            _registry.Tell(e, Self);
-        }
-
         if (_options.Snapshots is { } scope && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
         {
             // The position is taken now and the trackers are asked to save after: their snapshots are at least as new as
@@ -140,7 +147,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
             _ = CheckpointAsync(save, LatestSnapshot.StoreOf(Context.System), Self, Log);
         }
 
-        return events.Any(e => e is HeadAdvanced);
+        return newHead;
     }
 
     // Runs outside the actor: everything it needs comes in its arguments, and it reports back with a message.

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Akka.Actor;
 using Keeper.Actors.Scheduling;
 using Keeper.Chain.Beacon;
@@ -7,9 +8,10 @@ using Address = Keeper.Chain.Primitives.Address;
 namespace Keeper.Actors.Tracking;
 
 /// <summary>
-/// Routes the watcher's events to one tracker per megapool and per legacy minipool, spawned on discovery. Trackers with
-/// nothing pending are passivated; their next message revives them from their snapshot. Messages for a tracker that is
-/// passivating are held and delivered to its successor, so nothing is lost.
+/// Routes the watcher's events to the tracker shards (<see cref="TrackerShard"/>), each pool to the shard its address
+/// falls in, spawning shards on demand. A shard left with no pool (each was passivated) is stopped; its next message
+/// revives it, and its pools come back from their snapshots. Messages for a shard that is passivating are held and
+/// delivered to its successor, so nothing is lost.
 /// </summary>
 public sealed class PoolRegistry : ReceiveActor
 {
@@ -17,9 +19,12 @@ public sealed class PoolRegistry : ReceiveActor
     private readonly BeaconTime? _beaconTime;
     private readonly BeaconSource? _beacon;
     private readonly Dictionary<Address, bool> _pools = [];
-    private readonly Dictionary<Address, IActorRef> _live = [];
-    private readonly Dictionary<IActorRef, Address> _byRef = [];
-    private readonly Dictionary<Address, List<object>> _held = [];
+    private readonly IActorRef?[] _shards;
+    private readonly int[] _live;
+    private readonly List<WatcherEvent>?[] _routing;
+    private readonly Dictionary<IActorRef, int> _byRef = [];
+    private readonly Dictionary<int, List<object>> _held = [];
+    private int _megapools;
     private TrackingSettings? _settings;
     private TrackerOptions? _trackerOptions;
 
@@ -28,23 +33,25 @@ public sealed class PoolRegistry : ReceiveActor
     /// <summary>Creates the registry; with a <paramref name="beacon"/> it also watches validator exits on the beacon chain.</summary>
     public PoolRegistry(TrackerOptions options, BeaconSource? beacon = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Shards, 1, "TrackerOptions.Shards");
         _options = options;
         _beacon = beacon;
         _beaconTime = beacon?.Time;
-        Receive<SettingsRead>(OnSettings);
-        Receive<MegapoolValidatorRead>(m => Route(m.Megapool, true, new ValidatorObserved(m.ValidatorId, m.Info, m.Pubkey, m.Block.Number)));
-        Receive<MinipoolRead>(m => Route(m.State.Minipool, false, new MinipoolObserved(m.State, m.Block.Number)));
-        Receive<PoolForgotten>(OnForgotten);
-        Receive<HeadAdvanced>(m => _options.Scheduler.Tell(new ChainHeadAdvanced(m.Block), Self));
-        Receive<ChainReorged>(_ => { });
-        Receive<PoolLogObserved>(_ => { });
-        Receive<RouteBeaconExit>(m => Route(m.Megapool, true, new BeaconExitObserved(m.ValidatorId, m.WithdrawableEpoch)));
+        _shards = new IActorRef?[options.Shards];
+        _live = new int[options.Shards];
+        _routing = new List<WatcherEvent>?[options.Shards];
+        Receive<WatcherEvents>(m => Route(m.Events));
+        Receive<WatcherEvent>(m => Route([m]));
+        Receive<RouteBeaconExit>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
         Receive<RestoreTrackers>(OnRestore);
+        Receive<PoolsLive>(OnPoolsLive);
         Receive<PassivationRequested>(OnPassivationRequested);
         Receive<PassivationCancelled>(OnPassivationCancelled);
         Receive<Terminated>(OnTerminated);
         ReceiveAsync<SaveAllSnapshots>(_ => SaveAllAsync());
-        Receive<GetRegistryStats>(_ => Sender.Tell(new RegistryStats(_pools.Count(p => p.Value), _pools.Count(p => !p.Value), _live.Count), Self));
+        Receive<GetRegistryStats>(_ => Sender.Tell(new RegistryStats(_megapools, _pools.Count - _megapools, _live.Sum()), Self));
+        Receive<GetTrackerOf>(m => Sender.Tell(new TrackerOf(m.Pool, _shards[ShardOf(m.Pool)]), Self));
     }
 
     /// <summary>Props for the registry.</summary>
@@ -59,79 +66,121 @@ public sealed class PoolRegistry : ReceiveActor
         }
     }
 
-    private void OnSettings(SettingsRead m)
+    // Addresses are hashes (CREATE and CREATE2), so their last bytes spread pools evenly over the shards.
+    private int ShardOf(Address pool) => (int)(BinaryPrimitives.ReadUInt32BigEndian(pool.Bytes[^4..]) % (uint)_shards.Length);
+
+    private Address Known(Address pool, bool isMegapool)
     {
-        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
-        foreach (var tracker in _live.Values)
+        if (_pools.TryAdd(pool, isMegapool) && isMegapool)
         {
-            tracker.Tell(new SettingsChanged(_settings), Self);
+            _megapools++;
+        }
+
+        return pool;
+    }
+
+    // Events go to the shards in chain order, grouped per shard; settings and heads are passed on between the groups,
+    // exactly where they fell.
+    private void Route(IReadOnlyList<WatcherEvent> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case SettingsRead m:
+                    Flush();
+                    OnSettings(m);
+                    break;
+                case HeadAdvanced m:
+                    Flush();
+                    _options.Scheduler.Tell(new ChainHeadAdvanced(m.Block), Self);
+                    break;
+                case MegapoolValidatorRead m:
+                    Queue(Known(m.Megapool, true), m);
+                    break;
+                case MinipoolRead m:
+                    Queue(Known(m.State.Minipool, false), m);
+                    break;
+                case PoolForgotten m:
+                    Queue(Known(m.Pool, m.ValidatorId is not null), m);
+                    break;
+            }
+        }
+
+        Flush();
+    }
+
+    private void Queue(Address pool, WatcherEvent e) => (_routing[ShardOf(pool)] ??= []).Add(e);
+
+    private void Flush()
+    {
+        for (var shard = 0; shard < _routing.Length; shard++)
+        {
+            if (_routing[shard] is { } events)
+            {
+                _routing[shard] = null;
+                Deliver(shard, new WatcherEvents(events));
+            }
         }
     }
 
-    private void OnForgotten(PoolForgotten m)
+    private void OnSettings(SettingsRead m)
     {
-        if (m.ValidatorId is { } id)
+        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
+        foreach (var shard in _byRef.Keys)
         {
-            Route(m.Pool, true, new ValidatorForgotten(id));
-        }
-        else
-        {
-            Route(m.Pool, false, MinipoolForgotten.Instance);
+            shard.Tell(new SettingsChanged(_settings), Self);
         }
     }
 
     private void OnRestore(RestoreTrackers m)
     {
-        foreach (var megapool in m.Megapools)
+        foreach (var group in m.Megapools.Select(p => Known(p, true)).Concat(m.Minipools.Select(p => Known(p, false))).GroupBy(ShardOf))
         {
-            _pools[megapool] = true;
-            Spawn(megapool);
-        }
-
-        foreach (var minipool in m.Minipools)
-        {
-            _pools[minipool] = false;
-            Spawn(minipool);
+            Deliver(group.Key, new RestorePools([.. group]));
         }
     }
 
-    private void Route(Address pool, bool isMegapool, object message)
+    private void Deliver(int shard, object message)
     {
-        _pools.TryAdd(pool, isMegapool);
-        if (_held.TryGetValue(pool, out var held))
+        if (_held.TryGetValue(shard, out var held))
         {
             held.Add(message);
             return;
         }
 
-        var tracker = _live.TryGetValue(pool, out var live) ? live : Spawn(pool);
-        tracker.Tell(message, Self);
+        (_shards[shard] ?? Spawn(shard)).Tell(message, Self);
     }
 
-    private IActorRef Spawn(Address pool)
+    private IActorRef Spawn(int shard)
     {
-        var props = _pools[pool]
-            ? MegapoolTracker.Props(pool, TrackerOptions, _settings)
-            : MinipoolTracker.Props(pool, TrackerOptions, _settings);
-        var tracker = Context.ActorOf(props, $"{(_pools[pool] ? "megapool" : "minipool")}-{pool.ToLowerHex()}");
+        var tracker = Context.ActorOf(TrackerShard.Props(TrackerOptions, _settings), $"pools-{shard}");
         Context.Watch(tracker);
-        _live[pool] = tracker;
-        _byRef[tracker] = pool;
+        _shards[shard] = tracker;
+        _byRef[tracker] = shard;
         return tracker;
+    }
+
+    private void OnPoolsLive(PoolsLive m)
+    {
+        if (_byRef.TryGetValue(Sender, out var shard))
+        {
+            _live[shard] = m.Count;
+        }
     }
 
     private void OnPassivationRequested(PassivationRequested m)
     {
-        if (_byRef.TryGetValue(m.Tracker, out var pool) && !_held.ContainsKey(pool))
+        if (_byRef.TryGetValue(m.Tracker, out var shard) && !_held.ContainsKey(shard))
         {
-            _held[pool] = [];
+            _held[shard] = [];
             m.Tracker.Tell(Passivate.Instance, Self);
         }
     }
 
     private void OnPassivationCancelled(PassivationCancelled m)
     {
-        if (_byRef.TryGetValue(m.Tracker, out var pool) && _held.Remove(pool, out var held))
+        if (_byRef.TryGetValue(m.Tracker, out var shard) && _held.Remove(shard, out var held))
         {
             foreach (var message in held)
             {
@@ -142,15 +191,16 @@ public sealed class PoolRegistry : ReceiveActor
 
     private void OnTerminated(Terminated m)
     {
-        if (!_byRef.Remove(m.ActorRef, out var pool))
+        if (!_byRef.Remove(m.ActorRef, out var shard))
         {
             return;
         }
 
-        _live.Remove(pool);
-        if (_held.Remove(pool, out var held) && held.Count > 0)
+        _shards[shard] = null;
+        _live[shard] = 0;
+        if (_held.Remove(shard, out var held) && held.Count > 0)
         {
-            var successor = Spawn(pool);
+            var successor = Spawn(shard);
             foreach (var message in held)
             {
                 successor.Tell(message, Self);
@@ -161,7 +211,9 @@ public sealed class PoolRegistry : ReceiveActor
     private async Task SaveAllAsync()
     {
         var replyTo = Sender;
-        var saves = _live.Values.Select(t => t.Ask<SnapshotSaved>(SaveSnapshot.Instance, TimeSpan.FromSeconds(30), CancellationToken.None));
+        // A passivating shard saves everything before it stops, and its successor gets what arrives meanwhile.
+        var saves = _byRef.Where(s => !_held.ContainsKey(s.Value))
+            .Select(s => s.Key.Ask<SnapshotSaved>(SaveSnapshot.Instance, TimeSpan.FromSeconds(30), CancellationToken.None));
         try
         {
             await Task.WhenAll(saves);

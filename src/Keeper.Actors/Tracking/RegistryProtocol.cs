@@ -2,7 +2,7 @@ using Keeper.Chain.Primitives;
 
 namespace Keeper.Actors.Tracking;
 
-/// <summary>Starts trackers for known pools after a restart (each restores its snapshot and re-schedules its duties).</summary>
+/// <summary>Restores the known pools after a restart (each from its snapshot, re-scheduling its duties).</summary>
 /// <param name="Megapools">The known megapools.</param>
 /// <param name="Minipools">The known minipools.</param>
 public sealed record RestoreTrackers(IReadOnlyCollection<Address> Megapools, IReadOnlyCollection<Address> Minipools);
@@ -13,7 +13,7 @@ public sealed record RestoreTrackers(IReadOnlyCollection<Address> Megapools, IRe
 /// <param name="WithdrawableEpoch">Its withdrawable epoch, or null while no exit is under way.</param>
 public sealed record RouteBeaconExit(Address Megapool, uint ValidatorId, ulong? WithdrawableEpoch);
 
-/// <summary>Asks the registry to have every live tracker save its snapshot; it replies <see cref="SnapshotSaved"/> when all have.</summary>
+/// <summary>Asks the registry to have every live tracker shard save its pools' snapshots; it replies <see cref="SnapshotSaved"/> when all have.</summary>
 public sealed record SaveAllSnapshots
 {
     /// <summary>The one instance.</summary>
@@ -30,8 +30,17 @@ public sealed record GetRegistryStats
 /// <summary>The registry's counts.</summary>
 /// <param name="Megapools">Megapools known.</param>
 /// <param name="Minipools">Minipools known.</param>
-/// <param name="LiveTrackers">Trackers running now (the rest are passivated).</param>
+/// <param name="LiveTrackers">Pools whose tracker state is in memory now (the rest are passivated).</param>
 public sealed record RegistryStats(int Megapools, int Minipools, int LiveTrackers);
+
+/// <summary>Asks the registry which tracker actor holds <paramref name="Pool"/>; it replies <see cref="TrackerOf"/> after routing everything it was told before.</summary>
+/// <param name="Pool">The megapool or minipool.</param>
+public sealed record GetTrackerOf(Address Pool);
+
+/// <summary>The tracker shard of a pool.</summary>
+/// <param name="Pool">The pool.</param>
+/// <param name="Tracker">The live shard its address falls in, or null when that shard is passivated.</param>
+public sealed record TrackerOf(Address Pool, Akka.Actor.IActorRef? Tracker);
 
 /// <summary>Asks the watcher actor for its head; it replies <see cref="WatcherHead"/>.</summary>
 public sealed record GetWatcherHead

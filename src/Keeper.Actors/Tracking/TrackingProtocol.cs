@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Keeper.Chain.Contracts.RocketPool;
 
 namespace Keeper.Actors.Tracking;
 
@@ -7,35 +6,23 @@ namespace Keeper.Actors.Tracking;
 /// <param name="Settings">The new settings.</param>
 public sealed record SettingsChanged(TrackingSettings Settings);
 
-/// <summary>A megapool validator's record was read at a block.</summary>
-/// <param name="ValidatorId">The megapool-local id.</param>
-/// <param name="Info">The record.</param>
-/// <param name="Pubkey">Its public key, when known from the manager's index.</param>
-/// <param name="Block">The block read at.</param>
-public sealed record ValidatorObserved(uint ValidatorId, ValidatorInfo Info, byte[]? Pubkey, ulong Block);
+/// <summary>
+/// Events of the watcher, in chain order: the watcher hands each part of a poll to the registry as one message, and the
+/// registry hands each tracker shard the events of its own pools the same way, so a shard derives the duties of a pool
+/// once per part rather than once per read.
+/// </summary>
+/// <param name="Events">The events.</param>
+public sealed record WatcherEvents(IReadOnlyList<Keeper.Chain.Watching.WatcherEvent> Events);
 
-/// <summary>A validator existed only on a branch a reorg dropped.</summary>
-/// <param name="ValidatorId">The megapool-local id.</param>
-public sealed record ValidatorForgotten(uint ValidatorId);
+/// <summary>Has a tracker shard load these pools from their snapshots and schedule their duties again (a restart).</summary>
+/// <param name="Pools">The pools; those without a snapshot are left for their next event.</param>
+public sealed record RestorePools(IReadOnlyList<Keeper.Chain.Primitives.Address> Pools);
 
-/// <summary>What the beacon chain says of a validator's exit.</summary>
-/// <param name="ValidatorId">The megapool-local id.</param>
-/// <param name="WithdrawableEpoch">The withdrawable epoch, or null while no exit is under way.</param>
-public sealed record BeaconExitObserved(uint ValidatorId, ulong? WithdrawableEpoch);
+/// <summary>A tracker shard tells the registry how many pools it holds in memory (the rest are passivated).</summary>
+/// <param name="Count">The pools held.</param>
+public sealed record PoolsLive(int Count);
 
-/// <summary>A legacy minipool's state was read at a block.</summary>
-/// <param name="State">The state.</param>
-/// <param name="Block">The block read at.</param>
-public sealed record MinipoolObserved(MinipoolState State, ulong Block);
-
-/// <summary>A minipool existed only on a branch a reorg dropped.</summary>
-public sealed record MinipoolForgotten
-{
-    /// <summary>The one instance.</summary>
-    public static MinipoolForgotten Instance { get; } = new();
-}
-
-/// <summary>Asks a tracker to write its snapshot now if it changed; it replies <see cref="SnapshotSaved"/>.</summary>
+/// <summary>Asks a tracker shard to write the snapshot of every pool that changed; it replies <see cref="SnapshotSaved"/>, or a failure once every save was tried.</summary>
 public sealed record SaveSnapshot
 {
     /// <summary>The one instance.</summary>
@@ -49,15 +36,15 @@ public sealed record SnapshotSaved
     public static SnapshotSaved Instance { get; } = new();
 }
 
-/// <summary>A tracker with nothing pending asks its parent to be passivated.</summary>
+/// <summary>A tracker shard that holds no pool any more (each was passivated) asks its parent to stop it.</summary>
 /// <param name="Tracker">The tracker.</param>
 public sealed record PassivationRequested(IActorRef Tracker);
 
-/// <summary>A tracker could not save its snapshot and stays alive: the parent delivers the messages it held for it.</summary>
+/// <summary>A tracker shard could not save a snapshot and stays alive: the parent delivers the messages it held for it.</summary>
 /// <param name="Tracker">The tracker.</param>
 public sealed record PassivationCancelled(IActorRef Tracker);
 
-/// <summary>The parent tells a tracker to passivate: save its snapshot and stop (messages after this are buffered by the parent).</summary>
+/// <summary>The parent tells a tracker shard to passivate: save every pool's snapshot and stop (messages after this are buffered by the parent).</summary>
 public sealed record Passivate
 {
     /// <summary>The one instance.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Rpc;
 
@@ -6,6 +7,8 @@ namespace Keeper.Chain.Calls;
 /// <summary>
 /// Runs many read-only calls at one block in few requests: through Multicall3 <c>aggregate3</c> when an address is
 /// configured, otherwise as JSON-RPC batches of <c>eth_call</c>. A failing call fails alone; the others still return.
+/// Up to <see cref="BatchCallerOptions.MaxBatchesInFlight"/> requests run at once, so the node works on the next batch
+/// while the previous answer travels and is decoded.
 /// </summary>
 public sealed class BatchCaller
 {
@@ -23,16 +26,61 @@ public sealed class BatchCaller
     public async Task<IReadOnlyList<CallResult>> CallAsync(IReadOnlyList<CallRequest> calls, BlockTag block, CancellationToken cancellationToken)
     {
         var results = new List<CallResult>(calls.Count);
-        for (var start = 0; start < calls.Count; start += _options.MaxCallsPerBatch)
+        await foreach (var chunk in CallInChunksAsync(calls, block, cancellationToken))
         {
-            var chunk = calls.Skip(start).Take(_options.MaxCallsPerBatch).ToArray();
-            results.AddRange(_options.Multicall3 is { } multicall
-                ? await Multicall3.Aggregate3Async(_eth, multicall, chunk, block, cancellationToken)
-                : await JsonRpcBatchAsync(chunk, block, cancellationToken));
+            results.AddRange(chunk);
         }
 
         return results;
     }
+
+    /// <summary>
+    /// Runs the calls at <paramref name="block"/> and yields their results one request's worth at a time, in the calls'
+    /// order, as soon as that request and every earlier one have answered: the caller can use the first results while
+    /// later requests are still running.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<CallResult>> CallInChunksAsync(IReadOnlyList<CallRequest> calls, BlockTag block, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var pending = new Queue<Task<IReadOnlyList<CallResult>>>();
+        var next = 0;
+        try
+        {
+            while (next < calls.Count || pending.Count > 0)
+            {
+                while (next < calls.Count && pending.Count < _options.MaxBatchesInFlight)
+                {
+                    var size = Math.Min(_options.MaxCallsPerBatch, calls.Count - next);
+                    var chunk = new CallRequest[size];
+                    for (var i = 0; i < size; i++)
+                    {
+                        chunk[i] = calls[next + i];
+                    }
+
+                    pending.Enqueue(CallChunkAsync(chunk, block, cancellationToken));
+                    next += size;
+                }
+
+                yield return await pending.Dequeue();
+            }
+        }
+        finally
+        {
+            // A failed or abandoned read leaves no request running behind the caller's back. Their own failures are not
+            // news once one has been reported: waited for, and observed, but not thrown over the first.
+            if (pending.Count > 0)
+            {
+                var rest = Task.WhenAll(pending);
+                await Task.WhenAny(rest);
+                _ = rest.Exception;
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<CallResult>> CallChunkAsync(CallRequest[] chunk, BlockTag block, CancellationToken cancellationToken) =>
+        _options.Multicall3 is { } multicall
+            ? Multicall3.Aggregate3Async(_eth, multicall, chunk, block, cancellationToken)
+            : JsonRpcBatchAsync(chunk, block, cancellationToken);
 
     private async Task<IReadOnlyList<CallResult>> JsonRpcBatchAsync(IReadOnlyList<CallRequest> calls, BlockTag block, CancellationToken cancellationToken)
     {

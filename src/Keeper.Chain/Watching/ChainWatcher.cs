@@ -25,7 +25,7 @@ public sealed partial class ChainWatcher
     private readonly MegapoolManager _megapoolManager;
     private readonly MinipoolManager _minipoolManager;
     private readonly ILogger _logger;
-    private readonly WatcherState _state = new();
+    private WatcherState _state = new();
     private bool _started;
     private bool _rereadAll;
     private ulong? _settingsBlock;
@@ -73,17 +73,31 @@ public sealed partial class ChainWatcher
     public async Task<IReadOnlyList<WatcherEvent>> PollAsync(CancellationToken cancellationToken)
     {
         var events = new List<WatcherEvent>();
+        await PollAsync(events.AddRange, cancellationToken);
+        return events;
+    }
+
+    /// <summary>
+    /// Polls once and hands what happened since the last poll to <paramref name="report"/>, in chain order. A cold start
+    /// reports in parts as it reads (the settings, then each batch of the validator index, the minipools, the head), so
+    /// the consumer can work while the rest is read; a later poll reports once. When a cold start fails part-way, the next
+    /// poll starts it again from scratch, at a new head, and reports everything again.
+    /// </summary>
+    public async Task PollAsync(Action<IReadOnlyList<WatcherEvent>> report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         if (!_started)
         {
-            await ColdStartAsync(events, cancellationToken);
+            await ColdStartAsync(report, cancellationToken);
             _started = true;
-            return events;
+            return;
         }
 
+        var events = new List<WatcherEvent>();
         var update = await _follower.PollAsync(cancellationToken);
         if (update.IsEmpty && !_rereadAll)
         {
-            return events;
+            return;
         }
 
         var touched = new Touched();
@@ -115,7 +129,7 @@ public sealed partial class ChainWatcher
         await RefreshSettingsAsync(readBlock, events, cancellationToken);
         events.Add(new HeadAdvanced(readBlock));
         _state.Prune(_follower.RecentBlocks.Count > 0 ? _follower.RecentBlocks[0].Number : 0);
-        return events;
+        report(events);
     }
 
     /// <summary>
@@ -147,27 +161,46 @@ public sealed partial class ChainWatcher
         }
     }
 
-    private async Task ColdStartAsync(List<WatcherEvent> events, CancellationToken cancellationToken)
+    private async Task ColdStartAsync(Action<IReadOnlyList<WatcherEvent>> report, CancellationToken cancellationToken)
     {
-        var header = await _eth.GetBlockAsync(_options.StartBlock is { } start ? BlockTag.At(start) : BlockTag.Latest, cancellationToken);
-        var block = BlockRef.Of(header);
-        var at = BlockTag.At(header.Number);
-
-        await RefreshSettingsAsync(block, events, cancellationToken);
-        var validatorCount = await _megapoolManager.GetValidatorCountAsync(at, cancellationToken);
-        events.AddRange(await DiscoverValidatorsAsync(validatorCount, block, cancellationToken));
-
-        var minipoolCount = await _minipoolManager.GetMinipoolCountAsync(at, cancellationToken);
-        var minipools = await _minipoolManager.GetMinipoolsAsync(0, minipoolCount, at, cancellationToken);
-        foreach (var minipool in minipools)
+        try
         {
-            _state.AddMinipool(minipool, header.Number);
-        }
+            var header = await _eth.GetBlockAsync(_options.StartBlock is { } start ? BlockTag.At(start) : BlockTag.Latest, cancellationToken);
+            var block = BlockRef.Of(header);
+            var at = BlockTag.At(header.Number);
 
-        events.AddRange(await PoolReads.MinipoolsAsync(_batch, minipools, block, cancellationToken));
-        _follower.Resume([header]);
-        events.Add(new HeadAdvanced(block));
-        LogColdStart(_logger, header.Number, (long)validatorCount, minipools.Count);
+            var settings = new List<WatcherEvent>(1);
+            await RefreshSettingsAsync(block, settings, cancellationToken);
+            report(settings);
+            var validatorCount = await _megapoolManager.GetValidatorCountAsync(at, cancellationToken);
+            await foreach (var part in _megapoolManager.ReadValidatorsAsync(0, validatorCount, at, cancellationToken))
+            {
+                report(Discovered(part, block));
+            }
+
+            _state.ManagerValidatorCount = validatorCount;
+            var minipoolCount = await _minipoolManager.GetMinipoolCountAsync(at, cancellationToken);
+            var minipools = await _minipoolManager.GetMinipoolsAsync(0, minipoolCount, at, cancellationToken);
+            var minipoolReads = await PoolReads.MinipoolsAsync(_batch, minipools, block, cancellationToken);
+            foreach (var minipool in minipools)
+            {
+                _state.AddMinipool(minipool, header.Number);
+            }
+
+            report(minipoolReads);
+            _follower.Resume([header]);
+            report([new HeadAdvanced(block)]);
+            LogColdStart(_logger, header.Number, (long)validatorCount, minipools.Count);
+        }
+        catch
+        {
+            // What was reported so far stays true at its block, and the retry reads every pool again at a newer one; but
+            // this watcher must not remember pools it found, or settings it read, at a head it never resumed from.
+            _state = new WatcherState();
+            _settings = null;
+            _settingsBlock = null;
+            throw;
+        }
     }
 
     private async Task<IReadOnlyList<MegapoolValidatorRead>> DiscoverValidatorsAsync(ulong count, BlockRef block, CancellationToken cancellationToken)
@@ -180,11 +213,22 @@ public sealed partial class ChainWatcher
 
         var entries = await _megapoolManager.GetValidatorsAsync(from, count - from, BlockTag.At(block.Number), cancellationToken);
         _state.ManagerValidatorCount = count;
-        foreach (var entry in entries)
+        return Discovered(entries, block);
+    }
+
+    // Remembers the validators and reports them; their megapool's address is shared with the validators already known,
+    // not one copy per validator, since every tracker and set downstream keeps it.
+    private MegapoolValidatorRead[] Discovered(IReadOnlyList<ManagedValidator> entries, BlockRef block)
+    {
+        var reads = new MegapoolValidatorRead[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            _state.AddValidator(new ValidatorKey(entry.Megapool, entry.ValidatorId), block.Number);
+            var entry = entries[i];
+            var megapool = _state.Intern(entry.Megapool);
+            _state.AddValidator(new ValidatorKey(megapool, entry.ValidatorId), block.Number);
+            reads[i] = new MegapoolValidatorRead(block, megapool, entry.ValidatorId, entry.Pubkey, entry.Info);
         }
 
-        return entries.Select(e => new MegapoolValidatorRead(block, e.Megapool, e.ValidatorId, e.Pubkey, e.Info)).ToArray();
+        return reads;
     }
 }

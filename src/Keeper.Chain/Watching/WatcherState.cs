@@ -13,6 +13,9 @@ internal sealed class WatcherState
     private readonly SortedDictionary<ulong, HashSet<ValidatorKey>> _validatorsTouchedAt = [];
     private readonly SortedDictionary<ulong, HashSet<Address>> _minipoolsTouchedAt = [];
 
+    // One instance of each megapool's address (see Intern).
+    private readonly HashSet<Address> _addresses = [];
+
     public HashSet<ValidatorKey> Validators { get; } = [];
 
     public Dictionary<Address, int> MegapoolValidatorCounts { get; } = [];
@@ -23,12 +26,24 @@ internal sealed class WatcherState
 
     public ulong ManagerValidatorCount { get; set; }
 
+    /// <summary>The instance of <paramref name="address"/> already held, so that equal addresses share their bytes.</summary>
+    public Address Intern(Address address)
+    {
+        if (_addresses.TryGetValue(address, out var known))
+        {
+            return known;
+        }
+
+        _addresses.Add(address);
+        return address;
+    }
+
     public void Restore(WatcherCheckpoint checkpoint)
     {
         ManagerValidatorCount = checkpoint.ManagerValidatorCount;
         foreach (var key in checkpoint.Validators)
         {
-            AddValidator(key, block: null);
+            AddValidator(key with { Megapool = Intern(key.Megapool) }, block: null);
         }
 
         foreach (var minipool in checkpoint.Minipools)

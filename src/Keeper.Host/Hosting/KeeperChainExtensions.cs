@@ -26,7 +26,7 @@ public static class KeeperChainExtensions
             new JsonRpcClientOptions { Endpoints = settings.Chain.Rpc, RequestTimeout = settings.Chain.RpcTimeout, MaxAttempts = settings.Chain.RpcAttempts },
             null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonRpcClient>>()));
         services.AddSingleton(sp => new EthApi(sp.GetRequiredService<JsonRpcClient>()));
-        services.AddSingleton(sp => new BatchCaller(sp.GetRequiredService<EthApi>(), new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3 }));
+        services.AddSingleton(sp => new BatchCaller(sp.GetRequiredService<EthApi>(), new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3, MaxBatchesInFlight = settings.Chain.ReadsInFlight }));
         services.AddSingleton(sp => new FeeOracle(sp.GetRequiredService<EthApi>(), new FeeOracleOptions
         {
             BlockCount = settings.Fees.HistoryBlocks,

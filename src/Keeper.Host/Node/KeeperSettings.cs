@@ -29,7 +29,7 @@ public sealed record KeeperSettings(
 /// <summary>keeper.chain.</summary>
 public sealed record ChainSettings(
     IReadOnlyList<Uri> Rpc, TimeSpan RpcTimeout, int RpcAttempts, TimeSpan Slot, TimeSpan PollInterval,
-    ulong LogRange, int HistoryDepth, int Confirmations, Address? Multicall3);
+    ulong LogRange, int HistoryDepth, int Confirmations, Address? Multicall3, int ReadsInFlight);
 
 /// <summary>keeper.beacon.</summary>
 public sealed record BeaconSettings(IReadOnlyList<Uri> Endpoints, TimeSpan CheckInterval);

@@ -100,7 +100,8 @@ public static class KeeperSettingsLoader
             (ulong)r.Long("keeper.chain.log-range", 1, 1_000_000),
             r.Int("keeper.chain.history-depth", 2, 100_000),
             r.Int("keeper.chain.confirmations", 1, 64),
-            r.OptionalAddress("keeper.chain.multicall3"));
+            r.OptionalAddress("keeper.chain.multicall3"),
+            r.Int("keeper.chain.reads-in-flight", 1, 16));
         var storeKind = r.String("keeper.store.kind") switch
         {
             "sqlite" => StoreKind.Sqlite,

@@ -38,7 +38,7 @@ public sealed class DissolveTimelineTests(ITestOutputHelper output) : TrackingTe
         var deadline = assignedAt + (days * Day);
         Registry.Tell(SettingsEvent(days * Day));
         Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 7, new byte[48], Prestaked((uint)assignedAt)));
-        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        await TrackerIdleAsync(MegapoolAddress);
         var chain = StartChain();
         // The megapool rule is strict, block.timestamp > lastAssignmentTime + timeBeforeDissolve: the first head whose next
         // block is after the deadline. With T on the grid, the block before falls exactly on the deadline and is not valid;

@@ -4,6 +4,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Watching;
 using Keeper.Testing.Tracking;
+using Address = Keeper.Chain.Primitives.Address;
 using Xunit;
 using Xunit.Abstractions;
 using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
@@ -22,8 +23,8 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Registry.Tell(new MinipoolRead(At(Genesis), MinipoolIn(MinipoolStatus.Prelaunch, Genesis + 1000)));
         var minipoolDue = Genesis + 1000 + (72 * 60 * 60);
         var megapoolDue = assignedAt + (28 * Day) + 1;
-        await TrackerIdleAsync(MegapoolAddress, megapool: true);
-        await TrackerIdleAsync(MinipoolAddress, megapool: false);
+        await TrackerIdleAsync(MegapoolAddress);
+        await TrackerIdleAsync(MinipoolAddress);
         var chain = StartChain();
 
         var held = await ExpectNoNoticeThroughAsync(await FeedAsync(chain, Slot, FirstValidHead(minipoolDue) - 1));
@@ -47,7 +48,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         const uint assignedAt = (uint)Genesis;
         Registry.Tell(SettingsEvent(14 * Day));
         Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 3, null, Prestaked(assignedAt)));
-        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        await TrackerIdleAsync(MegapoolAddress);
         var chain = StartChain();
 
         var lastMinute = await FeedAsync(chain, Slot, ((14 * Day) - 60) / SlotSeconds);
@@ -55,7 +56,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Assert.Equal((assignedAt + (14 * Day) + 1, false), (held.Duty.DueAt, held.Due));
         Registry.Tell(new MegapoolValidatorRead(lastMinute, MegapoolAddress, 3, null, Staked(assignedAt)));
         // The tracker has told the scheduler to cancel before the next head is fed.
-        await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        await TrackerIdleAsync(MegapoolAddress);
         var dayLater = await FeedAsync(chain, Slot, lastMinute.Number + (Day / SlotSeconds));
 
         Assert.Empty((await ExpectNoNoticeThroughAsync(dayLater)).Duties);
@@ -85,7 +86,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Registry.Tell(SettingsEvent());
         Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, new byte[48], Staked((uint)Genesis)));
         // Once the tracker has handled the read, its idle timer runs from now.
-        var tracker = await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        var tracker = await TrackerIdleAsync(MegapoolAddress);
         await WatchAsync(tracker);
 
         Clock.Advance(TimeSpan.FromHours(2));
@@ -99,7 +100,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Assert.Equal([0u], Assert.IsType<MegapoolTrackingState>(saved).Validators.Keys);
 
         Registry.Tell(new RouteBeaconExit(MegapoolAddress, 0, 500_000));
-        var revived = await TrackerIdleAsync(MegapoolAddress, megapool: true);
+        var revived = await TrackerIdleAsync(MegapoolAddress);
 
         Assert.NotEqual(tracker, revived);
         var snapshot = await Deadlines.Ask<DutiesSnapshot>(GetDuties.Instance, Guard);
@@ -107,6 +108,31 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Assert.Equal(DutyKind.NotifyExit, duty.Kind);
         Assert.Equal(Beacon.EpochStartTime(500_000 - 112), duty.Deadline);
         Assert.Equal(1, (await RegistryStatsAsync()).LiveTrackers);
+    }
+
+    [Fact]
+    public async Task Passivation_TwoPoolsInOneShard_TheIdleOneIsSavedAndDroppedTheOneWithADutyStays()
+    {
+        // Its last four bytes put it in MegapoolAddress's shard (0x1a1 and 0xa1 agree modulo 64).
+        var neighbour = Address.Parse("0x00000000000000000000000000000000000001a1");
+        Start(Snapshots, TimeSpan.FromHours(1));
+        Registry.Tell(SettingsEvent());
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), MegapoolAddress, 0, null, Staked((uint)Genesis)));
+        Registry.Tell(new MegapoolValidatorRead(At(Genesis), neighbour, 1, null, Prestaked((uint)Genesis)));
+        var shard = await TrackerIdleAsync(MegapoolAddress);
+        Assert.Equal(shard, await TrackerIdleAsync(neighbour));
+        Assert.Equal(2, (await RegistryStatsAsync()).LiveTrackers);
+
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        // The sweep and its save are done once the shard answers; it stays, holding the pool with a duty.
+        Assert.Equal(shard, await TrackingBarriers.IdleAsync(Sys, shard.Path, Guard));
+        Assert.Equal(1, (await RegistryStatsAsync()).LiveTrackers);
+        var (_, saved) = Assert.Single(await SnapshotRowsAsync(Snapshots.Tracker(MegapoolAddress)));
+        Assert.Equal([0u], Assert.IsType<MegapoolTrackingState>(saved).Validators.Keys);
+        Assert.Empty(await SnapshotRowsAsync(Snapshots.Tracker(neighbour)));
+        var duty = Assert.Single((await Deadlines.Ask<DutiesSnapshot>(GetDuties.Instance, Guard)).Duties).Duty;
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(neighbour, 1), duty.Key);
     }
 
     [Fact]
@@ -126,8 +152,8 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
             var registry = restarted.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, Snapshots, null, null), new BeaconSource(null, Beacon, TimeSpan.FromMinutes(6))), "registry");
             registry.Tell(SettingsEvent());
             registry.Tell(new RestoreTrackers([MegapoolAddress], [MinipoolAddress]));
-            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MegapoolAddress, megapool: true, Guard);
-            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MinipoolAddress, megapool: false, Guard);
+            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MegapoolAddress, Guard);
+            await TrackingBarriers.TrackerIdleAsync(restarted, registry, MinipoolAddress, Guard);
 
             var duties = (await scheduler.Ask<DutiesSnapshot>(GetDuties.Instance, Guard)).Duties.Select(d => d.Duty);
             Assert.Equal(

@@ -169,8 +169,8 @@ public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifet
         return snapshot;
     }
 
-    /// <summary>Waits until the tracker of <paramref name="pool"/> has handled everything routed to it so far (see <see cref="TrackingBarriers"/>).</summary>
-    protected Task<IActorRef> TrackerIdleAsync(Address pool, bool megapool) => TrackingBarriers.TrackerIdleAsync(Sys, Registry, pool, megapool, Guard);
+    /// <summary>Waits until the tracker shard of <paramref name="pool"/> has handled everything routed to it so far (see <see cref="TrackingBarriers"/>).</summary>
+    protected Task<IActorRef> TrackerIdleAsync(Address pool) => TrackingBarriers.TrackerIdleAsync(Sys, Registry, pool, Guard);
 
     /// <summary>The registry's counts, after it has handled the death of any tracker that stopped before the call.</summary>
     protected Task<RegistryStats> RegistryStatsAsync() => TrackingBarriers.RegistryStatsAsync(Registry, Guard);

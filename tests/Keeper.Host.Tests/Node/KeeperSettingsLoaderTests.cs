@@ -134,6 +134,19 @@ public sealed class KeeperSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReadsInFlight_ThreeByDefaultSetByTheFileAndRefusedOutOfRange()
+    {
+        var byDefault = KeeperSettingsLoader.Load(_files.Node(string.Empty), SettingsFiles.NoVariables);
+        var one = KeeperSettingsLoader.Load(_files.Node("chain.reads-in-flight = 1"), SettingsFiles.NoVariables);
+        var path = _files.Node("chain.reads-in-flight = 17");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal((3, 1), (byDefault.Chain.ReadsInFlight, one.Chain.ReadsInFlight));
+        Assert.Equal($"Setting 'keeper.chain.reads-in-flight': 17 is out of range; use 1 to 16. Set at {path}:3:27.", error.Message);
+    }
+
+    [Fact]
     public void Parse_MissingStorageAddress_SaysTheEmptyValueIsReferenceConfsDefault()
     {
         var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Parse(string.Empty, "empty.conf", SettingsFiles.NoVariables));

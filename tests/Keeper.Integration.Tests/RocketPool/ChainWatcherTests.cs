@@ -1,3 +1,4 @@
+using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.Events;
 using Keeper.Chain.Eth;
@@ -28,6 +29,25 @@ public sealed class ChainWatcherTests : HarnessTestBase
         Assert.Equal(0, settings.Megapool.DissolveCallerReward);
         Assert.All(events.OfType<MegapoolValidatorRead>(), r => Assert.Equal(48, r.Pubkey!.Length));
         Assert.Equal(head.Hash, Assert.IsType<HeadAdvanced>(events[^1]).Block.Hash);
+    }
+
+    [Fact]
+    public async Task ColdStart_IndexLongerThanABatch_ReportsEachBatchAsItIsReadThenTheMinipoolsThenTheHead()
+    {
+        var scenario = new PoolScenario(Chain, Harness);
+        await scenario.BuildAsync(FiftyValidatorsInTenMegapools, minipools: 10);
+        var batch = new BatchCaller(Chain.Eth, new BatchCallerOptions { Multicall3 = Harness.Multicall3, MaxCallsPerBatch = 20 });
+        var watcher = new ChainWatcher(Chain.Eth, batch, Harness.Deployment);
+        var parts = new List<IReadOnlyList<WatcherEvent>>();
+
+        await watcher.PollAsync(parts.Add, CancellationToken.None);
+
+        Assert.IsType<SettingsRead>(Assert.Single(parts[0]));
+        Assert.Equal([20, 20, 10], parts.Skip(1).TakeWhile(p => p.All(e => e is MegapoolValidatorRead)).Select(p => p.Count));
+        Assert.Equal(10, parts[^2].OfType<MinipoolRead>().Count());
+        Assert.IsType<HeadAdvanced>(Assert.Single(parts[^1]));
+        Assert.Equal(6, parts.Count);
+        AssertMatches(scenario, [.. parts.SelectMany(p => p)]);
     }
 
     [Fact]

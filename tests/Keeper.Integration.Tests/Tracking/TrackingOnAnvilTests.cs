@@ -189,10 +189,10 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     /// <summary>Waits until the trackers have handled everything routed to them, so their duties are queued at the scheduler.</summary>
     private async Task TrackersIdleAsync(Address megapool, Address? minipool = null)
     {
-        await TrackingBarriers.TrackerIdleAsync(Sys, _registry, megapool, megapool: true, Guard);
+        await TrackingBarriers.TrackerIdleAsync(Sys, _registry, megapool, Guard);
         if (minipool is { } m)
         {
-            await TrackingBarriers.TrackerIdleAsync(Sys, _registry, m, megapool: false, Guard);
+            await TrackingBarriers.TrackerIdleAsync(Sys, _registry, m, Guard);
         }
     }
 

@@ -12,19 +12,20 @@ namespace Keeper.Testing.Tracking;
 public static class TrackingBarriers
 {
     /// <summary>
-    /// Waits until the tracker of <paramref name="pool"/> has handled every message routed to it so far, and returns it.
-    /// The registry answers an ask only after routing what it was told before; the tracker then answers in mailbox order.
+    /// Waits until the tracker shard of <paramref name="pool"/> has handled every message routed to it so far, and returns
+    /// it. The registry names the shard only after routing what it was told before; the shard then answers in mailbox order.
     /// </summary>
-    public static async Task<IActorRef> TrackerIdleAsync(ActorSystem system, IActorRef registry, Address pool, bool megapool, TimeSpan timeout)
+    public static async Task<IActorRef> TrackerIdleAsync(ActorSystem system, IActorRef registry, Address pool, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        await registry.Ask<RegistryStats>(GetRegistryStats.Instance, timeout);
-        return await IdleAsync(system, TrackerPath(registry, pool, megapool), timeout);
+        var tracker = await registry.Ask<TrackerOf>(new GetTrackerOf(pool), timeout);
+        var shard = tracker.Tracker ?? throw new InvalidOperationException($"Expected a live tracker shard for {pool.ToLowerHex()}, but the registry has none (passivated).");
+        return await IdleAsync(system, shard.Path, timeout);
     }
 
     /// <summary>
     /// Waits until the actor at <paramref name="path"/> has handled every message sent to it so far, including those it
-    /// sent itself when it started (a tracker's snapshot load, and the messages it stashed meanwhile), and returns it.
+    /// sent itself when it started (a shard's snapshot loads, and the messages it stashed meanwhile), and returns it.
     /// </summary>
     /// <remarks>
     /// <see cref="Identify"/> is answered in mailbox order and never stashed. The first answer proves the actor has started,
@@ -55,13 +56,6 @@ public static class TrackingBarriers
         ArgumentNullException.ThrowIfNull(registry);
         await registry.Ask<RegistryStats>(GetRegistryStats.Instance, timeout);
         return await registry.Ask<RegistryStats>(GetRegistryStats.Instance, timeout);
-    }
-
-    /// <summary>Where the registry puts the tracker of <paramref name="pool"/> (the name <see cref="PoolRegistry"/> gives it).</summary>
-    public static ActorPath TrackerPath(IActorRef registry, Address pool, bool megapool)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        return registry.Path / $"{(megapool ? "megapool" : "minipool")}-{pool.ToLowerHex()}";
     }
 
     private static async Task<IActorRef> IdentifyAsync(ActorSelection selection, ActorPath path, TimeSpan timeout)

@@ -29,8 +29,23 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
         return (ulong)(BigInteger)GetValidatorCountFunction.DecodeOutput(result)[0]!;
     }
 
-    /// <summary>Reads index entries <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1 in batches.</summary>
+    /// <summary>Reads <paramref name="count"/> entries of the index from <paramref name="from"/> on, in order.</summary>
     public async Task<IReadOnlyList<ManagedValidator>> GetValidatorsAsync(ulong from, ulong count, BlockTag block, CancellationToken cancellationToken)
+    {
+        var validators = new List<ManagedValidator>((int)count);
+        await foreach (var part in ReadValidatorsAsync(from, count, block, cancellationToken))
+        {
+            validators.AddRange(part);
+        }
+
+        return validators;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> entries of the index from <paramref name="from"/> on and yields them in order, one
+    /// batch request's worth at a time, while the batch caller keeps the next requests running.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ManagedValidator>> ReadValidatorsAsync(ulong from, ulong count, BlockTag block, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var calls = new CallRequest[count];
         for (ulong i = 0; i < count; i++)
@@ -38,14 +53,18 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
             calls[i] = new CallRequest(Address, GetValidatorInfoFunction.EncodeCall(new BigInteger(from + i)));
         }
 
-        var results = await batch.CallAsync(calls, block, cancellationToken);
-        var validators = new ManagedValidator[count];
-        for (var i = 0; i < results.Count; i++)
+        var index = from;
+        await foreach (var results in batch.CallInChunksAsync(calls, block, cancellationToken))
         {
-            validators[i] = Decode(from + (ulong)i, results[i].GetReturnDataOrThrow(i));
-        }
+            var validators = new ManagedValidator[results.Count];
+            for (var i = 0; i < results.Count; i++)
+            {
+                validators[i] = Decode(index + (ulong)i, results[i].GetReturnDataOrThrow((int)(index - from) + i));
+            }
 
-        return validators;
+            index += (ulong)results.Count;
+            yield return validators;
+        }
     }
 
     /// <summary>Decodes an answer of <c>getValidatorInfo(uint256)</c> in either <see cref="ValidatorInfoLayout"/>.</summary>

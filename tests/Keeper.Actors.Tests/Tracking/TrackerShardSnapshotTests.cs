@@ -3,6 +3,8 @@ using Akka.TestKit;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Tracking;
+using Keeper.Chain.Primitives;
+using Keeper.Chain.Watching;
 using Keeper.Testing.Tracking;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -13,22 +15,28 @@ using static Keeper.Actors.Tests.Tracking.TrackingFixtures;
 namespace Keeper.Actors.Tests.Tracking;
 
 /// <summary>
-/// One tracker and Akka.Persistence.Sql's snapshot store, the test actor as its parent (it receives what a tracker tells
-/// the registry). The store is made to fail by taking its table away, which fails every statement on it at once.
+/// One tracker shard and Akka.Persistence.Sql's snapshot store, the test actor as its parent (it receives what a shard
+/// tells the registry, but for its live-pool counts). The store is made to fail by taking its table away, which fails
+/// every statement on it at once.
 /// </summary>
-public sealed class PoolTrackerSnapshotTests(ITestOutputHelper output) : TrackingTestKit(output)
+public sealed class TrackerShardSnapshotTests : TrackingTestKit
 {
     private static readonly SnapshotScope OtherNode = new(Address.Parse("0x00000000000000000000000000000000000000e2"));
+    private static readonly BlockRef Block1 = new(1, Hash32.Zero, 1_767_225_600);
 
-    private Task<IActorRef> TrackerAsync(SnapshotScope snapshots, TestProbe scheduler, bool megapool = true, string name = "tracker") =>
+    public TrackerShardSnapshotTests(ITestOutputHelper output)
+        : base(output)
+    {
+        IgnoreMessages<PoolsLive>();
+    }
+
+    private Task<IActorRef> TrackerAsync(SnapshotScope snapshots, TestProbe scheduler, string name = "tracker") =>
         ChildActorOfAsync(
-            megapool
-                ? MegapoolTracker.Props(MegapoolAddress, new TrackerOptions(scheduler, snapshots, null, null), Settings())
-                : MinipoolTracker.Props(MinipoolAddress, new TrackerOptions(scheduler, snapshots, null, null), Settings()),
+            TrackerShard.Props(new TrackerOptions(scheduler, snapshots, null, null), Settings()),
             name,
             new OneForOneStrategy(_ => Directive.Restart));
 
-    private static ValidatorObserved Validator(uint id) => new(id, Prestaked((uint)(1_767_225_600 + id)), null, 1);
+    private static WatcherEvents Validator(uint id) => new([new MegapoolValidatorRead(Block1, MegapoolAddress, id, null, Prestaked((uint)(1_767_225_600 + id)))]);
 
     private async Task<IReadOnlyList<uint>> SavedValidatorsAsync(SnapshotScope snapshots)
     {
@@ -79,6 +87,26 @@ public sealed class PoolTrackerSnapshotTests(ITestOutputHelper output) : Trackin
     }
 
     [Fact]
+    public async Task Load_StoreFails_HoldsTheEventsAndAppliesThemOnceARetryLoads()
+    {
+        var scheduler = CreateTestProbe();
+        var tracker = await TrackerAsync(Snapshots, scheduler);
+        // Once a first pool's snapshot is loaded, the store has made its table.
+        tracker.Tell(new WatcherEvents([new MinipoolRead(Block1, MinipoolIn(Keeper.Chain.Contracts.RocketPool.MinipoolStatus.Staking, 1_767_225_600))]));
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        await SnapshotTableAsync(present: false);
+
+        tracker.Tell(Validator(4));
+
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        Assert.False(scheduler.HasMessages, "the shard applied a read whose pool's snapshot it could not load");
+        await SnapshotTableAsync(present: true);
+        Clock.Advance(LatestSnapshot.LoadRetryInterval);
+        await TrackingBarriers.IdleAsync(Sys, tracker.Path, Guard);
+        Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 4), (await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard)).Duty.Key);
+    }
+
+    [Fact]
     public async Task SaveSnapshot_NothingChangedSinceTheLastSave_WritesNothing()
     {
         var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
@@ -113,14 +141,14 @@ public sealed class PoolTrackerSnapshotTests(ITestOutputHelper output) : Trackin
     [Fact]
     public async Task SaveSnapshot_StateEmptied_DeletesTheSnapshot()
     {
-        var tracker = await TrackerAsync(Snapshots, CreateTestProbe(), megapool: false);
+        var tracker = await TrackerAsync(Snapshots, CreateTestProbe());
         var id = Snapshots.Tracker(MinipoolAddress);
-        tracker.Tell(new MinipoolObserved(MinipoolIn(Keeper.Chain.Contracts.RocketPool.MinipoolStatus.Prelaunch, 1_767_225_600), 1));
+        tracker.Tell(new WatcherEvents([new MinipoolRead(Block1, MinipoolIn(Keeper.Chain.Contracts.RocketPool.MinipoolStatus.Prelaunch, 1_767_225_600))]));
         await SaveAsync(tracker);
         var (_, saved) = Assert.Single(await SnapshotRowsAsync(id));
         Assert.Equal(MinipoolAddress, Assert.IsType<MinipoolTrackingState>(saved).State.Minipool);
 
-        tracker.Tell(MinipoolForgotten.Instance);
+        tracker.Tell(new WatcherEvents([new PoolForgotten(Block1, MinipoolAddress, null)]));
         await SaveAsync(tracker);
 
         Assert.Empty(await SnapshotRowsAsync(id));
@@ -156,6 +184,8 @@ public sealed class PoolTrackerSnapshotTests(ITestOutputHelper output) : Trackin
         Assert.Equal($"tracker:{Snapshots.Account.ToLowerHex()}:{MegapoolAddress.ToLowerHex()}", Snapshots.Tracker(MegapoolAddress));
         var scheduler = CreateTestProbe();
         var restored = await TrackerAsync(OtherNode, scheduler, name: "theirs-again");
+        // What the registry tells a shard for the pools a node knew when it stopped.
+        restored.Tell(new RestorePools([MegapoolAddress]));
         await TrackingBarriers.IdleAsync(Sys, restored.Path, Guard);
         Assert.Equal(TaskKeys.DissolveMegapoolValidator(MegapoolAddress, 5), (await scheduler.ExpectMsgAsync<ScheduleDuty>(Guard)).Duty.Key);
         Assert.False(scheduler.HasMessages, "the tracker restored another node's validators too");
