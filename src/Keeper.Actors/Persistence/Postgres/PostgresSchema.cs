@@ -1,5 +1,4 @@
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Membership;
 using Npgsql;
 
 namespace Keeper.Actors.Persistence.Postgres;
@@ -21,7 +20,10 @@ internal static class PostgresSchema
         // Version 1 made the hand-written journal's and snapshot store's tables. Akka.Persistence.Sql keeps both now, in
         // its own tables; stores made before keep theirs untouched (nothing reads them) and new ones get none.
         (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
-        (2, "membership and membership_version tables", MembershipSchema.Postgres),
+        // Version 2 made the hand-written membership tables. Akka.Cluster keeps the membership now; stores made before keep
+        // theirs untouched (nothing reads them, and a node of the previous release sharing the store during an upgrade
+        // still finds them), and new ones get none.
+        (2, "membership and membership_version tables (retired with the hand-written membership: no longer created)", ""),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Postgres),
     ];
 
