@@ -20,6 +20,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<int, int> _clusterPorts = [];
     private readonly Dictionary<int, NodeProcess> _running = [];
+    private readonly Dictionary<int, int> _publicPorts = [];
     private AnvilNode? _anvil;
     private Address? _megapool;
 
@@ -30,6 +31,9 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     protected string Work { get; } = Directory.CreateTempSubdirectory("keeper-test-").FullName;
 
     protected Address KeeperAddress => Chain.Keys[1].Address;
+
+    /// <summary>True: seeds are written akka.ssl.tcp:// (the test configures keeper.cluster.tls itself).</summary>
+    protected bool ClusterTls { get; set; }
 
     public async Task InitializeAsync()
     {
@@ -69,10 +73,11 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     {
         var id = $"node-{index}";
         var port = ClusterPort(index);
-        var seeds = _running.Where(n => n.Key != index && !n.Value.HasExited).OrderBy(n => n.Key).Select(n => NodeFiles.SeedAddress(ClusterPort(n.Key)))
-            .Append(NodeFiles.SeedAddress(port));
+        var seeds = _running.Where(n => n.Key != index && !n.Value.HasExited).OrderBy(n => n.Key).Select(n => NodeFiles.SeedAddress(PublicPort(n.Key), ClusterTls))
+            .Append(NodeFiles.SeedAddress(PublicPort(index), ClusterTls));
+        var advertised = _publicPorts.TryGetValue(index, out var publicPort) ? $"public-port = {publicPort}" : string.Empty;
         var config = NodeFiles.Write(Work, id, Chain.Keys[index], Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
-            "chain.poll-interval = 100ms\n" + NodeFiles.Cluster(port, seeds) + "\n" + extraConfig);
+            "chain.poll-interval = 100ms\n" + NodeFiles.Cluster(port, seeds, advertised) + "\n" + extraConfig);
         File.Delete(Path.Combine(Work, $"{id}.status.json"));
         var node = NodeProcess.Start(id, Chain.Keys[index].Address.ToString(), config, Work, environment);
         _nodes.Add(node);
@@ -173,6 +178,11 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
 
         return _clusterPorts.TryGetValue(index, out var known) ? known : _clusterPorts[index] = LoopbackPorts.Free();
     }
+
+    /// <summary>Makes node-<paramref name="index"/> tell the other members to reach it at <paramref name="port"/> (a proxy in front of its own port).</summary>
+    protected void AdvertiseVia(int index, int port) => _publicPorts[index] = port;
+
+    private int PublicPort(int index) => _publicPorts.TryGetValue(index, out var port) ? port : ClusterPort(index);
 
     /// <summary>Two distinct free ports, the lower first.</summary>
     protected static (int Low, int High) TwoPorts()
