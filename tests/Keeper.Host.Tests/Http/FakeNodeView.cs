@@ -25,7 +25,10 @@ internal sealed class FakeNodeView : INodeView
     public NodeStatus Status { get; set; } = new(
         "node-1", Self.ToString(), Ready: true, HeadNumber: 120, HeadTimestamp: 1_700_000_000, Megapools: 3, Minipools: 2, LiveTrackers: 4,
         Duties: 3, DutiesDue: 1, Members: [Self.ToString(), Other.ToString()], StoreReachable: true, GateTurns: 7, Claims: 2, Succeeded: 1,
-        PendingTransactions: 1, Transactions: 3, RpcRequests: 4321, RpcErrors: 5);
+        PendingTransactions: 1, Transactions: 3, RpcRequests: 4321, RpcErrors: 5)
+    {
+        Cluster = ["node-1 Up", "node-2 Up", "node-3 Unreachable (Up)"],
+    };
 
     public DutiesSnapshot Duties { get; set; } = new(1_700_000_012, [
         (new Duty("dissolve:minipool:" + Minipool.ToLowerHex(), DutyKind.DissolveMinipool, Minipool, null, 1_700_000_010), true),

@@ -96,7 +96,8 @@ public sealed class KeeperHttpTests
         Assert.Equal(HttpStatusCode.OK, code);
         var status = JsonSerializer.Deserialize<NodeStatus>(body, HttpJson.Options)!;
         Assert.Equal(http.Node.Status.Members, status.Members);
-        Assert.Equal(http.Node.Status with { Members = [] }, status with { Members = [] });
+        Assert.Equal(http.Node.Status.Cluster, status.Cluster);
+        Assert.Equal(http.Node.Status with { Members = [], Cluster = [] }, status with { Members = [], Cluster = [] });
         using var json = JsonDocument.Parse(body);
         Assert.Equal(30, json.RootElement.GetProperty("headLagSeconds").GetInt64());
         Assert.Equal(4321, json.RootElement.GetProperty("rpcRequests").GetInt64());
