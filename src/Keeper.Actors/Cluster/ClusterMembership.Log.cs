@@ -11,6 +11,9 @@ public sealed partial class ClusterMembership
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster member {Node} at {Address} was removed")]
     private static partial void LogRemoved(ILogger logger, string node, string address);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "This node ({Address}) was downed by the cluster (the split-brain resolver found it on the losing side, or an operator downed it): it stops now; restart it to rejoin")]
+    private static partial void LogSelfDowned(ILogger logger, string address);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Gate members: {Count} taking turns; this node up: {SelfUp}; store reachable: {Reachable}")]
     private static partial void LogView(ILogger logger, int count, bool selfUp, bool reachable);
 

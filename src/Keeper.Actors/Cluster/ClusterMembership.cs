@@ -80,9 +80,17 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
             LogRemoved(Log, _view.Members[gone].NodeId, gone.Address.ToString());
         }
 
+        if (!IsDown(_view) && IsDown(view))
+        {
+            LogSelfDowned(Log, view.Self.Address.ToString());
+        }
+
         _view = view;
         Publish();
     }
+
+    private static bool IsDown(ClusterView view) =>
+        view.Members.TryGetValue(view.Self, out var self) && self.Status is MemberStatus.Down or MemberStatus.Removed;
 
     private void Probe()
     {
