@@ -111,7 +111,9 @@ public sealed partial class SubmissionGate : ReceiveActor
 
     private void OnMembership(MembershipChanged m)
     {
-        _members = GateMath.Order(m.Members.Append(_options.Self));
+        // This node takes turns (and counts itself) only while it is an Up member: a joining node would otherwise count
+        // members the others do not, and a leaving one keep turns the others already took over.
+        _members = GateMath.Order(m.SelfUp ? m.Members.Append(_options.Self) : m.Members);
         if (_storeReachable != m.StoreReachable)
         {
             LogStoreReachability(Log, m.StoreReachable);
@@ -257,7 +259,7 @@ public sealed partial class SubmissionGate : ReceiveActor
         _succeeded);
 
     private Address? HolderNow(GateTask task) =>
-        _nextBlockTime is { } now && GateMath.Window(task.Duty.DueAt, now, _options.WindowSeconds) is var window and >= 0
+        _nextBlockTime is { } now && _members.Count > 0 && GateMath.Window(task.Duty.DueAt, now, _options.WindowSeconds) is var window and >= 0
             ? GateMath.Holder(task.Seed, window, _members)
             : null;
 

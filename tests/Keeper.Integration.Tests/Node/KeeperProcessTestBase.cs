@@ -17,6 +17,10 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
 
     /// <summary>Settings under which a node notices within a fraction of a second that the shared store stopped answering.</summary>
     protected const string FastStoreProbe = "gate.store-probe-interval = 300ms";
+    // Tests share two cores with other work and assert on chain time, not on how fast a failure is noticed: a detector more
+    // patient than reference.conf's keeps a stalled but live node from being downed (and stopped) mid-test.
+    // bench/ (cluster-failover) measures the reference settings.
+    private const string PatientCluster = "failure-detector { heartbeat-interval = 1s, acceptable-heartbeat-pause = 5s }\nsplit-brain-resolver.stable-after = 5s";
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<int, int> _clusterPorts = [];
     private readonly Dictionary<int, NodeProcess> _running = [];
@@ -75,7 +79,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         var port = ClusterPort(index);
         var seeds = _running.Where(n => n.Key != index && !n.Value.HasExited).OrderBy(n => n.Key).Select(n => NodeFiles.SeedAddress(PublicPort(n.Key), ClusterTls))
             .Append(NodeFiles.SeedAddress(PublicPort(index), ClusterTls));
-        var advertised = _publicPorts.TryGetValue(index, out var publicPort) ? $"public-port = {publicPort}" : string.Empty;
+        var advertised = PatientCluster + (_publicPorts.TryGetValue(index, out var publicPort) ? $"\npublic-port = {publicPort}" : string.Empty);
         var config = NodeFiles.Write(Work, id, Chain.Keys[index], Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
             "chain.poll-interval = 100ms\n" + NodeFiles.Cluster(port, seeds, advertised) + "\n" + extraConfig);
         File.Delete(Path.Combine(Work, $"{id}.status.json"));
