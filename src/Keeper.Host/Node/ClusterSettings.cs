@@ -19,9 +19,4 @@ public sealed record ClusterSettings(
     ClusterTlsSettings Tls,
     TimeSpan HeartbeatInterval,
     TimeSpan AcceptableHeartbeatPause,
-    TimeSpan StableAfter)
-{
-    /// <summary>A node alone on the loopback with the reference failure detector (tests and tools that build settings by hand).</summary>
-    public static ClusterSettings Alone { get; } = new(
-        [], "127.0.0.1", 0, string.Empty, 0, ClusterTlsSettings.Off, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
-}
+    TimeSpan StableAfter);

@@ -6,8 +6,4 @@ namespace Keeper.Host.Node;
 /// <param name="PasswordFile">The file holding its password (first line); empty: <paramref name="PasswordEnv"/>.</param>
 /// <param name="PasswordEnv">The environment variable holding its password.</param>
 /// <param name="PinnedThumbprints">Thumbprints of the certificates peers may present; empty: the chain must validate.</param>
-public sealed record ClusterTlsSettings(bool Enabled, string Certificate, string PasswordFile, string PasswordEnv, IReadOnlyList<string> PinnedThumbprints)
-{
-    /// <summary>No TLS.</summary>
-    public static ClusterTlsSettings Off { get; } = new(false, string.Empty, string.Empty, "KEEPER_CLUSTER_CERTIFICATE_PASSWORD", []);
-}
+public sealed record ClusterTlsSettings(bool Enabled, string Certificate, string PasswordFile, string PasswordEnv, IReadOnlyList<string> PinnedThumbprints);
