@@ -17,6 +17,11 @@ if (args is ["cluster-gate", .. var clusterArgs])
     return await ClusterGateScenario.RunAsync(clusterArgs);
 }
 
+if (args is ["cluster-failover", .. var failoverArgs])
+{
+    return await ClusterFailoverScenario.RunAsync(failoverArgs);
+}
+
 if (args is ["rpc-steady", .. var rpcArgs])
 {
     return await SteadyRpcScenario.RunAsync(rpcArgs);

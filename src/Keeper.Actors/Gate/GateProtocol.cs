@@ -2,11 +2,12 @@ using Keeper.Chain.Primitives;
 
 namespace Keeper.Actors.Gate;
 
-/// <summary>The cluster's live members as the membership service sees them, and whether the shared store answers.</summary>
-/// <param name="Members">The live members' signing addresses (any order; the gate orders them).</param>
+/// <summary>The cluster's members that take turns as Akka.Cluster shows them, and whether the shared store answers.</summary>
+/// <param name="Members">The signing addresses of the members taking turns (any order; the gate orders them).</param>
 /// <param name="StoreReachable">False when the shared store cannot be reached: the node keeps tracking but submits nothing.</param>
-/// <param name="LiveMemberIds">The live members' ids, to tell a dead holder's stale claim from a live one's; null: unknown.</param>
-public sealed record MembershipChanged(IReadOnlyList<Address> Members, bool StoreReachable, IReadOnlySet<string>? LiveMemberIds = null);
+/// <param name="LiveMemberIds">The ids of members not downed or removed, to tell a dead holder's stale claim from a live one's; null: unknown.</param>
+/// <param name="SelfUp">False while this node is not an Up member (joining, leaving, downed): it takes no new turns.</param>
+public sealed record MembershipChanged(IReadOnlyList<Address> Members, bool StoreReachable, IReadOnlySet<string>? LiveMemberIds = null, bool SelfUp = true);
 
 /// <summary>Asks the gate for its tasks and counters; it replies <see cref="GateStatus"/>.</summary>
 public sealed record GetGateStatus
@@ -29,4 +30,5 @@ public sealed record GateStatus(IReadOnlyList<Address> Members, bool StoreReacha
 /// <param name="DueAt">When it fell due.</param>
 /// <param name="State">Waiting for our turn, or in flight.</param>
 /// <param name="Window">The window of our claim while in flight.</param>
-public sealed record GateTaskView(string TaskKey, ulong DueAt, string State, long? Window);
+/// <param name="Holder">Whose turn it is at the next block's time (in this node's view); null before the task is due.</param>
+public sealed record GateTaskView(string TaskKey, ulong DueAt, string State, long? Window, Address? Holder = null);

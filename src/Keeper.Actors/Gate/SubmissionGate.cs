@@ -31,6 +31,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     private IReadOnlyList<Address> _members;
     private IReadOnlySet<string>? _liveMemberIds;
     private bool _storeReachable;
+    private bool _selfUp = true;
     private bool _evaluationQueued;
     private ulong? _nextBlockTime;
     private ulong _head;
@@ -118,13 +119,16 @@ public sealed partial class SubmissionGate : ReceiveActor
 
     private void OnMembership(MembershipChanged m)
     {
-        _members = GateMath.Order(m.Members.Append(_options.Self));
+        // This node takes turns (and counts itself) only while it is an Up member: a joining node would otherwise count
+        // members the others do not, and a leaving one keep turns the others already took over.
+        _members = GateMath.Order(m.SelfUp ? m.Members.Append(_options.Self) : m.Members);
         if (_storeReachable != m.StoreReachable)
         {
             LogStoreReachability(Log, m.StoreReachable);
         }
 
         _storeReachable = m.StoreReachable;
+        _selfUp = m.SelfUp;
         _liveMemberIds = m.LiveMemberIds;
     }
 
@@ -167,7 +171,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     }
 
     // The window this node holds for the task at this chain time, or -1 when it is not this node's turn (or not yet due,
-    // already tried in this window, or the store cannot be reached).
+    // already tried in this window, the store cannot be reached, or this node is not an Up member).
     private long Turn(GateTask task, ulong nextBlockTime)
     {
         var window = GateMath.Window(task.Duty.DueAt, nextBlockTime, _options.WindowSeconds);
@@ -176,7 +180,7 @@ public sealed partial class SubmissionGate : ReceiveActor
             return -1;
         }
 
-        return !_options.Enabled || (_storeReachable && GateMath.Holder(task.Seed, window, _members) == _options.Self) ? window : -1;
+        return !_options.Enabled || (_storeReachable && _selfUp && GateMath.Holder(task.Seed, window, _members) == _options.Self) ? window : -1;
     }
 
     private async Task ActAsync(GateTask task, long window, ulong nextBlockTime, string? revert)
@@ -257,10 +261,16 @@ public sealed partial class SubmissionGate : ReceiveActor
     private GateStatus Status() => new(
         _members,
         _storeReachable,
-        _tasks.Values.OrderBy(t => t.Duty.DueAt).Select(t => new GateTaskView(t.Duty.Key, t.Duty.DueAt, t.InFlightWindow is null ? "waiting" : t.Abandoning ? "abandoning" : "in-flight", t.InFlightWindow)).ToArray(),
+        _tasks.Values.OrderBy(t => t.Duty.DueAt).Select(t => new GateTaskView(
+            t.Duty.Key, t.Duty.DueAt, t.InFlightWindow is null ? "waiting" : t.Abandoning ? "abandoning" : "in-flight", t.InFlightWindow, HolderNow(t))).ToArray(),
         _turns,
         _claimed,
         _succeeded);
+
+    private Address? HolderNow(GateTask task) =>
+        _nextBlockTime is { } now && _members.Count > 0 && GateMath.Window(task.Duty.DueAt, now, _options.WindowSeconds) is var window and >= 0
+            ? GateMath.Holder(task.Seed, window, _members)
+            : null;
 
     private sealed record EvaluateDue
     {

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// How a SQL store runs work on its connections, so the membership and claim stores are written once over plain ADO.NET
+/// How a SQL store runs work on its connections, so the claim store and the store probe are written once over plain ADO.NET
 /// and run on SQLite and PostgreSQL alike. The store owns connection handling, locking and error translation.
 /// </summary>
 internal interface ISqlExecutor

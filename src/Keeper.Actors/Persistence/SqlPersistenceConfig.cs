@@ -15,7 +15,7 @@ namespace Keeper.Actors.Persistence;
 /// Table names: Akka.Persistence.Sql's default mapping names its tables <c>journal</c>, <c>tags</c> and
 /// <c>snapshot</c>. Keeper's earlier hand-written store created <c>journal</c>, <c>journal_metadata</c> and
 /// <c>snapshot</c> in the same file or database with other columns (stores made then still hold them), and the claim
-/// and membership tables live there too. Auto-initialization only creates missing tables, so on such a store the plugin
+/// table (and, in stores made before Akka.Cluster, the retired membership tables) live there too. Auto-initialization only creates missing tables, so on such a store the plugin
 /// would find a <c>journal</c> of the wrong shape and fail at the first write.
 /// The plugin's tables therefore get their own names, <see cref="JournalTable"/>, <see cref="TagTable"/>,
 /// <see cref="MetadataTable"/> and <see cref="SnapshotTable"/>, with the default mapping's columns.

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// The claim table (the gate's fence) and the membership table in the node's SQLite file, the one Akka.Persistence.Sql
+/// The claim table (the gate's fence) in the node's SQLite file, the one Akka.Persistence.Sql
 /// keeps the journal and snapshots in, shared by every Keeper process on the host: connections, write transactions and
-/// schema migrations for <see cref="Gate.Claims.SqlClaimStore"/> and <see cref="Membership.SqlMembershipStore"/>.
+/// schema migrations for <see cref="Gate.Claims.SqlClaimStore"/> and the <see cref="SqlStoreProbe"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -63,7 +63,7 @@ public sealed partial class SqliteClaimDatabase : ISqlExecutor, IAsyncDisposable
 
     /// <summary>
     /// Opens (creating if needed) the SQLite file of <paramref name="options"/>' store, switches it to WAL and creates or
-    /// migrates the claim and membership tables. Safe when several processes open the same file at once.
+    /// migrates the claim table. Safe when several processes open the same file at once.
     /// </summary>
     /// <exception cref="ArgumentException">The store is not a SQLite file, or the busy timeout is out of range.</exception>
     /// <exception cref="StoreException">The file cannot be created, opened or migrated; the message says why and what to do.</exception>

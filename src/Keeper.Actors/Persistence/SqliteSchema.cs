@@ -1,5 +1,4 @@
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Membership;
 using Microsoft.Data.Sqlite;
 
 namespace Keeper.Actors.Persistence;
@@ -17,7 +16,10 @@ internal static class SqliteSchema
         // its own tables; stores made before keep theirs, which only SqlLegacyJournal reads (once, to bring a submitter's
         // unfinished history over), and new ones get none.
         (1, "journal, journal_metadata and snapshot tables (retired with the hand-written journal: no longer created)", ""),
-        (2, "membership and membership_version tables", MembershipSchema.Sqlite),
+        // Version 2 made the hand-written membership tables. Akka.Cluster keeps the membership now; stores made before keep
+        // theirs untouched (nothing reads them, and a node of the previous release sharing the store during an upgrade
+        // still finds them), and new ones get none.
+        (2, "membership and membership_version tables (retired with the hand-written membership: no longer created)", ""),
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Sqlite),
         (4, "claim reorg fence: a successful mined claim blocks the task until its member stops watching it for a reorg", ClaimSchema.ReorgFence),
         (5, "legacy_journal_import: which submitters' histories were brought over from the retired journal table", SqlLegacyJournal.MarkerSqlite),

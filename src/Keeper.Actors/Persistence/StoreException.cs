@@ -1,7 +1,7 @@
 namespace Keeper.Actors.Persistence;
 
 /// <summary>
-/// Thrown when the claim database (claims and membership) cannot be read or written. The message names the store (file
+/// Thrown when the claim database (claims) cannot be read or written. The message names the store (file
 /// path or server), says what is wrong and what to do about it.
 /// </summary>
 public sealed class StoreException : Exception

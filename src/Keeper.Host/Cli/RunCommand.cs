@@ -46,7 +46,20 @@ public static partial class RunCommand
             return ExitCodes.BadInput;
         }
 
-        await using var app = KeeperHost.Build(settings, key, new KeeperHostOptions(statusFile?.FullName, FaultPoint()));
+        Microsoft.AspNetCore.Builder.WebApplication built;
+        try
+        {
+            // Building loads the cluster certificate (keeper.cluster.tls): a wrong file or password is bad input too.
+            built = KeeperHost.Build(settings, key, new KeeperHostOptions(statusFile?.FullName, FaultPoint()));
+        }
+        catch (SettingsException ex)
+        {
+            key.Dispose();
+            await error.WriteLineAsync($"keeper run: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        await using var app = built;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("keeper");
         try
         {

@@ -95,7 +95,13 @@ public static class StatusCommand
         output.WriteLine($"Cluster members: {members.Members.Count} (store {(members.StoreReachable ? "reachable" : "unreachable")})");
         foreach (var m in members.Members)
         {
-            output.WriteLine($"  {m.Position}. {m.Address}{(m.Self ? "  (this node)" : string.Empty)}");
+            var position = m.Position is { } p ? $"{p}." : "-";
+            output.WriteLine($"  {position} {m.Address}  {m.Status}  {m.NodeId}  {m.Node}{(m.Self ? "  (this node)" : string.Empty)}");
+        }
+
+        if (members.NextTurn is { } next)
+        {
+            output.WriteLine($"Next due task: {next.TaskKey} (due {next.DueAt}): turn of {next.Holder}{(next.HolderIsSelf ? " (this node)" : string.Empty)}");
         }
     }
 

@@ -47,9 +47,12 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         var nodes = new List<NodeProcess>();
         try
         {
+            // One Akka cluster: node 1 is the seed (it starts the cluster), the others join through it.
+            var ports = Enumerable.Range(0, options.Nodes).Select(_ => LoopbackPorts.Free()).ToArray();
+            var seedNode = NodeFiles.SeedAddress(ports[0]);
             for (var i = 0; i < options.Nodes; i++)
             {
-                nodes.Add(StartNode(i, chain, harness, store));
+                nodes.Add(StartNode(i, chain, harness, store, NodeFiles.Cluster(ports[i], [seedNode])));
             }
 
             await WaitReadyAsync(nodes, cancellationToken);
@@ -129,11 +132,11 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         return tasks.OrderBy(t => t.DueAt).ToArray();
     }
 
-    private NodeProcess StartNode(int index, DevChainClient chain, RocketPoolHarness harness, string store)
+    private NodeProcess StartNode(int index, DevChainClient chain, RocketPoolHarness harness, string store, string cluster)
     {
         var id = $"node-{index + 1}";
         var key = chain.Keys[index + 1];
-        var config = NodeFiles.Write(options.WorkDirectory, id, key, chain.Node.RpcUrl, harness, store, options.BlockSeconds, options.GateEnabled);
+        var config = NodeFiles.Write(options.WorkDirectory, id, key, chain.Node.RpcUrl, harness, store, options.BlockSeconds, options.GateEnabled, cluster);
         return NodeProcess.Start(id, key.Address.ToString(), config, options.WorkDirectory);
     }
 
@@ -141,7 +144,9 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (!nodes.All(n => n.Status?.Ready == true))
+        // Ready, and every node sees every other Up in the cluster: otherwise the first deadlines would be shared out among
+        // fewer members than run.
+        while (!nodes.All(n => n.Status is { Ready: true } status && status.Members.Count == nodes.Count))
         {
             if (nodes.FirstOrDefault(n => n.HasExited) is { } dead)
             {

@@ -62,6 +62,17 @@ public static class NodeFiles
         return config;
     }
 
+    /// <summary>
+    /// The cluster block of a member listening on 127.0.0.1:<paramref name="port"/> that joins through
+    /// <paramref name="seeds"/> (plain TCP addresses, e.g. from <see cref="SeedAddress"/>); more HOCON inside
+    /// <c>cluster { }</c> may follow in <paramref name="extra"/>.
+    /// </summary>
+    public static string Cluster(int port, IEnumerable<string> seeds, string extra = "") =>
+        string.Create(CultureInfo.InvariantCulture, $"cluster {{ port = {port}, seed-nodes = [{string.Join(", ", seeds.Select(s => $"\"{s}\""))}]\n{extra}\n}}");
+
+    /// <summary>The address of the member listening on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static string SeedAddress(int port, bool tls = false) => Node.ClusterSeedNodes.Address(tls, "127.0.0.1", port);
+
     /// <summary>The store block of a SQLite file.</summary>
     public static string Sqlite(string path) => $"store {{ kind = sqlite, path = \"{path}\" }}";
 

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Akka.Hosting;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Logging;
 using Keeper.Actors.Persistence;
 using Keeper.Chain.Crypto;
@@ -33,21 +34,26 @@ public static class KeeperActorsExtensions
     /// <param name="settings">The node's settings.</param>
     /// <param name="key">The signing key; the host owns it from here on and disposes it after the actors have stopped.</param>
     /// <param name="faultPoint">Called at the submitter's fault points (tests kill the process there); null for none.</param>
+    /// <exception cref="SettingsException">keeper.cluster.tls is on and its certificate cannot be loaded.</exception>
     public static IServiceCollection AddKeeperActors(this IServiceCollection services, KeeperSettings settings, PrivateKey key, Action<string>? faultPoint)
     {
         services.AddSingleton(_ => key);
         services.AddSingleton<NodeStartup>();
         services.AddSingleton(sp => sp.GetRequiredService<NodeStartup>().Prepared);
         services.AddSingleton<KeeperNode>();
+        // Loaded while the host is built, so a wrong file or password fails before anything starts.
+        var certificate = settings.Cluster.Tls.Enabled ? ClusterCertificate.Load(settings.Cluster.Tls) : null;
+        var roles = KeeperRoles.For(key.Address, KeeperNode.MemberIdOf(settings, key.Address));
         // The configuration depends on the settings alone: Akka.Hosting may run this callback as soon as the host is built
         // (its health check registration reads the builder). The actors, started with the host, read PreparedNode.
         services.AddAkka(ActorSystemName, (builder, sp) =>
         {
             // Keeper's layers, highest priority first (each Append goes behind the ones before it): the host's own settings,
-            // Keeper's serializer bindings, and the journal and snapshot store on the node's store, which falls back to
+            // the cluster (keeper.cluster mapped to Akka's keys), Keeper's serializer bindings, and the journal and snapshot store on the node's store, which falls back to
             // Akka.Persistence.Sql's reference configuration. The operator's akka { } section (hocon/, KEEPER_ environment
             // overrides applied) goes in front of them all.
             builder.AddHocon(HostConfiguration, HoconAddMode.Append)
+                .AddHocon(ClusterConfig.For(settings.Cluster, roles), HoconAddMode.Append)
                 .AddHocon(KeeperSerializer.Configuration, HoconAddMode.Append)
                 .AddHocon(SqlPersistenceConfig.For(settings.Store.Location), HoconAddMode.Append)
                 .AddHocon(ConfigurationFactory.ParseString(settings.AkkaHocon), HoconAddMode.Prepend);
@@ -58,6 +64,11 @@ public static class KeeperActorsExtensions
                 loggers.AddLoggerFactory();
             });
             builder.AddSetup(new KeeperLoggingSetup(sp.GetRequiredService<ILoggerFactory>()));
+            if (certificate is not null)
+            {
+                builder.AddSetup(ClusterConfig.Tls(certificate, settings.Cluster.Tls));
+            }
+
             builder.WithActors((system, registry, _) => KeeperNode.StartActors(system, registry, sp, faultPoint));
         });
         return services;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
@@ -65,11 +66,29 @@ public static class ApiViews
         return new TransactionsView(submitter.Account.ToString(), submitter.NextNonce, byState, views);
     }
 
-    /// <summary>The members in the gate's order.</summary>
-    public static MembersView Members(NodeStatus status, GateStatus gate) => new(
-        status.Address,
-        gate.StoreReachable,
-        gate.Members.Select((m, i) => new MemberView(m.ToString(), i, string.Equals(m.ToString(), status.Address, StringComparison.OrdinalIgnoreCase))).ToArray());
+    /// <summary>The keeper members of the cluster, the gate's order of those taking turns, and whose turn the next due task is.</summary>
+    public static MembersView Members(NodeStatus status, GateStatus gate, ClusterMembers cluster)
+    {
+        var order = gate.Members.Select((m, i) => (Address: m.ToString(), Position: i)).ToDictionary(m => m.Address, m => m.Position, StringComparer.OrdinalIgnoreCase);
+        var members = cluster.Members
+            .Select(m => new MemberView(
+                m.Signer.ToString(),
+                m.TakesTurns && order.TryGetValue(m.Signer.ToString(), out var position) ? position : null,
+                string.Equals(m.Node.Address.ToString(), cluster.Self, StringComparison.Ordinal),
+                m.NodeId,
+                m.Display,
+                m.Node.Address.ToString()))
+            .OrderBy(m => m.Position ?? int.MaxValue)
+            .ThenBy(m => m.Address, StringComparer.Ordinal)
+            .ToArray();
+        var next = gate.Tasks.Where(t => t.Holder is not null).OrderBy(t => t.DueAt).ThenBy(t => t.TaskKey, StringComparer.Ordinal).FirstOrDefault();
+        return new MembersView(
+            status.Address,
+            cluster.Self,
+            gate.StoreReachable,
+            members,
+            next is null ? null : new NextTurnView(next.TaskKey, next.DueAt, next.Holder!.Value.ToString(), string.Equals(next.Holder.Value.ToString(), status.Address, StringComparison.OrdinalIgnoreCase)));
+    }
 
     private static string PoolKind(DutyKind kind) => kind == DutyKind.DissolveMinipool ? "minipool" : "megapool";
 }

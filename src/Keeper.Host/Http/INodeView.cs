@@ -1,3 +1,4 @@
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
@@ -27,6 +28,9 @@ public interface INodeView
 
     /// <summary>The gate's members, tasks and counters.</summary>
     Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The keeper members of the cluster as this node sees them.</summary>
+    Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken);
 
     /// <summary>A transaction's receipt, or null if the chain does not know it.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);

@@ -22,7 +22,7 @@ public static class KeeperApi
         api.MapGet("/transactions", (INodeView node, CancellationToken ct) =>
             AnswerAsync(async () => ApiViews.Transactions(await node.GetSubmitterStatusAsync(ct))));
         api.MapGet("/members", (INodeView node, CancellationToken ct) =>
-            AnswerAsync(async () => ApiViews.Members(await node.GetStatusAsync(ct), await node.GetGateStatusAsync(ct))));
+            AnswerAsync(async () => ApiViews.Members(await node.GetStatusAsync(ct), await node.GetGateStatusAsync(ct), await node.GetClusterMembersAsync(ct))));
         return endpoints;
     }
 

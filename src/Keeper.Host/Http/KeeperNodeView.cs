@@ -1,3 +1,4 @@
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
@@ -25,6 +26,9 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
 
     /// <inheritdoc />
     public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) => node.GetGateStatusAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => node.GetClusterMembersAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);

@@ -1,7 +1,10 @@
 namespace Keeper.Host.Http;
 
-/// <summary>One cluster member.</summary>
+/// <summary>One keeper member of the cluster.</summary>
 /// <param name="Address">Its signing address.</param>
-/// <param name="Position">Its place in the round-robin order (0 first).</param>
+/// <param name="Position">Its place in the gate's round-robin order (0 first); null while it takes no turns.</param>
 /// <param name="Self">Whether it is this node.</param>
-public sealed record MemberView(string Address, int Position, bool Self);
+/// <param name="NodeId">Its node id (its claims are recorded under it).</param>
+/// <param name="Status">Its cluster status: Joining, Up, Leaving, Exiting, Down, or "Unreachable (Up)" and the like.</param>
+/// <param name="Node">Its cluster address.</param>
+public sealed record MemberView(string Address, int? Position, bool Self, string NodeId, string Status, string Node);

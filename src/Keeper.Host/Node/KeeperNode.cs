@@ -1,10 +1,9 @@
-using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.Pattern;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Membership;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Actors.Scheduling;
@@ -29,7 +28,7 @@ namespace Keeper.Host.Node;
 /// <summary>
 /// One keeper node: <see cref="PrepareAsync"/> checks the chain and the store before any actor starts, so a
 /// misconfiguration fails at once with a clear error; <see cref="StartActors"/> creates the deadline scheduler, pool
-/// registry, submitter, submission gate, membership agent and chain watcher in the host's actor system (Akka.Hosting)
+/// registry, submitter, submission gate, cluster membership and chain watcher in the host's actor system (Akka.Hosting)
 /// and registers them; an instance answers for the running actors (status file, HTTP API).
 /// </summary>
 /// <param name="settings">The settings the node runs with.</param>
@@ -41,9 +40,6 @@ namespace Keeper.Host.Node;
 public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, JsonRpcClient rpc, EthApi eth)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
-
-    // Leave first on shutdown, so the other members take over this node's turns at once rather than after the suspicion timeout.
-    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The settings the node runs with.</summary>
     public KeeperSettings Settings { get; } = settings;
@@ -59,8 +55,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
 
     /// <summary>
     /// Everything that must hold before the actor system starts: the chain answers with its id, RocketStorage resolves, the
-    /// store is prepared and bound to this chain (a store of another chain is refused), the claim and membership store
-    /// opens, and the beacon node (if any) answers. What it opens is added to <paramref name="resources"/>.
+    /// store is prepared and bound to this chain (a store of another chain is refused), the claim store opens, and the beacon node (if any) answers. What it opens is added to <paramref name="resources"/>.
     /// </summary>
     internal static async Task<PreparedNode> PrepareAsync(
         KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, BeaconClient? beaconClient, TimeProvider timeProvider, ILoggerFactory loggerFactory,
@@ -78,22 +73,23 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         }
 
         await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
-        var (claims, members, legacy) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
+        var (claims, probe, legacy) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new SnapshotScope(key.Address);
         var beacon = await BeaconAsync(beaconClient, settings.Beacon, cancellationToken);
-        return new PreparedNode(chainId, deployment, snapshots, claims, members, beacon, legacy);
+        return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy);
     }
 
     /// <summary>
     /// Creates the node's actors in <paramref name="system"/>, in dependency order, and registers each in
-    /// <paramref name="actors"/> under its marker type; the membership agent leaves the cluster in the first phase of
-    /// coordinated shutdown, before any actor stops.
+    /// <paramref name="actors"/> under its marker type. A node without seed nodes joins itself (a cluster of one); Akka's
+    /// coordinated shutdown makes the node leave the cluster gracefully (its cluster-leave phase), so the other members
+    /// take its turns at once.
     /// </summary>
     internal static void StartActors(ActorSystem system, IActorRegistry actors, IServiceProvider services, Action<string>? faultPoint)
     {
         var settings = services.GetRequiredService<KeeperSettings>();
         var key = services.GetRequiredService<PrivateKey>();
-        var (chainId, deployment, snapshots, claims, members, beacon, legacy) = services.GetRequiredService<PreparedNode>();
+        var (chainId, deployment, snapshots, claims, probe, beacon, legacy) = services.GetRequiredService<PreparedNode>();
         var eth = services.GetRequiredService<EthApi>();
         var batch = services.GetRequiredService<BatchCaller>();
         var fees = services.GetRequiredService<FeeOracle>();
@@ -116,15 +112,15 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             FaultPoint = faultPoint,
             Slot = settings.Chain.Slot,
         };
-        var memberId = string.IsNullOrEmpty(settings.NodeId) ? key.Address.ToLowerHex() : settings.NodeId;
+        var memberId = MemberIdOf(settings, key.Address);
         // One simulator for the gate's turns and the submitter's re-sends: both ask the same node the same question.
         var simulator = new EthCallSimulator(eth);
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
         var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
-        var membership = system.ActorOf(MembershipAgent.Props(
-            members, new MemberInfo(memberId, key.Address, Environment.MachineName, timeProvider.GetUtcNow()), settings.Gate.Heartbeat, settings.Gate.SuspicionTimeout, gate), "membership");
+        var membership = system.ActorOf(ClusterMembership.Props(
+            new ClusterMembershipOptions(gate, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
         scheduler.Tell(new SubscribeDuties(gate));
         var watcherOptions = new ChainWatcherOptions
         {
@@ -139,9 +135,14 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         actors.Register<PoolRegistryMarker>(registry);
         actors.Register<SubmitterMarker>(submitter);
         actors.Register<GateMarker>(gate);
-        actors.Register<MembershipMarker>(membership);
+        actors.Register<ClusterMembershipMarker>(membership);
         actors.Register<WatcherMarker>(watcher);
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "keeper-leave-cluster", () => LeaveAsync(membership));
+        if (settings.Cluster.SeedNodes.Count == 0)
+        {
+            var cluster = Akka.Cluster.Cluster.Get(system);
+            cluster.Join(cluster.SelfAddress);
+        }
+
         LogStarted(loggerFactory.CreateLogger<KeeperNode>(), IdOf(settings, key.Address), key.Address.ToString(), chainId, deployment.Storage.ToString());
     }
 
@@ -153,6 +154,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var duties = await GetDutiesAsync(cancellationToken);
         var gate = await GetGateStatusAsync(cancellationToken);
         var submitter = await GetSubmitterStatusAsync(cancellationToken);
+        var cluster = await GetClusterMembersAsync(cancellationToken);
         return new NodeStatus(
             NodeId, Address.ToString(), head is not null, head?.Number ?? 0, head?.Timestamp ?? 0,
             registry.Megapools, registry.Minipools, registry.LiveTrackers,
@@ -160,7 +162,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             gate.Members.Select(m => m.ToString()).ToArray(), gate.StoreReachable, gate.TurnsHeld, gate.Claimed, gate.Succeeded,
             submitter.Transactions.Count(t => t.State is TransactionState.Created or TransactionState.Pending),
             submitter.Transactions.Count,
-            rpc.RequestCount, rpc.ErrorCount);
+            rpc.RequestCount, rpc.ErrorCount)
+        {
+            Cluster = cluster.Members.Select(m => $"{m.NodeId} {m.Display}").ToArray(),
+        };
     }
 
     /// <summary>The scheduler's duties, earliest first (read-only, for the HTTP API).</summary>
@@ -179,43 +184,40 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) =>
         eth.GetTransactionReceiptAsync(hash, cancellationToken);
 
+    /// <summary>The id this node's claims are recorded under, also carried in its cluster roles: keeper.node.id, else the signing address.</summary>
+    public static string MemberIdOf(KeeperSettings settings, Address address) =>
+        string.IsNullOrEmpty(settings.NodeId) ? address.ToLowerHex() : settings.NodeId;
+
+    /// <summary>The keeper members of the cluster as this node sees them (read-only, for the HTTP API).</summary>
+    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) =>
+        actors.Get<ClusterMembershipMarker>().Ask<ClusterMembers>(GetClusterMembers.Instance, AskTimeout, cancellationToken);
+
+    // A store that takes longer than a probe interval to answer a trivial query cannot fence a claim in time either.
+    private static TimeSpan ProbeTimeout(TimeSpan interval) => interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;
+
     private static string IdOf(KeeperSettings settings, Address address) =>
         string.IsNullOrEmpty(settings.NodeId) ? $"keeper-{address.ToLowerHex()[2..10]}" : settings.NodeId;
-
-    private static async Task<Done> LeaveAsync(IActorRef membership)
-    {
-        try
-        {
-            await membership.Ask<LeftCluster>(LeaveCluster.Instance, LeaveTimeout, CancellationToken.None);
-        }
-        catch (AskTimeoutException)
-        {
-            // The store did not answer; the others will suspect this node after the timeout instead.
-        }
-
-        return Done.Instance;
-    }
 
     // A journal write that fails stops the submitter (Akka.Persistence's rule); it comes back after a pause and recovers
     // from the journal, re-checking every unfinished action before anything goes out again.
     private static Props SubmitterSupervisor(Props submitter) => BackoffSupervisor.Props(
         Backoff.OnStop(submitter, "account", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1).WithDefaultStoppingStrategy());
 
-    // The claim and membership tables live in the same SQLite file or PostgreSQL database as the journal and snapshots (and,
-    // in stores written before Akka.Persistence, the old journal).
-    private static async Task<(IClaimStore Claims, IMembershipStore Members, ILegacyJournal Legacy)> OpenStoreAsync(
+    // The claim table lives in the same SQLite file or PostgreSQL database as the journal and snapshots (and, in stores
+    // written before Akka.Persistence, the old journal).
+    private static async Task<(IClaimStore Claims, IStoreProbe Probe, ILegacyJournal Legacy)> OpenStoreAsync(
         SqlStoreLocation store, TimeProvider timeProvider, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
         if (store.Kind == SqlStoreKind.Postgres)
         {
             var pg = await PostgresClaimDatabase.OpenAsync(new PostgresClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<PostgresClaimDatabase>(), cancellationToken);
             resources.Add(pg);
-            return (new SqlClaimStore(pg), new SqlMembershipStore(pg), new SqlLegacyJournal(pg));
+            return (new SqlClaimStore(pg), new SqlStoreProbe(pg), new SqlLegacyJournal(pg));
         }
 
         var sqlite = await SqliteClaimDatabase.OpenAsync(new SqliteClaimDatabaseOptions(store), timeProvider, loggerFactory.CreateLogger<SqliteClaimDatabase>(), cancellationToken);
         resources.Add(sqlite);
-        return (new SqlClaimStore(sqlite), new SqlMembershipStore(sqlite), new SqlLegacyJournal(sqlite));
+        return (new SqlClaimStore(sqlite), new SqlStoreProbe(sqlite), new SqlLegacyJournal(sqlite));
     }
 
     private static async Task<BeaconSource?> BeaconAsync(BeaconClient? client, BeaconSettings beacon, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public sealed record KeeperSettings(
     FeeSettings Fees,
     ProfitSettings Profit,
     TrackingNodeSettings Tracking,
-    HttpSettings Http)
+    HttpSettings Http,
+    ClusterSettings Cluster)
 {
     /// <summary>
     /// The configuration's <c>akka { … }</c> section rendered as HOCON for Akka's parser (see
@@ -55,7 +56,7 @@ public sealed record StoreSettings(StoreKind Kind, string Path, string Connectio
 }
 
 /// <summary>keeper.gate.</summary>
-public sealed record GateSettings(bool Enabled, TimeSpan Window, TimeSpan Heartbeat, TimeSpan SuspicionTimeout);
+public sealed record GateSettings(bool Enabled, TimeSpan Window, TimeSpan StoreProbeInterval);
 
 /// <summary>keeper.fees.</summary>
 public sealed record FeeSettings(BigInteger MaxFeePerGas, double RewardPercentile, BigInteger MinPriorityFeePerGas, int HistoryBlocks, int BumpAfterBlocks);

@@ -122,13 +122,8 @@ public static class KeeperSettingsLoader
         var gate = new GateSettings(
             r.Bool("keeper.gate.enabled"),
             r.Duration("keeper.gate.window", min: TimeSpan.FromSeconds(1)),
-            r.Duration("keeper.gate.heartbeat", min: TimeSpan.FromMilliseconds(100)),
-            r.Duration("keeper.gate.suspicion-timeout", min: TimeSpan.FromMilliseconds(200)));
-        if (gate.SuspicionTimeout <= gate.Heartbeat)
-        {
-            throw new SettingsException("keeper.gate.suspicion-timeout", $"({gate.SuspicionTimeout}) must be longer than keeper.gate.heartbeat ({gate.Heartbeat}), or live members would be suspected; a few heartbeats is usual.");
-        }
-
+            r.Duration("keeper.gate.store-probe-interval", min: TimeSpan.FromMilliseconds(100)));
+        var cluster = Cluster(r);
         var fees = new FeeSettings(
             r.Gwei("keeper.fees.max-fee-per-gas-gwei"),
             r.Double("keeper.fees.reward-percentile", 0, 100),
@@ -151,10 +146,50 @@ public static class KeeperSettingsLoader
             fees,
             new ProfitSettings(r.Bool("keeper.profit.act-without-reward"), r.BigInteger("keeper.profit.min-profit-wei")),
             new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000)),
-            new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)))
+            new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)),
+            cluster)
         {
             AkkaHocon = Reader.Wrap(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config)),
         };
+    }
+
+    private static ClusterSettings Cluster(Reader r)
+    {
+        var tls = new ClusterTlsSettings(
+            r.Bool("keeper.cluster.tls.enabled"),
+            r.String("keeper.cluster.tls.certificate"),
+            r.String("keeper.cluster.tls.password-file"),
+            r.String("keeper.cluster.tls.password-env"),
+            r.Strings("keeper.cluster.tls.pinned-thumbprints"));
+        if (tls.Enabled && string.IsNullOrWhiteSpace(tls.Certificate))
+        {
+            throw new SettingsException("keeper.cluster.tls.certificate", "is empty but keeper.cluster.tls.enabled is on; set the PKCS#12 file holding this node's certificate and key.");
+        }
+
+        var seeds = r.Strings("keeper.cluster.seed-nodes");
+        ClusterSeedNodes.Validate(seeds, tls.Enabled);
+        var cluster = new ClusterSettings(
+            seeds,
+            r.String("keeper.cluster.hostname"),
+            r.Int("keeper.cluster.port", 0, 65535),
+            r.String("keeper.cluster.public-hostname"),
+            r.Int("keeper.cluster.public-port", 0, 65535),
+            tls,
+            r.Duration("keeper.cluster.failure-detector.heartbeat-interval", min: TimeSpan.FromMilliseconds(100)),
+            r.Duration("keeper.cluster.failure-detector.acceptable-heartbeat-pause", min: TimeSpan.FromMilliseconds(100)),
+            r.Duration("keeper.cluster.split-brain-resolver.stable-after", min: TimeSpan.FromMilliseconds(500)));
+        if (string.IsNullOrWhiteSpace(cluster.Hostname))
+        {
+            throw new SettingsException("keeper.cluster.hostname", "is empty; set the address remoting listens on (127.0.0.1 for this host only).");
+        }
+
+        if (cluster.AcceptableHeartbeatPause < cluster.HeartbeatInterval)
+        {
+            throw new SettingsException("keeper.cluster.failure-detector.acceptable-heartbeat-pause",
+                $"({cluster.AcceptableHeartbeatPause}) is shorter than keeper.cluster.failure-detector.heartbeat-interval ({cluster.HeartbeatInterval}): live members would be found unreachable; allow at least one heartbeat, usually two or more.");
+        }
+
+        return cluster;
     }
 
     // reference.conf documents defaults; it must not depend on the machine it runs on.
@@ -220,6 +255,8 @@ public static class KeeperSettingsLoader
         }
 
         public Address? OptionalAddress(string key) => string.IsNullOrWhiteSpace(String(key)) ? null : Address(key);
+
+        public IReadOnlyList<string> Strings(string key) => Wrap(key, () => config.GetStringList(key));
 
         public IReadOnlyList<Uri> Uris(string key, bool required)
         {

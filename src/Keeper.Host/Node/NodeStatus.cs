@@ -39,4 +39,11 @@ public sealed record NodeStatus(
     int PendingTransactions,
     int Transactions,
     long RpcRequests,
-    long RpcErrors);
+    long RpcErrors)
+{
+    /// <summary>
+    /// The keeper members of the cluster as this node sees them, each "node-id status" (e.g. <c>node-2 Up</c>,
+    /// <c>node-3 Unreachable (Up)</c>), unreachable and leaving ones included; see /api/members for more.
+    /// </summary>
+    public IReadOnlyList<string> Cluster { get; init; } = [];
+}

@@ -1,5 +1,5 @@
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Membership;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
@@ -14,9 +14,9 @@ namespace Keeper.Host.Node;
 /// <param name="Deployment">The Rocket Pool contracts resolved through RocketStorage.</param>
 /// <param name="Snapshots">The scope of this node's snapshot persistence ids in the shared store.</param>
 /// <param name="Claims">The gate's claims.</param>
-/// <param name="Members">The cluster's membership rows.</param>
+/// <param name="StoreProbe">Asks the shared store whether it answers.</param>
 /// <param name="Beacon">The beacon node, or null when none is configured.</param>
 /// <param name="LegacyJournal">The journal of stores written before Akka.Persistence, which the submitter imports from once.</param>
 public sealed record PreparedNode(
-    ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IMembershipStore Members, BeaconSource? Beacon,
+    ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IStoreProbe StoreProbe, BeaconSource? Beacon,
     ILegacyJournal LegacyJournal);

@@ -1,9 +1,7 @@
 using Keeper.Host.Devnet.Postgres;
 using Keeper.Actors.Gate.Claims;
-using Keeper.Actors.Membership;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
-using Keeper.Chain.Primitives;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Gate;
@@ -76,9 +74,8 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
     [Fact]
     public async Task EveryStore_ServerStopped_FailsFastAsUnavailable()
     {
-        var membership = new SqlMembershipStore(_store!);
-        var member = new MemberInfo("keeper-a", new Address(new byte[Address.Size]), "host", T0);
-        await membership.JoinAsync(member, CancellationToken.None);
+        var probe = new SqlStoreProbe(_store!);
+        await probe.CheckAsync(CancellationToken.None);
         var claims = new SqlClaimStore(_store!);
         var claim = NewClaim("task-1", 0);
         await claims.TryClaimAsync(claim, head: 0, CancellationToken.None);
@@ -88,8 +85,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
         var bound = ConnectTimeout + TimeSpan.FromSeconds(3);
         Func<Task>[] operations =
         [
-            () => membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None),
-            () => membership.ReadAllAsync(CancellationToken.None),
+            () => probe.CheckAsync(CancellationToken.None),
             () => claims.TryClaimAsync(NewClaim("task-2", 0), head: 0, CancellationToken.None),
             () => claims.GetPendingAsync(CancellationToken.None),
             () => claims.UpdateAsync(claim.TaskKey, claim.Window, claim.MemberId, ClaimState.Mined, null, null, T0, CancellationToken.None),
@@ -102,7 +98,7 @@ public sealed class PostgresClaimStoreOutageTests : IAsyncLifetime
 
         await Server.StartAsync();
 
-        Assert.NotNull(await membership.HeartbeatAsync("keeper-a", T0 + TimeSpan.FromSeconds(5), CancellationToken.None));
+        await probe.CheckAsync(CancellationToken.None);
         Assert.Equal([claim], await claims.GetPendingAsync(CancellationToken.None));
     }
 }

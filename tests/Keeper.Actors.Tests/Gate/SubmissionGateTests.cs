@@ -153,6 +153,29 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
     }
 
     [Fact]
+    public async Task SelfNotUp_NotCountedAndNothingSubmitted_UpAgainTakesItsTurn()
+    {
+        var (gate, submitter, _) = StartGate(Member(1));
+        gate.Tell(new MembershipChanged([Member(2)], true, SelfUp: false));
+
+        gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
+        gate.Tell(Head(1_100));
+
+        await submitter.ExpectMsgAsync<SubmitterHead>();
+        var status = await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Assert.Equal([Member(2)], status.Members);
+        Assert.Equal(0, status.TurnsHeld);
+        Assert.Equal(Member(2), Assert.Single(status.Tasks).Holder);
+
+        // Up and alone: every window is its own.
+        gate.Tell(new MembershipChanged([], true));
+        gate.Tell(Head(1_101));
+        await submitter.ExpectMsgAsync<SubmitterHead>();
+        Assert.Equal(DissolveDuty(1_000).Key, (await submitter.ExpectMsgAsync<SubmitAction>()).TaskKey);
+    }
+
+    [Fact]
     public async Task SimulationReverts_NothingClaimedOrSubmitted()
     {
         var (gate, submitter, simulator) = StartGate(Member(1));

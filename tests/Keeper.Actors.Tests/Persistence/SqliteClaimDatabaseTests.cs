@@ -54,7 +54,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")!;
 
     [Fact]
-    public async Task OpenAsync_NewFileInMissingFolder_CreatesFolderWalFileAndOnlyTheClaimAndMembershipTables()
+    public async Task OpenAsync_NewFileInMissingFolder_CreatesFolderWalFileAndOnlyTheClaimTable()
     {
         var path = Path.Combine(_folder.Folder, "nested", "deeper", "keeper.db");
 
@@ -68,7 +68,8 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SqliteSchema.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, Scalar(connection, "SELECT applied FROM schema_version WHERE version = 1"));
-        Assert.Equal("claim,legacy_journal_import,membership,membership_version,schema_version", Tables(connection));
+        // The membership tables (migration 2) are retired with the hand-written membership: a new store has none.
+        Assert.Equal("claim,legacy_journal_import,schema_version", Tables(connection));
     }
 
     [Fact]
@@ -78,7 +79,6 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         {
             Scalar(connection, $"""
                 CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied INTEGER NOT NULL, description TEXT NOT NULL);
-                {MembershipSchemaOf(2)}
                 {ClaimSchema.Sqlite}
                 INSERT INTO schema_version VALUES (1, 0, 'one'), (2, 0, 'two'), (3, 0, 'three');
                 INSERT INTO claim VALUES ('pending-task', 0, 'keeper-a', NULL, 'pending', 0, 0), ('mined-task', 0, 'keeper-a', NULL, 'mined', 0, 0);
@@ -99,8 +99,6 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         using var check = RawConnection();
         Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
-
-    private static string MembershipSchemaOf(int version) => SqliteSchema.Migrations.Single(m => m.Version == version).Sql;
 
     [Fact]
     public async Task OpenAsync_FileOfTheRetiredHandWrittenStore_KeepsItsTablesAndAppliesNothing()
@@ -123,7 +121,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         }
 
         using var check = RawConnection();
-        Assert.Equal("claim,journal,journal_metadata,legacy_journal_import,membership,membership_version,schema_version,snapshot", Tables(check));
+        Assert.Equal("claim,journal,journal_metadata,legacy_journal_import,schema_version,snapshot", Tables(check));
         Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM snapshot"));
         Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
@@ -237,7 +235,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         using (var insert = holder.CreateCommand())
         {
             insert.Transaction = lockTransaction;
-            insert.CommandText = "UPDATE membership_version SET version = version WHERE id = 1";
+            insert.CommandText = "UPDATE schema_version SET applied = applied";
             insert.ExecuteNonQuery();
         }
 

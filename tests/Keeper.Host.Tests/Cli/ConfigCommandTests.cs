@@ -40,8 +40,15 @@ public sealed class ConfigCommandTests : IDisposable
 
     [Theory]
     [InlineData("rocketpool.storage = \"0x1234\"", "Setting 'keeper.rocketpool.storage': '0x1234' is not an address")]
-    [InlineData("gate { heartbeat = 5s, suspicion-timeout = 2s }", "Setting 'keeper.gate.suspicion-timeout': ")]
+    [InlineData("cluster.failure-detector { heartbeat-interval = 5s, acceptable-heartbeat-pause = 2s }", "Setting 'keeper.cluster.failure-detector.acceptable-heartbeat-pause': ")]
     [InlineData("chain.rpc = []", "Setting 'keeper.chain.rpc': is empty; give at least one endpoint")]
+    [InlineData("cluster { tls { enabled = on, certificate = \"node.pfx\" }, seed-nodes = [\"akka.tcp://keeper@127.0.0.1:4053\"] }",
+        "Setting 'keeper.cluster.seed-nodes[0]': 'akka.tcp://keeper@127.0.0.1:4053' is a plain TCP address but keeper.cluster.tls.enabled is on: TLS members are reached at akka.ssl.tcp://. Write it as 'akka.ssl.tcp://keeper@127.0.0.1:4053'")]
+    [InlineData("cluster.seed-nodes = [\"akka.tcp://keeper@127.0.0.1:4053\", \"akka.ssl.tcp://keeper@127.0.0.1:4054\"]",
+        "Setting 'keeper.cluster.seed-nodes[1]': 'akka.ssl.tcp://keeper@127.0.0.1:4054' is a TLS address but keeper.cluster.tls.enabled is off: plain members are reached at akka.tcp://. Write it as 'akka.tcp://keeper@127.0.0.1:4054'")]
+    [InlineData("cluster.seed-nodes = [\"akka.tcp://other@127.0.0.1:4053\"]", "Setting 'keeper.cluster.seed-nodes[0]': 'akka.tcp://other@127.0.0.1:4053' names the actor system 'other'; keeper members are 'keeper'")]
+    [InlineData("cluster.seed-nodes = [\"127.0.0.1:4053\"]", "Setting 'keeper.cluster.seed-nodes[0]': '127.0.0.1:4053' is not a member address; write it as akka.tcp://keeper@HOST:PORT.")]
+    [InlineData("cluster.tls.enabled = on", "Setting 'keeper.cluster.tls.certificate': is empty but keeper.cluster.tls.enabled is on")]
     [InlineData("chain.confirmations = 0", "Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64.")]
     [InlineData("http.host = \"my-host\"", "Setting 'keeper.http.host': 'my-host' is not an IP address; use 127.0.0.1")]
     [InlineData("store.kind = mysql", "Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.")]

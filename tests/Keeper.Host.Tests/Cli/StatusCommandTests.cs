@@ -25,8 +25,11 @@ public sealed class StatusCommandTests
         Assert.Contains($"  2023-11-14T22:15:12Z  in 1m 40s     dissolve:megapool:{FakeNodeView.Megapool.ToLowerHex()}:0", lines);
         Assert.Contains("Pending transactions: 1 (of 3; next nonce 3)", lines);
         Assert.Contains($"  nonce 2  Pending  dissolve:minipool:{FakeNodeView.Minipool.ToLowerHex()}  {FakeNodeView.Hash(3)}", lines);
-        Assert.Contains("Cluster members: 2 (store reachable)", lines);
-        Assert.Contains($"  1. {FakeNodeView.Self}  (this node)", lines);
+        Assert.Contains("Cluster members: 3 (store reachable)", lines);
+        Assert.Contains($"  0. {FakeNodeView.Other}  Up  node-2  akka.tcp://keeper@127.0.0.1:4002", lines);
+        Assert.Contains($"  1. {FakeNodeView.Self}  Up  node-1  akka.tcp://keeper@127.0.0.1:4001  (this node)", lines);
+        Assert.Contains($"  - {FakeNodeView.Gone}  Unreachable (Up)  node-3  akka.tcp://keeper@127.0.0.1:4003", lines);
+        Assert.Contains($"Next due task: dissolve:minipool:{FakeNodeView.Minipool.ToLowerHex()} (due 1700000010): turn of {FakeNodeView.Other}", lines);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class NodeFilesTests : IDisposable
         using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
         var config = NodeFiles.Write(_dir, "node-1", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall,
             NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), blockSeconds: 2, gateEnabled: true,
-            "chain.poll-interval = 100ms\ngate.heartbeat = 300ms\ngate.suspicion-timeout = 2s\nchain { rpc-attempts = 3 }");
+            "chain.poll-interval = 100ms\ngate.store-probe-interval = 300ms\nchain { rpc-attempts = 3 }");
 
         var settings = KeeperSettingsLoader.Load(config, NoVariables);
 

@@ -1,4 +1,6 @@
 using System.Numerics;
+using Akka.Cluster;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
@@ -23,7 +25,10 @@ internal sealed class FakeNodeView : INodeView
     public NodeStatus Status { get; set; } = new(
         "node-1", Self.ToString(), Ready: true, HeadNumber: 120, HeadTimestamp: 1_700_000_000, Megapools: 3, Minipools: 2, LiveTrackers: 4,
         Duties: 3, DutiesDue: 1, Members: [Self.ToString(), Other.ToString()], StoreReachable: true, GateTurns: 7, Claims: 2, Succeeded: 1,
-        PendingTransactions: 1, Transactions: 3, RpcRequests: 4321, RpcErrors: 5);
+        PendingTransactions: 1, Transactions: 3, RpcRequests: 4321, RpcErrors: 5)
+    {
+        Cluster = ["node-1 Up", "node-2 Up", "node-3 Unreachable (Up)"],
+    };
 
     public DutiesSnapshot Duties { get; set; } = new(1_700_000_012, [
         (new Duty("dissolve:minipool:" + Minipool.ToLowerHex(), DutyKind.DissolveMinipool, Minipool, null, 1_700_000_010), true),
@@ -31,7 +36,16 @@ internal sealed class FakeNodeView : INodeView
         (new Duty("dissolve:megapool:" + Megapool.ToLowerHex() + ":0", DutyKind.DissolveMegapoolValidator, Megapool, 0, 1_700_000_112, Reward: new BigInteger(5)), false),
     ]);
 
-    public GateStatus Gate { get; set; } = new([Other, Self], true, [new GateTaskView("dissolve:minipool:" + Minipool.ToLowerHex(), 1_700_000_010, "in-flight", 3)], 7, 2, 1);
+    public static readonly Address Gone = Address.Parse("0x90F79bf6EB2c4f870365E785982E1f101E93b906");
+
+    public GateStatus Gate { get; set; } = new([Other, Self], true, [new GateTaskView("dissolve:minipool:" + Minipool.ToLowerHex(), 1_700_000_010, "in-flight", 3, Other)], 7, 2, 1);
+
+    // Self and Other take turns; a third member is unreachable (killed, not yet downed).
+    public ClusterMembers Cluster { get; set; } = new("akka.tcp://keeper@127.0.0.1:4001", [
+        new KeeperMember(Node(4001), "node-1", Self, MemberStatus.Up, true),
+        new KeeperMember(Node(4002), "node-2", Other, MemberStatus.Up, true),
+        new KeeperMember(Node(4003), "node-3", Gone, MemberStatus.Up, false),
+    ], true);
 
     public SubmitterStatus Submitter { get; set; } = new(Self, 3, [
         new TransactionRecord("dissolve:megapool:" + Megapool.ToLowerHex() + ":2", 0, Hash(1), TransactionState.Succeeded, 2_000_000_000, 100_000_000, 100, 50_000, 0),
@@ -55,6 +69,8 @@ internal sealed class FakeNodeView : INodeView
 
     public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Gate);
 
+    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => Task.FromResult(Cluster);
+
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
     {
         ReceiptReads++;
@@ -70,4 +86,6 @@ internal sealed class FakeNodeView : INodeView
 
     private static TransactionReceipt Receipt(Hash32 hash, ulong gasUsed, long price) =>
         new(hash, 100, Hash(99), 0, Self, Megapool, null, true, gasUsed, price, []);
+
+    private static UniqueAddress Node(int port) => new(new Akka.Actor.Address("akka.tcp", "keeper", "127.0.0.1", port), port);
 }

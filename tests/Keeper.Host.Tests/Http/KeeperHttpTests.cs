@@ -96,7 +96,8 @@ public sealed class KeeperHttpTests
         Assert.Equal(HttpStatusCode.OK, code);
         var status = JsonSerializer.Deserialize<NodeStatus>(body, HttpJson.Options)!;
         Assert.Equal(http.Node.Status.Members, status.Members);
-        Assert.Equal(http.Node.Status with { Members = [] }, status with { Members = [] });
+        Assert.Equal(http.Node.Status.Cluster, status.Cluster);
+        Assert.Equal(http.Node.Status with { Members = [], Cluster = [] }, status with { Members = [], Cluster = [] });
         using var json = JsonDocument.Parse(body);
         Assert.Equal(30, json.RootElement.GetProperty("headLagSeconds").GetInt64());
         Assert.Equal(4321, json.RootElement.GetProperty("rpcRequests").GetInt64());
@@ -153,14 +154,22 @@ public sealed class KeeperHttpTests
     }
 
     [Fact]
-    public async Task ApiMembers_GateOrder_SelfMarked()
+    public async Task ApiMembers_GateOrderThenOthers_StatusSelfAndNextTurn()
     {
         await using var http = await HttpServerFixture.StartAsync();
 
         var members = await GetJsonAsync<MembersView>(http, "/api/members");
 
         Assert.True(members.StoreReachable);
-        Assert.Equal([new MemberView(FakeNodeView.Other.ToString(), 0, false), new MemberView(FakeNodeView.Self.ToString(), 1, true)], members.Members);
+        Assert.Equal("akka.tcp://keeper@127.0.0.1:4001", members.SelfNode);
+        Assert.Equal(
+            [
+                new MemberView(FakeNodeView.Other.ToString(), 0, false, "node-2", "Up", "akka.tcp://keeper@127.0.0.1:4002"),
+                new MemberView(FakeNodeView.Self.ToString(), 1, true, "node-1", "Up", "akka.tcp://keeper@127.0.0.1:4001"),
+                new MemberView(FakeNodeView.Gone.ToString(), null, false, "node-3", "Unreachable (Up)", "akka.tcp://keeper@127.0.0.1:4003"),
+            ],
+            members.Members);
+        Assert.Equal(new NextTurnView("dissolve:minipool:" + FakeNodeView.Minipool.ToLowerHex(), 1_700_000_010, FakeNodeView.Other.ToString(), false), members.NextTurn);
     }
 
     [Fact]

@@ -85,8 +85,11 @@ public sealed class ReorgAfterMinedTests : KeeperProcessTestBase
         var holderAddress = GateMath.Holder(GateMath.Seed(TaskKeys.DissolveMegapoolValidator(megapool, id)), 0, members);
         var holderIndex = holderAddress == Chain.Keys[1].Address ? 1 : 2;
         var firstBlock = await Chain.Eth.BlockNumberAsync(CancellationToken.None) + 1;
-        var holder = await StartKeeperAsync(holderIndex, FastMembership + "\nchain.confirmations = 1");
-        var other = await StartKeeperAsync(3 - holderIndex, FastMembership + "\nchain.confirmations = 1");
+        // The nodes are frozen while the chain is rewritten, one of them for up to half a minute: a failure detector that
+        // patient keeps both members Up meanwhile (this test is about reorgs; failover has tests of its own).
+        var patient = FastStoreProbe + "\nchain.confirmations = 1\ncluster.failure-detector.acceptable-heartbeat-pause = 60s";
+        var holder = await StartKeeperAsync(holderIndex, patient);
+        var other = await StartKeeperAsync(3 - holderIndex, patient);
         NodeProcess[] nodes = [holder, other];
         await WaitForMembersAsync(nodes, 2);
         await ManualMiningAsync();

@@ -29,7 +29,7 @@ public sealed class RestartAfterTakeoverTests : KeeperProcessTestBase
         Assert.True(await DissolvedAsync(scenario.Megapool, scenario.Id), Log(scenario.Taker.Id));
         await MineAtAsync(scenario.DueAt + Window + 20, scenario.Taker);
 
-        var restarted = await StartKeeperAsync(scenario.HolderIndex, FastMembership);
+        var restarted = await StartKeeperAsync(scenario.HolderIndex, FastStoreProbe);
         Assert.True(await WaitForTransactionFromAsync(scenario.HolderIndex, TimeSpan.FromSeconds(30)), $"the restarted holder did not fill its journaled nonce:\n{Log(restarted.Id)}");
         await SettleAsync(scenario, scenario.DueAt + Window + 20 + BlockSeconds, [restarted, scenario.Taker]);
 
@@ -44,7 +44,7 @@ public sealed class RestartAfterTakeoverTests : KeeperProcessTestBase
 
         // The taker's action is still in the pool: the call would succeed, so only the claim (now the taker's) tells the
         // restarted holder that the action is no longer its own.
-        var restarted = await StartKeeperAsync(scenario.HolderIndex, FastMembership);
+        var restarted = await StartKeeperAsync(scenario.HolderIndex, FastStoreProbe);
         Assert.True(await WaitForTransactionFromAsync(scenario.HolderIndex, TimeSpan.FromSeconds(30)), $"the restarted holder did not fill its journaled nonce:\n{Log(restarted.Id)}");
         Assert.False(await DissolvedAsync(scenario.Megapool, scenario.Id));
         await SettleAsync(scenario, scenario.DueAt + Window, [restarted, scenario.Taker]);
@@ -62,8 +62,13 @@ public sealed class RestartAfterTakeoverTests : KeeperProcessTestBase
         var holderIndex = holderAddress == Chain.Keys[1].Address ? 1 : 2;
         var takerIndex = 3 - holderIndex;
         var firstBlock = await Chain.Eth.BlockNumberAsync(CancellationToken.None) + 1;
-        var holder = await StartKeeperAsync(holderIndex, FastMembership, new Dictionary<string, string> { [RunCommand.FaultVariable] = "after-journal-created" });
-        var taker = await StartKeeperAsync(takerIndex, FastMembership);
+        // Of two members, the split-brain resolver (keep-majority) keeps the side with the lowest address when one is lost:
+        // the taker gets the lower port so that it is the one kept when the holder dies.
+        var (low, high) = TwoPorts();
+        ClusterPort(takerIndex, low);
+        ClusterPort(holderIndex, high);
+        var holder = await StartKeeperAsync(holderIndex, FastStoreProbe, new Dictionary<string, string> { [RunCommand.FaultVariable] = "after-journal-created" });
+        var taker = await StartKeeperAsync(takerIndex, FastStoreProbe);
         await WaitForMembersAsync([holder, taker], 2);
         await ManualMiningAsync();
 
@@ -76,6 +81,8 @@ public sealed class RestartAfterTakeoverTests : KeeperProcessTestBase
         Assert.Contains("fault point after-journal-created reached", Log(holder.Id), StringComparison.Ordinal);
         Assert.Equal(0UL, await NonceAsync(holderIndex, BlockTag.Pending));
         await WaitForMembersAsync([taker], 1);
+        // Its claim may be taken over once the dead holder is downed (and its window over).
+        await WaitForDownedAsync(taker, holder.Id);
         for (var t = dueAt; t < dueAt + Window; t += BlockSeconds)
         {
             await MineAtAsync(t, taker);

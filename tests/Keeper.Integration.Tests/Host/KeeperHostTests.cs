@@ -1,3 +1,4 @@
+using Akka.Cluster;
 using Akka.Actor;
 using Akka.Hosting;
 using Keeper.Actors.Persistence;
@@ -65,7 +66,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(PoolRegistryMarker)] = "registry",
             [typeof(SubmitterMarker)] = "submitter",
             [typeof(GateMarker)] = "gate",
-            [typeof(MembershipMarker)] = "membership",
+            [typeof(ClusterMembershipMarker)] = "cluster-membership",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(
@@ -79,10 +80,14 @@ public sealed class KeeperHostTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = app.Services.GetRequiredService<IServer>().KeeperHttpAddress() };
         Assert.Equal("""{"status":"Healthy","reason":"the actor system runs"}""", await http.GetStringAsync("/health", timeout.Token));
         Assert.StartsWith("""{"status":"Healthy","reason":"synced at block """, await http.GetStringAsync("/ready", timeout.Token), StringComparison.Ordinal);
-        var members = app.Services.GetRequiredService<PreparedNode>().Members;
-        Assert.Equal("node-1", Assert.Single((await members.ReadAllAsync(timeout.Token)).Members).MemberId);
+        // Alone, the node is a cluster of one: itself, Up, with its roles.
+        var member = Assert.Single((await node.GetClusterMembersAsync(timeout.Token)).Members);
+        Assert.Equal(("node-1", node.Address, MemberStatus.Up, true), (member.NodeId, member.Signer, member.Status, member.Reachable));
 
         var system = app.Services.GetRequiredService<ActorSystem>();
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberRemoved(() => removed.TrySetResult());
         var config = system.Settings.Config;
         Assert.Equal(SqlPersistenceConfig.JournalPluginId, config.GetString("akka.persistence.journal.plugin"));
         Assert.Equal(TimeSpan.FromSeconds(45), config.GetTimeSpan("akka.persistence.journal.sql.circuit-breaker.call-timeout"));
@@ -94,8 +99,10 @@ public sealed class KeeperHostTests : IAsyncLifetime
         await app.StopAsync(timeout.Token);
 
         Assert.True(system.WhenTerminated.IsCompleted, "the host stopped but the actor system still runs");
-        // The node left before its actors stopped: its row is gone at once, not after the suspicion timeout.
-        Assert.Empty((await members.ReadAllAsync(timeout.Token)).Members);
+        // The node left the cluster gracefully (coordinated shutdown's cluster-leave phase), so others take its turns at once.
+        await removed.Task.WaitAsync(timeout.Token);
+        // Leaving, then Exiting and Removed: a member that was downed or crashed never passes through those.
+        Assert.Contains(cluster.SelfMember.Status, new[] { MemberStatus.Leaving, MemberStatus.Exiting, MemberStatus.Removed });
     }
 
     private static async Task<NodeStatus> WaitForAsync(KeeperNode node, Func<NodeStatus, bool> done, CancellationToken cancellationToken)

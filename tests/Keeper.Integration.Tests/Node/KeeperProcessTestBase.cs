@@ -15,9 +15,16 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
 {
     protected const int BlockSeconds = 2;
 
-    /// <summary>Membership settings under which a dead member is noticed within a few seconds.</summary>
-    protected const string FastMembership = "gate.heartbeat = 300ms\ngate.suspicion-timeout = 2s";
+    /// <summary>Settings under which a node notices within a fraction of a second that the shared store stopped answering.</summary>
+    protected const string FastStoreProbe = "gate.store-probe-interval = 300ms";
+    // Tests share two cores with other work and assert on chain time, not on how fast a failure is noticed: a detector more
+    // patient than reference.conf's keeps a stalled but live node from being downed (and stopped) mid-test.
+    // bench/ (cluster-failover) measures the reference settings.
+    private const string PatientCluster = "failure-detector { heartbeat-interval = 1s, acceptable-heartbeat-pause = 5s }\nsplit-brain-resolver.stable-after = 5s";
     private readonly List<NodeProcess> _nodes = [];
+    private readonly Dictionary<int, int> _clusterPorts = [];
+    private readonly Dictionary<int, NodeProcess> _running = [];
+    private readonly Dictionary<int, int> _publicPorts = [];
     private AnvilNode? _anvil;
     private Address? _megapool;
 
@@ -28,6 +35,9 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     protected string Work { get; } = Directory.CreateTempSubdirectory("keeper-test-").FullName;
 
     protected Address KeeperAddress => Chain.Keys[1].Address;
+
+    /// <summary>True: seeds are written akka.ssl.tcp:// (the test configures keeper.cluster.tls itself).</summary>
+    protected bool ClusterTls { get; set; }
 
     public async Task InitializeAsync()
     {
@@ -57,14 +67,25 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         StartKeeperAsync(1, extraConfig, environment);
 
     /// <summary>Starts keeper node-<paramref name="index"/> (dev account <paramref name="index"/>) and waits until it has read the chain.</summary>
+    /// <remarks>
+    /// Every node is a member of one Akka cluster on the loopback: node-<paramref name="index"/> keeps its remoting port
+    /// across restarts, and joins through the nodes of this test still running, itself listed last, so the first node
+    /// starts the cluster at once and a restarted node rejoins it. <paramref name="extraConfig"/> may hold
+    /// <c>cluster { … }</c> keys of its own (given later, they win).
+    /// </remarks>
     protected async Task<NodeProcess> StartKeeperAsync(int index, string extraConfig, IReadOnlyDictionary<string, string>? environment = null, string? storeBlock = null)
     {
         var id = $"node-{index}";
+        var port = ClusterPort(index);
+        var seeds = _running.Where(n => n.Key != index && !n.Value.HasExited).OrderBy(n => n.Key).Select(n => NodeFiles.SeedAddress(PublicPort(n.Key), ClusterTls))
+            .Append(NodeFiles.SeedAddress(PublicPort(index), ClusterTls));
+        var advertised = PatientCluster + (_publicPorts.TryGetValue(index, out var publicPort) ? $"\npublic-port = {publicPort}" : string.Empty);
         var config = NodeFiles.Write(Work, id, Chain.Keys[index], Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
-            "chain.poll-interval = 100ms\n" + extraConfig);
+            "chain.poll-interval = 100ms\n" + NodeFiles.Cluster(port, seeds, advertised) + "\n" + extraConfig);
         File.Delete(Path.Combine(Work, $"{id}.status.json"));
         var node = NodeProcess.Start(id, Chain.Keys[index].Address.ToString(), config, Work, environment);
         _nodes.Add(node);
+        _running[index] = node;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (node.Status?.Ready != true)
         {
@@ -149,6 +170,49 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         }
 
         return true;
+    }
+
+    /// <summary>The remoting port of node-<paramref name="index"/> (the same across its restarts); a test may give it before the node starts.</summary>
+    protected int ClusterPort(int index, int? port = null)
+    {
+        if (port is { } given)
+        {
+            _clusterPorts[index] = given;
+        }
+
+        return _clusterPorts.TryGetValue(index, out var known) ? known : _clusterPorts[index] = LoopbackPorts.Free();
+    }
+
+    /// <summary>Makes node-<paramref name="index"/> tell the other members to reach it at <paramref name="port"/> (a proxy in front of its own port).</summary>
+    protected void AdvertiseVia(int index, int port) => _publicPorts[index] = port;
+
+    private int PublicPort(int index) => _publicPorts.TryGetValue(index, out var port) ? port : ClusterPort(index);
+
+    /// <summary>Two distinct free ports, the lower first.</summary>
+    protected static (int Low, int High) TwoPorts()
+    {
+        var a = LoopbackPorts.Free();
+        var b = LoopbackPorts.Free();
+        while (b == a)
+        {
+            b = LoopbackPorts.Free();
+        }
+
+        return (Math.Min(a, b), Math.Max(a, b));
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="node"/>'s cluster view holds no member of id <paramref name="id"/> that is not downed:
+    /// the node is downed or removed, so its pending claims may be taken over once their window ends.
+    /// </summary>
+    protected static async Task WaitForDownedAsync(NodeProcess node, string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (node.Status is not { } status || status.Cluster.Any(m => m.StartsWith(id + " ", StringComparison.Ordinal) && !m.Contains("Down", StringComparison.Ordinal)))
+        {
+            Assert.False(timeout.IsCancellationRequested, $"{node.Id} still counts {id} as a live member: {string.Join(", ", node.Status?.Cluster ?? [])}");
+            await Task.Delay(100, CancellationToken.None);
+        }
     }
 
     /// <summary>Waits until each of <paramref name="nodes"/> sees <paramref name="count"/> members in its gate.</summary>

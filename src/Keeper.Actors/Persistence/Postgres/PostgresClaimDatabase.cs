@@ -6,10 +6,10 @@ using Npgsql;
 namespace Keeper.Actors.Persistence.Postgres;
 
 /// <summary>
-/// The claim table (the gate's fence) and the membership table in the cluster's PostgreSQL database, the one
+/// The claim table (the gate's fence) in the cluster's PostgreSQL database, the one
 /// Akka.Persistence.Sql keeps the journal and snapshots in, shared by the keepers of a cluster across hosts: connections,
 /// write transactions and schema migrations for <see cref="Gate.Claims.SqlClaimStore"/> and
-/// <see cref="Membership.SqlMembershipStore"/>, with the same tables as <see cref="SqliteClaimDatabase"/>.
+/// the <see cref="SqlStoreProbe"/>, with the same tables as <see cref="SqliteClaimDatabase"/>.
 /// </summary>
 /// <remarks>
 /// Failures: the server's errors and network failures surface as <see cref="StoreException"/> with
@@ -34,8 +34,8 @@ public sealed partial class PostgresClaimDatabase : ISqlExecutor, IAsyncDisposab
     public string Location { get; }
 
     /// <summary>
-    /// Connects to the database of <paramref name="options"/>' store and creates or migrates the claim and membership
-    /// tables. Safe when several processes open the same database at once.
+    /// Connects to the database of <paramref name="options"/>' store and creates or migrates the claim
+    /// table. Safe when several processes open the same database at once.
     /// </summary>
     /// <exception cref="ArgumentException">The store is not a PostgreSQL database, names no host, or a timeout is out of range.</exception>
     /// <exception cref="StoreException">The server cannot be reached, or the schema cannot be created or is too new.</exception>

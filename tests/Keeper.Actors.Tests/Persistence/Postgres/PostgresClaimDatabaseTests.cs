@@ -36,7 +36,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
     }
 
     [Fact]
-    public async Task OpenAsync_FreshDatabase_CreatesOnlyTheClaimAndMembershipTablesAndRecordsEachMigration()
+    public async Task OpenAsync_FreshDatabase_CreatesOnlyTheClaimTableAndRecordsEachMigration()
     {
         var connectionString = await Server.CreateUniqueDatabaseAsync("fresh");
 
@@ -46,7 +46,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
         }
 
         Assert.Equal(
-            "claim,legacy_journal_import,membership,membership_version,schema_version",
+            "claim,legacy_journal_import,schema_version",
             await ScalarAsync(connectionString, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"));
         Assert.Equal("1,2,3,4,5", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, await ScalarAsync(connectionString, "SELECT MIN(applied) FROM schema_version"));

@@ -1,0 +1,176 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Keeper.Actors.Gate;
+using Keeper.Actors.Logging;
+using Keeper.Actors.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Keeper.Actors.Cluster;
+
+/// <summary>
+/// Tells the gate who takes turns: the reachable Up members with the keeper role, from Akka.Cluster's events, and which
+/// node ids are still alive (not downed or removed), so a dead holder's claim can be taken over. It also asks the shared
+/// store every probe interval whether it answers: a node cut off from the store (where the claims, the fence, live) keeps
+/// tracking but sends nothing, and takes turns again as soon as the store answers.
+/// </summary>
+public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
+{
+    private readonly ClusterMembershipOptions _options;
+    private ILogger? _log;
+    private ClusterView _view;
+    private bool? _storeReachable;
+    private bool _probing;
+    private MembershipChanged? _last;
+
+    /// <summary>Creates the actor; it subscribes to the cluster's events and starts probing the store when it starts.</summary>
+    public ClusterMembership(ClusterMembershipOptions options)
+    {
+        _options = options;
+        _view = ClusterView.Empty(options.Self ?? Akka.Cluster.Cluster.Get(Context.System).SelfUniqueAddress);
+        Receive<ClusterEvent.CurrentClusterState>(state => Update(_view.With(state)));
+        Receive<ClusterEvent.IMemberEvent>(change => Update(_view.Apply(change)));
+        Receive<ClusterEvent.ReachabilityEvent>(change => Update(_view.Apply(change)));
+        Receive<ProbeStore>(_ => Probe());
+        Receive<StoreProbed>(OnProbed);
+        Receive<GetClusterMembers>(_ => Sender.Tell(Members(), Self));
+    }
+
+    /// <summary>The actor's keyed timers (set by Akka).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private ILogger Log => _log ??= KeeperLogging.Of<ClusterMembership>(Context);
+
+    /// <summary>Props for the actor.</summary>
+    public static Props Props(ClusterMembershipOptions options) => Akka.Actor.Props.Create(() => new ClusterMembership(options));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_options.Subscribe)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(
+                Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+        }
+
+        Self.Tell(ProbeStore.Instance, Self);
+        Timers.StartPeriodicTimer("probe", ProbeStore.Instance, _options.ProbeInterval);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        if (_options.Subscribe)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+    }
+
+    private void Update(ClusterView view)
+    {
+        foreach (var (node, member) in view.Members)
+        {
+            if (!_view.Members.TryGetValue(node, out var before) || before.Display != member.Display)
+            {
+                LogMember(Log, member.NodeId, member.Signer.ToString(), member.Display, node.Address.ToString());
+            }
+        }
+
+        foreach (var gone in _view.Members.Keys.Where(node => !view.Members.ContainsKey(node)))
+        {
+            LogRemoved(Log, _view.Members[gone].NodeId, gone.Address.ToString());
+        }
+
+        if (!IsDown(_view) && IsDown(view))
+        {
+            LogSelfDowned(Log, view.Self.Address.ToString());
+        }
+
+        _view = view;
+        Publish();
+    }
+
+    private static bool IsDown(ClusterView view) =>
+        view.Members.TryGetValue(view.Self, out var self) && self.Status is MemberStatus.Down or MemberStatus.Removed;
+
+    private void Probe()
+    {
+        if (_probing)
+        {
+            return;
+        }
+
+        _probing = true;
+        ProbeAsync().PipeTo(Self);
+    }
+
+    private async Task<StoreProbed> ProbeAsync()
+    {
+        using var timeout = new CancellationTokenSource(_options.ProbeTimeout);
+        try
+        {
+            await _options.Store.CheckAsync(timeout.Token);
+            return new StoreProbed(null);
+        }
+        catch (StoreException ex)
+        {
+            return new StoreProbed(ex.Message);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new StoreProbed($"the store did not answer within {_options.ProbeTimeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    private void OnProbed(StoreProbed probed)
+    {
+        _probing = false;
+        var reachable = probed.Failure is null;
+        if (_storeReachable != reachable)
+        {
+            if (reachable)
+            {
+                LogStoreBack(Log);
+            }
+            else
+            {
+                LogStoreUnreachable(Log, probed.Failure!);
+            }
+        }
+
+        _storeReachable = reachable;
+        Publish();
+    }
+
+    // Nothing is published before the store has answered or failed once: until then the gate, waiting for its first
+    // view, sends nothing.
+    private void Publish()
+    {
+        if (_storeReachable is not { } reachable)
+        {
+            return;
+        }
+
+        var changed = new MembershipChanged(_view.TurnHolders, reachable, _view.LiveMemberIds, _view.SelfUp);
+        if (_last is not null && _last.StoreReachable == changed.StoreReachable && _last.SelfUp == changed.SelfUp
+            && _last.Members.SequenceEqual(changed.Members) && _last.LiveMemberIds!.SetEquals(changed.LiveMemberIds!))
+        {
+            return;
+        }
+
+        LogView(Log, changed.Members.Count, changed.SelfUp, reachable);
+        _options.Gate.Tell(changed, Self);
+        _last = changed;
+    }
+
+    private ClusterMembers Members() => new(
+        _view.Self.Address.ToString(),
+        _view.Members.Values.OrderBy(m => m.Signer).ThenBy(m => m.Node.Address.ToString(), StringComparer.Ordinal).ToArray(),
+        _storeReachable == true);
+
+    private sealed record ProbeStore
+    {
+        public static ProbeStore Instance { get; } = new();
+    }
+
+    private sealed record StoreProbed(string? Failure);
+}

@@ -1,0 +1,18 @@
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace Keeper.Actors.Cluster;
+
+/// <summary>What <see cref="ClusterMembership"/> needs.</summary>
+/// <param name="Gate">The submission gate, told every change of its members or of the store's reachability.</param>
+/// <param name="Store">Asks the shared store whether it answers.</param>
+/// <param name="ProbeInterval">How often the store is asked.</param>
+/// <param name="ProbeTimeout">How long one question may take before the store counts as unreachable.</param>
+public sealed record ClusterMembershipOptions(IActorRef Gate, IStoreProbe Store, TimeSpan ProbeInterval, TimeSpan ProbeTimeout)
+{
+    /// <summary>This node's member address; null: the actor system's own (Akka.Cluster's <c>SelfUniqueAddress</c>).</summary>
+    public UniqueAddress? Self { get; init; }
+
+    /// <summary>False in unit tests that feed the cluster's events by hand; true subscribes to Akka.Cluster's events.</summary>
+    public bool Subscribe { get; init; } = true;
+}

@@ -1,0 +1,133 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.TestKit;
+using Keeper.Actors.Cluster;
+using Keeper.Actors.Gate;
+using Xunit;
+using static Keeper.Actors.Tests.Cluster.TestMembers;
+
+namespace Keeper.Actors.Tests.Cluster;
+
+/// <summary>
+/// The membership actor fed Akka.Cluster's events by hand (it does not subscribe) on Akka's TestScheduler, so store probes
+/// run only when a test advances time; the gate is a probe.
+/// </summary>
+public sealed class ClusterMembershipTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private readonly FakeStoreProbe _store = new();
+    private readonly TestProbe _gate;
+
+    public ClusterMembershipTests()
+        : base("""
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+            akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+            akka.test.single-expect-default = 20s
+            """)
+    {
+        _gate = CreateTestProbe("gate");
+    }
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+
+    private IActorRef Start() => Sys.ActorOf(ClusterMembership.Props(
+        new ClusterMembershipOptions(_gate.Ref, _store, Interval, TimeSpan.FromSeconds(1)) { Self = Node(4001), Subscribe = false }));
+
+    [Fact]
+    public void ClusterState_StoreAnswers_GateGetsTheReachableUpKeepersAndLiveIds()
+    {
+        var membership = Start();
+
+        membership.Tell(State([Member(2, MemberStatus.Up), Member(1, MemberStatus.Up), Member(3, MemberStatus.Joining), Other(5000, MemberStatus.Up)]));
+
+        var changed = LastChange(m => m.Members.Count == 2);
+        Assert.Equal([Signer(1), Signer(2)], changed.Members);
+        Assert.True(changed.StoreReachable);
+        Assert.True(changed.SelfUp);
+        Assert.Equal(["node-1", "node-2", "node-3"], changed.LiveMemberIds!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void MemberUnreachable_LeavesTheGateAtOnce_ItsClaimsStayItsUntilDowned()
+    {
+        var membership = Start();
+        membership.Tell(State([Member(1, MemberStatus.Up), Member(2, MemberStatus.Up), Member(3, MemberStatus.Up)]));
+        LastChange(m => m.Members.Count == 3);
+
+        membership.Tell(new ClusterEvent.UnreachableMember(Member(3, MemberStatus.Up)));
+        var unreachable = _gate.ExpectMsg<MembershipChanged>();
+        Assert.Equal([Signer(1), Signer(2)], unreachable.Members);
+        Assert.Contains("node-3", unreachable.LiveMemberIds!);
+
+        membership.Tell(new ClusterEvent.MemberDowned(Member(3, MemberStatus.Down)));
+        var downed = _gate.ExpectMsg<MembershipChanged>();
+        Assert.Equal([Signer(1), Signer(2)], downed.Members);
+        Assert.DoesNotContain("node-3", downed.LiveMemberIds!);
+    }
+
+    [Fact]
+    public void MemberLeaves_TurnsPassAtOnce_SelfLeaving_SelfNotUp()
+    {
+        var membership = Start();
+        membership.Tell(State([Member(1, MemberStatus.Up), Member(2, MemberStatus.Up)]));
+        LastChange(m => m.Members.Count == 2);
+
+        membership.Tell(new ClusterEvent.MemberLeft(Member(2, MemberStatus.Leaving)));
+        Assert.Equal([Signer(1)], _gate.ExpectMsg<MembershipChanged>().Members);
+
+        membership.Tell(new ClusterEvent.MemberLeft(Member(1, MemberStatus.Leaving)));
+        var self = _gate.ExpectMsg<MembershipChanged>();
+        Assert.False(self.SelfUp);
+        Assert.Empty(self.Members);
+    }
+
+    [Fact]
+    public void StoreCutOff_GateToldUnreachableWithTheSameMembers_BackAtTheFirstAnswer()
+    {
+        var membership = Start();
+        membership.Tell(State([Member(1, MemberStatus.Up), Member(2, MemberStatus.Up)]));
+        LastChange(m => m.Members.Count == 2 && m.StoreReachable);
+
+        _store.Reachable = false;
+        Scheduler.Advance(Interval);
+        var cut = _gate.ExpectMsg<MembershipChanged>();
+        Assert.False(cut.StoreReachable);
+        Assert.Equal([Signer(1), Signer(2)], cut.Members);
+
+        _store.Reachable = true;
+        Scheduler.Advance(Interval);
+        Assert.True(_gate.ExpectMsg<MembershipChanged>().StoreReachable);
+    }
+
+    [Fact]
+    public void StoreNeverAnswered_NothingPublished_GetClusterMembersShowsTheView()
+    {
+        _store.Reachable = false;
+        var membership = Start();
+        membership.Tell(State([Member(1, MemberStatus.Up), Member(2, MemberStatus.Up)], unreachable: [Member(2, MemberStatus.Up)]));
+
+        // The first probe failed: the gate learns the store is unreachable, with the members as they are.
+        var first = LastChange(m => m.Members.Count == 1);
+        Assert.False(first.StoreReachable);
+
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        var members = ExpectMsg<ClusterMembers>();
+        Assert.Equal("akka.tcp://keeper@127.0.0.1:4001", members.Self);
+        Assert.False(members.StoreReachable);
+        Assert.Equal([("node-1", "Up"), ("node-2", "Unreachable (Up)")], members.Members.Select(m => (m.NodeId, m.Display)));
+    }
+
+    // The actor publishes on every change; the cluster state and the first probe's answer may arrive in either order.
+    private MembershipChanged LastChange(Func<MembershipChanged, bool> until)
+    {
+        while (true)
+        {
+            var changed = _gate.ExpectMsg<MembershipChanged>();
+            if (until(changed))
+            {
+                return changed;
+            }
+        }
+    }
+}
