@@ -47,8 +47,8 @@ public interface IClaimStore
         string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks another member's pending claim <see cref="ClaimState.Abandoned"/> because that member left the cluster (its
-    /// heartbeat stopped) and the claim's window has ended, so the task can pass to the next holder. Only the exact claim
+    /// Marks another member's pending claim <see cref="ClaimState.Abandoned"/> because that member left the cluster (downed or
+    /// removed by Akka.Cluster) and the claim's window has ended, so the task can pass to the next holder. Only the exact claim
     /// given is changed, and only while it is still pending.
     /// </summary>
     /// <returns>True if the claim was abandoned now; false if it had already changed.</returns>
