@@ -12,6 +12,7 @@ public sealed partial class ClusterMembership
 {
     private Signing _signing;
     private bool _confirming;
+    private KeeperMember? _waitingFor;
 
     private enum Signing
     {
@@ -36,8 +37,9 @@ public sealed partial class ClusterMembership
             case SignerCheck.TakenByOlder:
                 StopForOlder(older!);
                 break;
-            case SignerCheck.OlderUnreachable:
-                LogOlderUnreachable(Log, older!.Node.Address.ToString(), older.Signer.ToString());
+            case SignerCheck.OlderUnreachable when _waitingFor?.Node != older!.Node:
+                _waitingFor = older;
+                LogOlderUnreachable(Log, older.Node.Address.ToString(), older.Signer.ToString());
                 break;
             case SignerCheck.Sole when snapshot:
                 _signing = Signing.Started;
