@@ -13,7 +13,7 @@ namespace Keeper.Actors.Cluster;
 /// store every probe interval whether it answers: a node cut off from the store (where the claims, the fence, live) keeps
 /// tracking but sends nothing, and takes turns again as soon as the store answers. One signing key, one active member:
 /// the submitter starts, and this node takes turns, only once this node is Up and no older member signs for its key; a
-/// newer member with the key of an older one shuts itself down (<see cref="ClusterMembership"/>'s signer check).
+/// newer member with the key of an older one shuts itself down (<see cref="ClusterView.CheckSigner"/>).
 /// </summary>
 public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
 {
