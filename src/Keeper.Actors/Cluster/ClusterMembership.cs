@@ -11,7 +11,9 @@ namespace Keeper.Actors.Cluster;
 /// Tells the gate who takes turns: the reachable Up members with the keeper role, from Akka.Cluster's events, and which
 /// node ids are still alive (not downed or removed), so a dead holder's claim can be taken over. It also asks the shared
 /// store every probe interval whether it answers: a node cut off from the store (where the claims, the fence, live) keeps
-/// tracking but sends nothing, and takes turns again as soon as the store answers.
+/// tracking but sends nothing, and takes turns again as soon as the store answers. One signing key, one active member:
+/// the submitter starts, and this node takes turns, only once this node is Up and no older member signs for its key; a
+/// newer member with the key of an older one shuts itself down (<see cref="ClusterView.CheckSigner"/>).
 /// </summary>
 public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
 {
@@ -27,9 +29,10 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
     {
         _options = options;
         _view = ClusterView.Empty(options.Self ?? Akka.Cluster.Cluster.Get(Context.System).SelfUniqueAddress);
-        Receive<ClusterEvent.CurrentClusterState>(state => Update(_view.With(state)));
-        Receive<ClusterEvent.IMemberEvent>(change => Update(_view.Apply(change)));
-        Receive<ClusterEvent.ReachabilityEvent>(change => Update(_view.Apply(change)));
+        Receive<ClusterEvent.CurrentClusterState>(state => Update(_view.With(state), snapshot: true));
+        Receive<ClusterEvent.IMemberEvent>(change => Update(_view.Apply(change), snapshot: false));
+        Receive<ClusterEvent.ReachabilityEvent>(change => Update(_view.Apply(change), snapshot: false));
+        Receive<UpWarning>(_ => WarnNotUp());
         Receive<ProbeStore>(_ => Probe());
         Receive<StoreProbed>(OnProbed);
         Receive<GetClusterMembers>(_ => Sender.Tell(Members(), Self));
@@ -54,6 +57,8 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
 
         Self.Tell(ProbeStore.Instance, Self);
         Timers.StartPeriodicTimer("probe", ProbeStore.Instance, _options.ProbeInterval);
+        Timers.StartSingleTimer("up-warning", UpWarning.Instance, _options.UpWarningAfter);
+        LogWaitingToSign(Log, _view.Self.Address.ToString());
     }
 
     /// <inheritdoc />
@@ -65,7 +70,7 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
         }
     }
 
-    private void Update(ClusterView view)
+    private void Update(ClusterView view, bool snapshot)
     {
         foreach (var (node, member) in view.Members)
         {
@@ -86,6 +91,7 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
         }
 
         _view = view;
+        CheckSigner(snapshot);
         Publish();
     }
 
@@ -150,7 +156,8 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
             return;
         }
 
-        var changed = new MembershipChanged(_view.TurnHolders, reachable, _view.LiveMemberIds, _view.SelfUp);
+        // This node counts itself among the gate's members only once its submitter runs.
+        var changed = new MembershipChanged(_view.TurnHolders, reachable, _view.LiveMemberIds, _view.SelfUp && _signing == Signing.Started);
         if (_last is not null && _last.StoreReachable == changed.StoreReachable && _last.SelfUp == changed.SelfUp
             && _last.Members.SequenceEqual(changed.Members) && _last.LiveMemberIds!.SetEquals(changed.LiveMemberIds!))
         {

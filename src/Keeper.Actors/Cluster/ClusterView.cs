@@ -28,6 +28,32 @@ public sealed record ClusterView(UniqueAddress Self, ImmutableDictionary<UniqueA
     /// <summary>Whether this node is Up (joined, and neither leaving nor downed): only then does it take turns.</summary>
     public bool SelfUp => Members.TryGetValue(Self, out var self) && self.Status == MemberStatus.Up;
 
+    /// <summary>
+    /// Whether this node may sign for its key: one signing key, one active member. While this node is not Up, it waits.
+    /// Once it is, the oldest other member with the same signing address that is neither downed nor removed
+    /// (<see cref="KeeperMember.IsOlderThan"/>) keeps signing, and this node must stop; an unreachable one may be a crashed
+    /// node about to be downed, so this node waits for the cluster to decide. A newer member with the same address does not
+    /// concern this node: that one stops.
+    /// </summary>
+    public (SignerCheck Check, KeeperMember? Older) CheckSigner()
+    {
+        if (!SelfUp)
+        {
+            return (SignerCheck.NotUp, null);
+        }
+
+        var self = Members[Self];
+        var older = Members.Values
+            .Where(m => m.Node != Self && m.Alive && m.Signer == self.Signer && m.IsOlderThan(self))
+            .Aggregate((KeeperMember?)null, (oldest, m) => oldest is null || m.IsOlderThan(oldest) ? m : oldest);
+        return older switch
+        {
+            null => (SignerCheck.Sole, null),
+            { Reachable: true } => (SignerCheck.TakenByOlder, older),
+            _ => (SignerCheck.OlderUnreachable, older),
+        };
+    }
+
     /// <summary>The view as the cluster's whole state gives it (the first message after subscribing).</summary>
     public ClusterView With(ClusterEvent.CurrentClusterState state)
     {
@@ -71,5 +97,7 @@ public sealed record ClusterView(UniqueAddress Self, ImmutableDictionary<UniqueA
     }
 
     private static KeeperMember? Read(Member member, bool reachable) =>
-        KeeperRoles.TryRead(member.Roles, out var signer, out var nodeId) ? new KeeperMember(member.UniqueAddress, nodeId, signer, member.Status, reachable) : null;
+        KeeperRoles.TryRead(member.Roles, out var signer, out var nodeId)
+            ? new KeeperMember(member.UniqueAddress, nodeId, signer, member.Status, reachable) { Gossiped = member }
+            : null;
 }

@@ -19,4 +19,18 @@ public sealed record KeeperMember(UniqueAddress Node, string NodeId, Address Sig
 
     /// <summary>What an operator reads: the status, or <c>Unreachable</c> while it is not reachable.</summary>
     public string Display => Reachable ? Status.ToString() : $"Unreachable ({Status})";
+
+    /// <summary>The member as Akka.Cluster's gossip gives it (its age); null for a member made by hand.</summary>
+    public Member? Gossiped { get; init; }
+
+    /// <summary>
+    /// Whether it has been Up for longer than <paramref name="other"/> (Akka's <see cref="Member.IsOlderThan"/>: the lower
+    /// up-number, between equal ones the lower address). Every member reads the same up-numbers from the gossip, so every
+    /// member comes to the same answer.
+    /// </summary>
+    public bool IsOlderThan(KeeperMember other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Gossiped is { } member && other.Gossiped is { } theirs && member.IsOlderThan(theirs);
+    }
 }

@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Bad configuration, arguments, keystore or password; nothing was started.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// An older member of the cluster signs with this node's key (a copied configuration or keystore): this node stopped
+    /// without sending anything; the log names both nodes.
+    /// </summary>
+    public const int SignerTaken = Actors.Cluster.SignerTakenReason.Code;
 }

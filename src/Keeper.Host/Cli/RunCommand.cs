@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Akka.Actor;
+using Keeper.Actors.Cluster;
 using Keeper.Host.Configuration;
 using Keeper.Host.Hosting;
 using Keeper.Host.Http;
@@ -102,6 +104,12 @@ public static partial class RunCommand
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
+        if (CoordinatedShutdown.Get(app.Services.GetRequiredService<ActorSystem>()).ShutdownReason is SignerTakenReason)
+        {
+            // The node stopped itself and said why (an older member signs with its key).
+            return ExitCodes.SignerTaken;
+        }
+
         if (!cancellationToken.IsCancellationRequested)
         {
             // Nobody asked the host to stop: the actor system terminated on its own (Akka.Hosting then stops the host) or a

@@ -29,7 +29,7 @@ namespace Keeper.Host.Node;
 /// One keeper node: <see cref="PrepareAsync"/> checks the chain and the store before any actor starts, so a
 /// misconfiguration fails at once with a clear error; <see cref="StartActors"/> creates the deadline scheduler, pool
 /// registry, submitter, submission gate, cluster membership and chain watcher in the host's actor system (Akka.Hosting)
-/// and registers them; an instance answers for the running actors (status file, HTTP API).
+/// and registers them (the submitter proper starts only once the node is Up and the only member signing with its key); an instance answers for the running actors (status file, HTTP API).
 /// </summary>
 /// <param name="settings">The settings the node runs with.</param>
 /// <param name="key">The signing key.</param>
@@ -116,11 +116,13 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         // One simulator for the gate's turns and the submitter's re-sends: both ask the same node the same question.
         var simulator = new EthCallSimulator(eth);
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
-        var submitter = system.ActorOf(SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), "submitter");
+        // Created once the cluster membership finds this node Up and the only member signing with its key.
+        var submitter = system.ActorOf(DeferredSubmitter.Props(
+            SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
         var membership = system.ActorOf(ClusterMembership.Props(
-            new ClusterMembershipOptions(gate, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
+            new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
         scheduler.Tell(new SubscribeDuties(gate));
         var watcherOptions = new ChainWatcherOptions
         {

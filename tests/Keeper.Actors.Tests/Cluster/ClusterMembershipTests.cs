@@ -17,6 +17,7 @@ public sealed class ClusterMembershipTests : Akka.TestKit.Xunit2.TestKit
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private readonly FakeStoreProbe _store = new();
     private readonly TestProbe _gate;
+    private readonly TestProbe _submitter;
 
     public ClusterMembershipTests()
         : base("""
@@ -27,12 +28,13 @@ public sealed class ClusterMembershipTests : Akka.TestKit.Xunit2.TestKit
             """)
     {
         _gate = CreateTestProbe("gate");
+        _submitter = CreateTestProbe("submitter");
     }
 
     private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
 
     private IActorRef Start() => Sys.ActorOf(ClusterMembership.Props(
-        new ClusterMembershipOptions(_gate.Ref, _store, Interval, TimeSpan.FromSeconds(1)) { Self = Node(4001), Subscribe = false }));
+        new ClusterMembershipOptions(_gate.Ref, _submitter.Ref, _store, Interval, TimeSpan.FromSeconds(1)) { Self = Node(4001), Subscribe = false }));
 
     [Fact]
     public void ClusterState_StoreAnswers_GateGetsTheReachableUpKeepersAndLiveIds()
@@ -116,6 +118,84 @@ public sealed class ClusterMembershipTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal("akka.tcp://keeper@127.0.0.1:4001", members.Self);
         Assert.False(members.StoreReachable);
         Assert.Equal([("node-1", "Up"), ("node-2", "Unreachable (Up)")], members.Members.Select(m => (m.NodeId, m.Display)));
+    }
+
+    [Fact]
+    public void ClusterState_SelfUpAndSoleSigner_SubmitterStartsOnce_GateCountsSelf()
+    {
+        var membership = Start();
+
+        membership.Tell(State([Aged(1, MemberStatus.Up, 1), Aged(2, MemberStatus.Up, 2)]));
+
+        _submitter.ExpectMsg<StartSubmitter>();
+        Assert.True(LastChange(m => m.Members.Count == 2).SelfUp);
+        membership.Tell(new ClusterEvent.MemberUp(Twin(1, 4100, MemberStatus.Up, 3)));
+        membership.Tell(State([Aged(1, MemberStatus.Up, 1), Aged(2, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Up, 3)]));
+        // A newer member with this node's key stops itself; this node is left alone.
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        Assert.Equal(3, ExpectMsg<ClusterMembers>().Members.Count);
+        _submitter.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.False(Sys.WhenTerminated.IsCompleted);
+    }
+
+    [Fact]
+    public void SelfUpEvent_WaitsForTheWholeClusterState_ThenStarts()
+    {
+        var membership = Start();
+        membership.Tell(State([Aged(1, MemberStatus.Joining, int.MaxValue)]));
+        Assert.False(LastChange(_ => true).SelfUp);
+
+        // One gossip may move an older member with the same key Up too, its event still to come: no start on an event.
+        membership.Tell(new ClusterEvent.MemberUp(Aged(1, MemberStatus.Up, 1)));
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        ExpectMsg<ClusterMembers>();
+        Assert.False(_submitter.HasMessages);
+
+        membership.Tell(State([Aged(1, MemberStatus.Up, 1)]));
+        _submitter.ExpectMsg<StartSubmitter>();
+        Assert.True(LastChange(m => m.SelfUp).SelfUp);
+    }
+
+    [Fact]
+    public void NeverUp_SubmitterNeverStarts_GateNeverCountsSelf()
+    {
+        var membership = Start();
+        membership.Tell(State([Aged(1, MemberStatus.Joining, int.MaxValue), Aged(2, MemberStatus.Up, 1)]));
+        Assert.False(LastChange(m => m.Members.Count == 1).SelfUp);
+
+        Scheduler.Advance(TimeSpan.FromSeconds(60));
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        ExpectMsg<ClusterMembers>();
+
+        Assert.False(_submitter.HasMessages);
+    }
+
+    [Fact]
+    public async Task OlderMemberSignsWithTheSameKey_SubmitterNeverStarts_NodeShutsDownWithItsReason()
+    {
+        var membership = Start();
+
+        membership.Tell(State([Aged(1, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Up, 1)]));
+
+        var terminated = await Task.WhenAny(Sys.WhenTerminated, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(terminated == Sys.WhenTerminated, "the actor system should have shut down within 60 s: an older member signs with this node's key");
+        Assert.IsType<SignerTakenReason>(CoordinatedShutdown.Get(Sys).ShutdownReason);
+        Assert.Equal(3, CoordinatedShutdown.Get(Sys).ShutdownReason!.ExitCode);
+        Assert.False(_submitter.HasMessages);
+    }
+
+    [Fact]
+    public void OlderTwinUnreachable_Waits_DownedThenStarts()
+    {
+        var membership = Start();
+        membership.Tell(State([Aged(1, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Up, 1)], unreachable: [Twin(1, 4100, MemberStatus.Up, 1)]));
+        Assert.False(LastChange(_ => true).SelfUp);
+
+        membership.Tell(new ClusterEvent.MemberDowned(Twin(1, 4100, MemberStatus.Down, 1)));
+        membership.Tell(State([Aged(1, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Down, 1)]));
+
+        _submitter.ExpectMsg<StartSubmitter>();
+        Assert.False(Sys.WhenTerminated.IsCompleted);
     }
 
     // The actor publishes on every change; the cluster state and the first probe's answer may arrive in either order.

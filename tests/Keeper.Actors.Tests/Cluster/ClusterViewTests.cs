@@ -97,4 +97,80 @@ public sealed class ClusterViewTests
         Assert.False(KeeperRoles.TryRead([KeeperRoles.SignerPrefix + Signer(7).ToLowerHex(), "keeper-node:node-7"], out _, out _));
         Assert.False(KeeperRoles.TryRead(["keeper", "keeper-signer:0x12", "keeper-node:node-7"], out _, out _));
     }
+
+    [Fact]
+    public void CheckSigner_SelfNotUp_NotUp_EvenWithAnOlderTwin()
+    {
+        var view = Empty.With(State([Aged(1, MemberStatus.Joining, int.MaxValue), Twin(1, 4100, MemberStatus.Up, 1)]));
+
+        Assert.Equal((SignerCheck.NotUp, null), view.CheckSigner());
+    }
+
+    [Fact]
+    public void CheckSigner_UpAndNoOtherMemberWithItsKey_Sole()
+    {
+        var view = Empty.With(State([Aged(1, MemberStatus.Up, 2), Aged(2, MemberStatus.Up, 1), Other(5000, MemberStatus.Up)]));
+
+        Assert.Equal((SignerCheck.Sole, null), view.CheckSigner());
+    }
+
+    [Fact]
+    public void CheckSigner_OlderReachableTwin_TakenByIt()
+    {
+        var view = Empty.With(State([Aged(1, MemberStatus.Up, 3), Twin(1, 4100, MemberStatus.Up, 2), Aged(2, MemberStatus.Up, 1)]));
+
+        var (check, older) = view.CheckSigner();
+
+        Assert.Equal(SignerCheck.TakenByOlder, check);
+        Assert.Equal(Node(4100), older!.Node);
+    }
+
+    [Fact]
+    public void CheckSigner_TwoOlderTwins_NamesTheOldest()
+    {
+        var view = Empty.With(State([Aged(1, MemberStatus.Up, 3), Twin(1, 4100, MemberStatus.Up, 2), Twin(1, 4200, MemberStatus.Up, 1)]));
+
+        Assert.Equal(Node(4200), view.CheckSigner().Older!.Node);
+    }
+
+    [Fact]
+    public void CheckSigner_EqualUpNumbers_TheLowerAddressIsOlder()
+    {
+        // Akka's tie-break: both moved Up by the same leader action, the lower address counts as older.
+        var lower = Empty.With(State([Aged(1, MemberStatus.Up, 1), Twin(1, 4100, MemberStatus.Up, 1)]));
+        var higher = ClusterView.Empty(Node(4100)).With(State([Aged(1, MemberStatus.Up, 1), Twin(1, 4100, MemberStatus.Up, 1)]));
+
+        Assert.Equal(SignerCheck.Sole, lower.CheckSigner().Check);
+        Assert.Equal(SignerCheck.TakenByOlder, higher.CheckSigner().Check);
+    }
+
+    [Fact]
+    public void CheckSigner_NewerTwin_Sole_TheOlderIsLeftAlone()
+    {
+        var joining = Empty.With(State([Aged(1, MemberStatus.Up, 1), Twin(1, 4100, MemberStatus.Joining, int.MaxValue)]));
+        var up = joining.Apply(new ClusterEvent.MemberUp(Twin(1, 4100, MemberStatus.Up, 2)));
+
+        Assert.Equal(SignerCheck.Sole, joining.CheckSigner().Check);
+        Assert.Equal(SignerCheck.Sole, up.CheckSigner().Check);
+    }
+
+    [Fact]
+    public void CheckSigner_OlderTwinUnreachable_WaitsForTheCluster_DownedThenSole()
+    {
+        var view = Empty.With(State([Aged(1, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Up, 1)], unreachable: [Twin(1, 4100, MemberStatus.Up, 1)]));
+        Assert.Equal(SignerCheck.OlderUnreachable, view.CheckSigner().Check);
+
+        Assert.Equal(SignerCheck.TakenByOlder, view.Apply(new ClusterEvent.ReachableMember(Twin(1, 4100, MemberStatus.Up, 1))).CheckSigner().Check);
+        Assert.Equal(SignerCheck.Sole, view.Apply(new ClusterEvent.MemberDowned(Twin(1, 4100, MemberStatus.Down, 1))).CheckSigner().Check);
+    }
+
+    [Fact]
+    public void CheckSigner_OlderTwinLeaving_StillTaken_RemovedThenSole()
+    {
+        // A leaving member may still have transactions in flight with the shared nonces: it counts until it is gone.
+        var view = Empty.With(State([Aged(1, MemberStatus.Up, 2), Twin(1, 4100, MemberStatus.Leaving, 1)]));
+        Assert.Equal(SignerCheck.TakenByOlder, view.CheckSigner().Check);
+
+        Assert.Equal(SignerCheck.Sole, view.Apply(new ClusterEvent.MemberRemoved(Twin(1, 4100, MemberStatus.Removed, 1), MemberStatus.Exiting)).CheckSigner().Check);
+    }
 }

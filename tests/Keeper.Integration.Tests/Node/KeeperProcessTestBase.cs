@@ -75,24 +75,35 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
     /// </remarks>
     protected async Task<NodeProcess> StartKeeperAsync(int index, string extraConfig, IReadOnlyDictionary<string, string>? environment = null, string? storeBlock = null)
     {
+        var node = LaunchKeeper(index, extraConfig, environment, storeBlock);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (node.Status?.Ready != true)
+        {
+            Assert.False(node.HasExited, $"keeper {node.Id} exited during start-up:\n{Log(node.Id)}");
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// Starts keeper node-<paramref name="index"/> as <see cref="StartKeeperAsync(int, string, IReadOnlyDictionary{string, string}?, string?)"/>
+    /// does, without waiting for it; it signs with dev account <paramref name="keyIndex"/> (default: its own index).
+    /// </summary>
+    protected NodeProcess LaunchKeeper(int index, string extraConfig, IReadOnlyDictionary<string, string>? environment = null, string? storeBlock = null, int? keyIndex = null)
+    {
         var id = $"node-{index}";
+        var key = Chain.Keys[keyIndex ?? index];
         var port = ClusterPort(index);
         var seeds = _running.Where(n => n.Key != index && !n.Value.HasExited).OrderBy(n => n.Key).Select(n => NodeFiles.SeedAddress(PublicPort(n.Key), ClusterTls))
             .Append(NodeFiles.SeedAddress(PublicPort(index), ClusterTls));
         var advertised = PatientCluster + (_publicPorts.TryGetValue(index, out var publicPort) ? $"\npublic-port = {publicPort}" : string.Empty);
-        var config = NodeFiles.Write(Work, id, Chain.Keys[index], Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
+        var config = NodeFiles.Write(Work, id, key, Chain.Node.RpcUrl, Harness, storeBlock ?? NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), BlockSeconds, gateEnabled: true,
             "chain.poll-interval = 100ms\n" + NodeFiles.Cluster(port, seeds, advertised) + "\n" + extraConfig);
         File.Delete(Path.Combine(Work, $"{id}.status.json"));
-        var node = NodeProcess.Start(id, Chain.Keys[index].Address.ToString(), config, Work, environment);
+        var node = NodeProcess.Start(id, key.Address.ToString(), config, Work, environment);
         _nodes.Add(node);
         _running[index] = node;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (node.Status?.Ready != true)
-        {
-            Assert.False(node.HasExited, $"keeper {id} exited during start-up:\n{Log(id)}");
-            await Task.Delay(100, timeout.Token);
-        }
-
         return node;
     }
 
