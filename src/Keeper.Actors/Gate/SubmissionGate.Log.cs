@@ -11,6 +11,9 @@ public sealed partial class SubmissionGate
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Task} would revert in window {Window}: {Reason}")]
     private static partial void LogSimulationReverted(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not simulate {Task} in window {Window}; sending nothing, trying again at the next head: {Reason}")]
+    private static partial void LogSimulationFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim window {Window} of {Task}; sending nothing: {Reason}")]
     private static partial void LogClaimFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
 

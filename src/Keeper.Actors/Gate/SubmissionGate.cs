@@ -149,24 +149,44 @@ public sealed partial class SubmissionGate : ReceiveActor
             .Where(t => t.Window >= 0)
             .OrderBy(t => t.Task.Duty.DueAt)
             .ToList();
-        var reverts = await Task.WhenAll(turns.Select(t => _options.Simulator.SimulateAsync(t.Task.Call, _options.Self, nextBlockTime, CancellationToken.None)));
+        var simulations = await Task.WhenAll(turns.Select(t => SimulateAsync(t.Task, nextBlockTime)));
         var valid = new List<(GateTask Task, long Window)>();
         for (var i = 0; i < turns.Count; i++)
         {
-            if (_options.Enabled && reverts[i] is null)
+            var (revert, failure) = simulations[i];
+            if (failure is not null)
+            {
+                // Nothing is known about the call: take no turn and ask again at the next head, while the window lasts.
+                LogSimulationFailed(Log, turns[i].Task.Duty.Key, turns[i].Window, failure);
+            }
+            else if (_options.Enabled && revert is null)
             {
                 _turns++;
                 valid.Add(turns[i]);
             }
             else
             {
-                await ActAsync(turns[i].Task, turns[i].Window, nextBlockTime, reverts[i]);
+                await ActAsync(turns[i].Task, turns[i].Window, nextBlockTime, revert);
             }
         }
 
         if (valid.Count > 0)
         {
             await ClaimAllAndSubmitAsync(valid, nextBlockTime);
+        }
+    }
+
+    // A simulation that cannot run (the node timed out, a transport error, every endpoint down) says nothing about the
+    // call; it must not fail the handler either, which would restart the gate and drop its tasks.
+    private async Task<(string? Revert, string? Failure)> SimulateAsync(GateTask task, ulong nextBlockTime)
+    {
+        try
+        {
+            return (await _options.Simulator.SimulateAsync(task.Call, _options.Self, nextBlockTime, CancellationToken.None), null);
+        }
+        catch (Exception ex)
+        {
+            return (null, ex.Message);
         }
     }
 

@@ -9,6 +9,7 @@ using Keeper.Actors.Tests.Timing;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Watching;
 using Xunit;
 using Address = Keeper.Chain.Primitives.Address;
@@ -191,6 +192,28 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
     }
 
     [Fact]
+    public async Task SimulationCannotRun_GateKeepsItsTasksAndSubmitsAtTheNextHead()
+    {
+        var (gate, submitter, simulator) = StartGate(Member(1));
+        simulator.Failure = new JsonRpcTransportException("eth_call", "connection refused (endpoint 1 of 1)", attempts: 5);
+        var duty = DissolveDuty(1_000);
+
+        gate.Tell(new DutyDue(duty, 1_000));
+
+        var status = await SettledAsync(gate);
+        await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+        Assert.Equal(duty.Key, Assert.Single(status.Tasks).TaskKey); // the gate did not restart and lose its task
+        Assert.Equal(0, status.TurnsHeld);
+        Assert.Empty(await ClaimsAsync(duty.Key));
+
+        simulator.Failure = null;
+        gate.Tell(Head(1_001));
+        await submitter.ExpectMsgAsync<SubmitterHead>();
+        Assert.Equal(duty.Key, (await submitter.ExpectMsgAsync<SubmitAction>()).TaskKey);
+        Assert.Equal(ClaimState.Pending, Assert.Single(await ClaimsAsync(duty.Key)).State);
+    }
+
+    [Fact]
     public async Task CancelledWhileInFlight_SubmitterAbandonsAndClaimIsAbandoned()
     {
         var (gate, submitter, _) = StartGate(Member(1));
@@ -250,6 +273,9 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
     {
         public string? Revert { get; set; }
 
-        public Task<string?> SimulateAsync(ContractCall call, Address from, ulong nextBlockTime, CancellationToken cancellationToken) => Task.FromResult(Revert);
+        public Exception? Failure { get; set; }
+
+        public Task<string?> SimulateAsync(ContractCall call, Address from, ulong nextBlockTime, CancellationToken cancellationToken) =>
+            Failure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(Revert);
     }
 }
