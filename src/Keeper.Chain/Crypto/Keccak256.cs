@@ -1,4 +1,6 @@
-using Org.BouncyCastle.Crypto.Digests;
+extern alias PortableBouncyCastle;
+
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Digests;
 
 namespace Keeper.Chain.Crypto;
 

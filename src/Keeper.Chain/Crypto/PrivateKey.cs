@@ -1,10 +1,12 @@
+extern alias PortableBouncyCastle;
+
 using System.Security.Cryptography;
 using Keeper.Chain.Primitives;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math.EC.Multiplier;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Digests;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Parameters;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Signers;
+using PortableBouncyCastle::Org.BouncyCastle.Math.EC.Multiplier;
+using BcBigInteger = PortableBouncyCastle::Org.BouncyCastle.Math.BigInteger;
 
 namespace Keeper.Chain.Crypto;
 

@@ -1,10 +1,12 @@
+extern alias PortableBouncyCastle;
+
 using Keeper.Chain.Primitives;
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math.EC;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using PortableBouncyCastle::Org.BouncyCastle.Asn1.X9;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.EC;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Parameters;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Signers;
+using PortableBouncyCastle::Org.BouncyCastle.Math.EC;
+using BcBigInteger = PortableBouncyCastle::Org.BouncyCastle.Math.BigInteger;
 
 namespace Keeper.Chain.Crypto;
 

@@ -1,5 +1,7 @@
+extern alias PortableBouncyCastle;
+
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Generators;
+using PortableBouncyCastle::Org.BouncyCastle.Crypto.Generators;
 
 namespace Keeper.Chain.Keystore;
 

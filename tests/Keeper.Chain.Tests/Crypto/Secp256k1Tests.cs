@@ -1,8 +1,10 @@
+extern alias PortableBouncyCastle;
+
 using System.Globalization;
 using System.Numerics;
 using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
-using Org.BouncyCastle.Asn1.Sec;
+using PortableBouncyCastle::Org.BouncyCastle.Asn1.Sec;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Crypto;
