@@ -83,6 +83,12 @@ public sealed partial class ChainWatcher
                 }
 
                 return true;
+            case ProposalExecutedLog p when _deployment.IsProposalContract(p.Emitter):
+                // Any setting or contract address may have changed: read them again at this poll's block, so every
+                // deadline they move is rescheduled in the block the change landed in.
+                touched.Settings = true;
+                LogProposalExecuted(_logger, p.ProposalId, p.BlockNumber, p.Emitter.ToString());
+                return false;
             case MinipoolStatusUpdatedLog s when _state.Minipools.Contains(s.Minipool):
                 touched.Minipools.Add(s.Minipool);
                 _state.Touch(s.Minipool, s.BlockNumber);
@@ -99,6 +105,8 @@ public sealed partial class ChainWatcher
         LogReorg(_logger, reorg.Depth, ancestor.Number);
 
         var (forgottenValidators, forgottenMinipools, touchedValidators, touchedMinipools) = _state.Undo(ancestor.Number);
+        // Settings read on the dropped branch may hold a change the new branch lacks (or lacks one it holds).
+        touched.Settings |= _settingsBlock > ancestor.Number;
         foreach (var key in forgottenValidators)
         {
             events.Add(new PoolForgotten(ancestor, key.Megapool, key.ValidatorId));
@@ -139,20 +147,34 @@ public sealed partial class ChainWatcher
         events.AddRange(await PoolReads.MinipoolsAsync(_batch, touched.Minipools, block, cancellationToken));
     }
 
-    private async Task RefreshSettingsAsync(BlockRef block, List<WatcherEvent> events, CancellationToken cancellationToken)
+    // Reads settings and contract addresses when forced (cold start, executed DAO proposal, reorg) or when the refresh
+    // interval has passed: three requests (RocketStorage code, addresses, settings) every interval, and none otherwise.
+    private async Task RefreshSettingsAsync(BlockRef block, bool force, List<WatcherEvent> events, CancellationToken cancellationToken)
     {
-        if (_settingsBlock is { } last && block.Number >= last && block.Number - last < _options.SettingsRefreshBlocks)
+        if (!force && _settingsBlock is { } last && block.Number >= last && block.Number - last < _options.SettingsRefreshBlocks)
         {
             return;
         }
 
         var at = BlockTag.At(block.Number);
+        var deployment = await new RocketStorage(_eth, _deployment.Storage).ResolveAsync(_batch, at, cancellationToken);
+        if (!deployment.SameAs(_deployment))
+        {
+            LogDeploymentChanged(_logger, block.Number, _deployment, deployment);
+            UseDeployment(deployment);
+        }
+
         var megapool = await new MegapoolSettings(_batch, _deployment.MegapoolSettings).ReadAsync(at, cancellationToken);
         var launchTimeout = await new MinipoolSettings(_eth, _deployment.MinipoolSettings).GetLaunchTimeoutAsync(at, cancellationToken);
         _settingsBlock = block.Number;
         var read = new SettingsRead(block, megapool, launchTimeout);
         if (_settings is null || _settings.Megapool != read.Megapool || _settings.LaunchTimeout != read.LaunchTimeout)
         {
+            if (_settings is not null)
+            {
+                LogSettingsChanged(_logger, block.Number, megapool, launchTimeout);
+            }
+
             _settings = read;
             events.Add(read);
         }
@@ -167,5 +189,7 @@ public sealed partial class ChainWatcher
         public HashSet<ValidatorKey> Discovered { get; } = [];
 
         public bool RefreshIndex { get; set; }
+
+        public bool Settings { get; set; }
     }
 }

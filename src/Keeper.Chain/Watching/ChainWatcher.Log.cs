@@ -1,3 +1,4 @@
+using Keeper.Chain.Contracts.RocketPool;
 using Microsoft.Extensions.Logging;
 
 namespace Keeper.Chain.Watching;
@@ -16,4 +17,13 @@ public sealed partial class ChainWatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the chain failed; retrying at the next poll: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DAO proposal {ProposalId} executed in block {Block} by {Emitter}; reading settings and contract addresses again")]
+    private static partial void LogProposalExecuted(ILogger logger, ulong proposalId, ulong block, string emitter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rocket Pool contract addresses changed at block {Block} (an upgrade re-registered them in RocketStorage): was {Before}, now {After}")]
+    private static partial void LogDeploymentChanged(ILogger logger, ulong block, RocketPoolDeployment before, RocketPoolDeployment after);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settings changed at block {Block}: {Megapool}, minipool launch timeout {LaunchTimeout}s")]
+    private static partial void LogSettingsChanged(ILogger logger, ulong block, MegapoolSettingsValues megapool, ulong launchTimeout);
 }

@@ -11,19 +11,21 @@ namespace Keeper.Chain.Watching;
 /// Follows a Rocket Pool deployment and reports typed <see cref="WatcherEvent"/>s. A cold start reads every pool's
 /// state in batches at one block; after that, each poll fetches the new blocks' logs in one ranged request, discovers
 /// new validators and minipools, re-reads the pools the logs touched, and reports reorgs with what they undid.
-/// Steady state costs two requests per block (head and logs) plus one batched read when something happened.
+/// Steady state costs two requests per block (head and logs) plus one batched read when something happened. Settings
+/// and contract addresses are read again every <see cref="ChainWatcherOptions.SettingsRefreshBlocks"/> and in the block
+/// where a DAO proposal is executed.
 /// Not thread-safe: one owner polls it.
 /// </summary>
 public sealed partial class ChainWatcher
 {
     private readonly EthApi _eth;
     private readonly BatchCaller _batch;
-    private readonly RocketPoolDeployment _deployment;
+    private RocketPoolDeployment _deployment;
     private readonly ChainWatcherOptions _options;
     private readonly ChainFollower _follower;
     private readonly LogFetcher _logs;
-    private readonly MegapoolManager _megapoolManager;
-    private readonly MinipoolManager _minipoolManager;
+    private MegapoolManager _megapoolManager;
+    private MinipoolManager _minipoolManager;
     private readonly ILogger _logger;
     private WatcherState _state = new();
     private bool _started;
@@ -41,10 +43,12 @@ public sealed partial class ChainWatcher
         loggerFactory ??= NullLoggerFactory.Instance;
         _follower = new ChainFollower(eth, _options.Follower, loggerFactory.CreateLogger<ChainFollower>());
         _logs = new LogFetcher(eth, _options.Logs, loggerFactory.CreateLogger<LogFetcher>());
-        _megapoolManager = new MegapoolManager(eth, batch, deployment.MegapoolManager);
-        _minipoolManager = new MinipoolManager(eth, batch, deployment.MinipoolManager);
         _logger = loggerFactory.CreateLogger<ChainWatcher>();
+        UseDeployment(deployment);
     }
+
+    /// <summary>The contracts as last resolved from RocketStorage (they move when an upgrade re-registers them).</summary>
+    public RocketPoolDeployment Deployment => _deployment;
 
     /// <summary>Where the watcher stands; save it to resume after a restart.</summary>
     public WatcherCheckpoint Checkpoint => new(_follower.RecentBlocks, _state.ManagerValidatorCount, [.. _state.Validators], [.. _state.Minipools]);
@@ -126,7 +130,7 @@ public sealed partial class ChainWatcher
         }
 
         await ReadTouchedAsync(touched, readBlock, events, cancellationToken);
-        await RefreshSettingsAsync(readBlock, events, cancellationToken);
+        await RefreshSettingsAsync(readBlock, touched.Settings, events, cancellationToken);
         events.Add(new HeadAdvanced(readBlock));
         _state.Prune(_follower.RecentBlocks.Count > 0 ? _follower.RecentBlocks[0].Number : 0);
         report(events);
@@ -170,7 +174,7 @@ public sealed partial class ChainWatcher
             var at = BlockTag.At(header.Number);
 
             var settings = new List<WatcherEvent>(1);
-            await RefreshSettingsAsync(block, settings, cancellationToken);
+            await RefreshSettingsAsync(block, force: true, settings, cancellationToken);
             report(settings);
             var validatorCount = await _megapoolManager.GetValidatorCountAsync(at, cancellationToken);
             await foreach (var part in _megapoolManager.ReadValidatorsAsync(0, validatorCount, at, cancellationToken))
@@ -214,6 +218,14 @@ public sealed partial class ChainWatcher
         var entries = await _megapoolManager.GetValidatorsAsync(from, count - from, BlockTag.At(block.Number), cancellationToken);
         _state.ManagerValidatorCount = count;
         return Discovered(entries, block);
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_deployment), nameof(_megapoolManager), nameof(_minipoolManager))]
+    private void UseDeployment(RocketPoolDeployment deployment)
+    {
+        _deployment = deployment;
+        _megapoolManager = new MegapoolManager(_eth, _batch, deployment.MegapoolManager);
+        _minipoolManager = new MinipoolManager(_eth, _batch, deployment.MinipoolManager);
     }
 
     // Remembers the validators and reports them; their megapool's address is shared with the validators already known,

@@ -8,8 +8,12 @@ public sealed record ChainWatcherOptions
     /// <summary>The block a cold start reads state at; null for the current head.</summary>
     public ulong? StartBlock { get; init; }
 
-    /// <summary>Settings are re-read when this many blocks have passed since the last read (they change rarely, by DAO vote).</summary>
-    public ulong SettingsRefreshBlocks { get; init; } = 300;
+    /// <summary>
+    /// Settings and contract addresses are read again when this many blocks have passed since the last read: one epoch
+    /// (32 slots) by default. An executed DAO proposal makes them read at once; this catches what changes them without
+    /// one (an upgrade or hotfix contract writing storage directly).
+    /// </summary>
+    public ulong SettingsRefreshBlocks { get; init; } = 32;
 
     /// <summary>How the follower tracks heads and reorgs.</summary>
     public ChainFollowerOptions Follower { get; init; } = new();

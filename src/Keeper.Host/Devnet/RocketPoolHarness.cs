@@ -49,6 +49,7 @@ public sealed partial class RocketPoolHarness
             ("MegapoolSettingsHarness", RocketPoolContractNames.MegapoolSettings),
             ("MinipoolManagerHarness", RocketPoolContractNames.MinipoolManager),
             ("MinipoolSettingsHarness", RocketPoolContractNames.MinipoolSettings),
+            ("DAOProtocolProposalHarness", RocketPoolContractNames.DaoProtocolProposal),
         })
         {
             var address = await chain.DeployAsync(contract, storageArg, guardian, cancellationToken);
@@ -227,6 +228,31 @@ public sealed partial class RocketPoolHarness
     /// <summary>Sets the megapool dissolve deadline, in seconds after assignment.</summary>
     public Task SetTimeBeforeDissolveAsync(ulong seconds, CancellationToken cancellationToken = default) =>
         ExecuteAsync(Deployment.MegapoolSettings, Abi("MegapoolSettingsHarness").Function("setTimeBeforeDissolve").EncodeCall(new BigInteger(seconds)), "set time before dissolve", cancellationToken);
+
+    /// <summary>
+    /// Sets the megapool dissolve deadline through an executed protocol DAO proposal, which logs <c>ProposalExecuted</c>
+    /// in the same block (the way the live network changes it), instead of the guardian's silent write.
+    /// </summary>
+    /// <returns>The receipt of the proposal's execution.</returns>
+    public Task<TransactionReceipt> ProposeTimeBeforeDissolveAsync(ulong seconds, CancellationToken cancellationToken = default)
+    {
+        var payload = Abi("MegapoolSettingsHarness").Function("setTimeBeforeDissolve").EncodeCall(new BigInteger(seconds));
+        var proposal = Deployment.ProposalContracts.Single();
+        return ExecuteAsync(proposal, Abi("DAOProtocolProposalHarness").Function("executeProposal").EncodeCall(Deployment.MegapoolSettings, payload), "execute a DAO proposal setting the time before dissolve", cancellationToken);
+    }
+
+    /// <summary>
+    /// Upgrades a contract the way the live network does: deploys a fresh <paramref name="contract"/> and re-registers
+    /// it in RocketStorage under <paramref name="name"/>, silently (RocketStorage logs nothing).
+    /// </summary>
+    /// <returns>The new contract's address.</returns>
+    public async Task<Address> UpgradeAsync(string name, string contract, CancellationToken cancellationToken = default)
+    {
+        var address = await _chain.DeployAsync(contract, AbiEncoder.Encode([AbiType.Address], [Deployment.Storage]), _guardian, cancellationToken);
+        var register = Abi("RocketStorageHarness").Function("setAddress").EncodeCall(RocketPoolContractNames.StorageKey(name), address);
+        await ExecuteAsync(Deployment.Storage, register, $"re-register {name}", cancellationToken);
+        return address;
+    }
 
     /// <summary>Sets the minipool launch timeout, in seconds.</summary>
     public Task SetLaunchTimeoutAsync(ulong seconds, CancellationToken cancellationToken = default) =>

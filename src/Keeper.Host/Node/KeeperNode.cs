@@ -126,6 +126,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         scheduler.Tell(new SubscribeDuties(gate));
         var watcherOptions = new ChainWatcherOptions
         {
+            SettingsRefreshBlocks = (ulong)Math.Ceiling(settings.SettingsRefresh / settings.Chain.Slot),
             Follower = new ChainFollowerOptions { HistoryDepth = settings.Chain.HistoryDepth },
             Logs = new LogFetcherOptions { MaxBlocksPerRequest = settings.Chain.LogRange },
         };

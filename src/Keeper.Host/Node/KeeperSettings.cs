@@ -9,6 +9,7 @@ public sealed record KeeperSettings(
     string NodeId,
     ChainSettings Chain,
     Address RocketStorage,
+    TimeSpan SettingsRefresh,
     BeaconSettings Beacon,
     SignerSettings Signer,
     StoreSettings Store,

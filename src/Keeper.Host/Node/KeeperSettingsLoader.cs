@@ -139,6 +139,7 @@ public static class KeeperSettingsLoader
             r.String("keeper.node.id"),
             chain,
             r.Address("keeper.rocketpool.storage"),
+            r.Duration("keeper.rocketpool.settings-refresh", min: TimeSpan.FromSeconds(1)),
             new BeaconSettings(r.Uris("keeper.beacon.endpoints", required: false), r.Duration("keeper.beacon.check-interval", min: TimeSpan.FromSeconds(1))),
             new SignerSettings(r.String("keeper.signer.keystore"), r.String("keeper.signer.password-file"), r.String("keeper.signer.password-env")),
             store,

@@ -147,6 +147,19 @@ public sealed class KeeperSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_SettingsRefresh_OneEpochByDefaultSetByTheFileAndRefusedBelowASecond()
+    {
+        var byDefault = KeeperSettingsLoader.Load(_files.Node(string.Empty), SettingsFiles.NoVariables);
+        var minute = KeeperSettingsLoader.Load(_files.Node("rocketpool.settings-refresh = 1m"), SettingsFiles.NoVariables);
+        var path = _files.Node("rocketpool.settings-refresh = 10ms");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal((TimeSpan.FromSeconds(384), TimeSpan.FromMinutes(1)), (byDefault.SettingsRefresh, minute.SettingsRefresh));
+        Assert.Contains("keeper.rocketpool.settings-refresh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MissingStorageAddress_SaysTheEmptyValueIsReferenceConfsDefault()
     {
         var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Parse(string.Empty, "empty.conf", SettingsFiles.NoVariables));

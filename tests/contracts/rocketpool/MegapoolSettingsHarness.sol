@@ -5,7 +5,7 @@ import {RocketStorageClientHarness} from "./RocketStorageClientHarness.sol";
 import {RocketStorageHarness} from "./RocketStorageHarness.sol";
 
 /// @notice Test stand-in for rocketDAOProtocolSettingsMegapool: the getters a keeper reads, with the real defaults
-///         and units, plus guardian-only setters. Setters apply none of the real guardrails, so tests can use any value.
+///         and units, plus setters for the guardian or an executed DAO proposal. Setters apply none of the real guardrails, so tests can use any value.
 contract MegapoolSettingsHarness is RocketStorageClientHarness {
     uint256 private _timeBeforeDissolve = 28 days;
     uint256 private _dissolvePenalty = 0.05 ether;
@@ -56,31 +56,31 @@ contract MegapoolSettingsHarness is RocketStorageClientHarness {
         return _dissolveCallerReward;
     }
 
-    function setTimeBeforeDissolve(uint256 _value) external onlyGuardian {
+    function setTimeBeforeDissolve(uint256 _value) external onlyGuardianOrProposal {
         _timeBeforeDissolve = _value;
     }
 
-    function setDissolvePenalty(uint256 _value) external onlyGuardian {
+    function setDissolvePenalty(uint256 _value) external onlyGuardianOrProposal {
         _dissolvePenalty = _value;
     }
 
-    function setNotifyThreshold(uint256 _value) external onlyGuardian {
+    function setNotifyThreshold(uint256 _value) external onlyGuardianOrProposal {
         _notifyThreshold = _value;
     }
 
-    function setLateNotifyFine(uint256 _value) external onlyGuardian {
+    function setLateNotifyFine(uint256 _value) external onlyGuardianOrProposal {
         _lateNotifyFine = _value;
     }
 
-    function setUserDistributeDelay(uint256 _value) external onlyGuardian {
+    function setUserDistributeDelay(uint256 _value) external onlyGuardianOrProposal {
         _userDistributeDelay = _value;
     }
 
-    function setUserDistributeDelayWithShortfall(uint256 _value) external onlyGuardian {
+    function setUserDistributeDelayWithShortfall(uint256 _value) external onlyGuardianOrProposal {
         _userDistributeDelayWithShortfall = _value;
     }
 
-    function setDissolveCallerReward(uint256 _value) external onlyGuardian {
+    function setDissolveCallerReward(uint256 _value) external onlyGuardianOrProposal {
         _dissolveCallerReward = _value;
     }
 }

@@ -16,7 +16,7 @@ contract MinipoolSettingsHarness is RocketStorageClientHarness {
         return _launchTimeout;
     }
 
-    function setLaunchTimeout(uint256 _value) external onlyGuardian {
+    function setLaunchTimeout(uint256 _value) external onlyGuardianOrProposal {
         _launchTimeout = _value;
     }
 }

@@ -18,6 +18,17 @@ abstract contract RocketStorageClientHarness {
         _;
     }
 
+    /// @dev Settings change by the guardian (as an upgrade or hotfix contract does, without any event) or by an executed
+    ///      protocol DAO proposal (which logs ProposalExecuted).
+    modifier onlyGuardianOrProposal() {
+        require(
+            msg.sender == rocketStorage.getGuardian() ||
+                msg.sender == rocketStorage.getAddress(keccak256(abi.encodePacked("contract.address", "rocketDAOProtocolProposal"))),
+            "Not guardian or DAO proposal"
+        );
+        _;
+    }
+
     /// @notice The RocketStorage harness this contract resolves other contracts through.
     function getRocketStorage() external view returns (address) {
         return address(rocketStorage);

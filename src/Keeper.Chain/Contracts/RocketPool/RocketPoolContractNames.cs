@@ -25,8 +25,20 @@ public static class RocketPoolContractNames
     /// <summary>Legacy minipool protocol settings.</summary>
     public const string MinipoolSettings = "rocketDAOProtocolSettingsMinipool";
 
-    /// <summary>Every name the keeper resolves.</summary>
+    /// <summary>The protocol DAO's proposals (executed proposals change settings).</summary>
+    public const string DaoProtocolProposal = "rocketDAOProtocolProposal";
+
+    /// <summary>The proposals of the oDAO and the security council (executed proposals change settings and contracts).</summary>
+    public const string DaoProposal = "rocketDAOProposal";
+
+    /// <summary>Every name the keeper needs registered.</summary>
     public static IReadOnlyList<string> All { get; } = [MegapoolManager, MegapoolFactory, DepositPool, MegapoolSettings, MinipoolManager, MinipoolSettings];
+
+    /// <summary>
+    /// Names the keeper resolves when registered: the DAO proposal contracts whose <c>ProposalExecuted</c> makes it read
+    /// settings and addresses again at once. Without them it still reads them on its regular refresh.
+    /// </summary>
+    public static IReadOnlyList<string> Optional { get; } = [DaoProtocolProposal, DaoProposal];
 
     /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>.</summary>
     public static Hash32 StorageKey(string name) =>

@@ -35,14 +35,14 @@ public sealed class RocketStorage(EthApi eth, Address address)
             throw new RocketPoolBindingException($"No contract at the configured RocketStorage address {Address}. Check the address and that the RPC endpoint serves the right network.");
         }
 
-        var names = RocketPoolContractNames.All;
+        var names = RocketPoolContractNames.All.Concat(RocketPoolContractNames.Optional).ToArray();
         var calls = names.Select(n => new CallRequest(Address, GetAddressFunction.EncodeCall(RocketPoolContractNames.StorageKey(n)))).ToArray();
         var results = await batch.CallAsync(calls, block, cancellationToken);
         var resolved = new Dictionary<string, Address>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++)
+        for (var i = 0; i < names.Length; i++)
         {
             var address = (Address)GetAddressFunction.DecodeOutput(results[i].GetReturnDataOrThrow(i))[0]!;
-            if (address == Address.Zero)
+            if (address == Address.Zero && i < RocketPoolContractNames.All.Count)
             {
                 throw new RocketPoolBindingException($"RocketStorage at {Address} has no address registered for '{names[i]}'. Is this the right RocketStorage for the network?");
             }
@@ -57,6 +57,7 @@ public sealed class RocketStorage(EthApi eth, Address address)
             resolved[RocketPoolContractNames.DepositPool],
             resolved[RocketPoolContractNames.MegapoolSettings],
             resolved[RocketPoolContractNames.MinipoolManager],
-            resolved[RocketPoolContractNames.MinipoolSettings]);
+            resolved[RocketPoolContractNames.MinipoolSettings],
+            [.. RocketPoolContractNames.Optional.Select(n => resolved[n]).Where(a => a != Address.Zero)]);
     }
 }

@@ -25,7 +25,7 @@ public sealed class RocketPoolEventsTests
         Assert.StartsWith("0xbf4adfbf", exited.Topic0.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("0x7ff16245", dissolved.Topic0.ToString(), StringComparison.Ordinal);
         Assert.Equal(RocketPoolEvents.AllTopics.Count, RocketPoolEvents.AllTopics.Distinct().Count());
-        Assert.Equal(9 + 6, RocketPoolEvents.AllTopics.Count);
+        Assert.Equal(9 + 6 + 1, RocketPoolEvents.AllTopics.Count);
     }
 
     [Fact]
@@ -52,6 +52,21 @@ public sealed class RocketPoolEventsTests
 
         Assert.Equal(MinipoolStatus.Prelaunch, decoded.Status);
         Assert.Equal(99UL, decoded.Time);
+    }
+
+    [Fact]
+    public void TryDecode_ProposalExecuted_GivesProposalIdAndTime()
+    {
+        var abi = RocketPoolEvents.ProposalExecuted;
+        var executor = new Keeper.Chain.Primitives.Address(Enumerable.Repeat((byte)0x42, 20).ToArray());
+        var log = Log([abi.Topic0, abi.EncodeTopic(0, new BigInteger(17)), abi.EncodeTopic(1, executor)], AbiEncoder.Encode([AbiType.UInt256], [new BigInteger(1_700_000_123)]));
+
+        var decoded = Assert.IsType<ProposalExecutedLog>(RocketPoolEvents.TryDecode(log));
+
+        Assert.Equal("ProposalExecuted(uint256,address,uint256)", abi.Signature);
+        Assert.Equal(17UL, decoded.ProposalId);
+        Assert.Equal(1_700_000_123UL, decoded.Time);
+        Assert.Equal(Emitter, decoded.Emitter);
     }
 
     [Fact]

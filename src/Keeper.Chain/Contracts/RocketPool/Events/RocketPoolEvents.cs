@@ -50,6 +50,11 @@ public static class RocketPoolEvents
                 ? new MinipoolStatusUpdatedLog(log, (MinipoolStatus)status, e.Get<ulong>("time"))
                 : throw new AbiDecodingException($"StatusUpdated carries unknown minipool status {status}.", 0);
         });
+        Register(ProposalExecuted, log =>
+        {
+            var e = ProposalExecuted.Decode(log);
+            return new ProposalExecutedLog(log, e.Get<ulong>("proposalID"), e.Get<ulong>("time"));
+        });
     }
 
     /// <summary>The megapool validator events by kind.</summary>
@@ -72,6 +77,12 @@ public static class RocketPoolEvents
 
     /// <summary><c>StatusUpdated(uint8 indexed status, uint256 time)</c>.</summary>
     public static AbiEvent StatusUpdated { get; } = AbiEvent.Parse("event StatusUpdated(uint8 indexed status, uint256 time)");
+
+    /// <summary>
+    /// <c>ProposalExecuted(uint256 indexed proposalID, address indexed executor, uint256 time)</c>, the same in
+    /// rocketDAOProtocolProposal and rocketDAOProposal.
+    /// </summary>
+    public static AbiEvent ProposalExecuted { get; } = AbiEvent.Parse("event ProposalExecuted(uint256 indexed proposalID, address indexed executor, uint256 time)");
 
     /// <summary>Every topic 0 this class decodes, for one <c>eth_getLogs</c> filter.</summary>
     public static IReadOnlyList<Hash32> AllTopics => [.. Decoders.Keys];
