@@ -14,10 +14,11 @@ public static class SteadyRpcScenario
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
         var (megapools, perMegapool, minipools, blocks, blockSeconds) = (Arg(0, 1000), Arg(1, 10), Arg(2, 1000), Arg(3, 30), Arg(4, 2));
         var work = Directory.CreateTempSubdirectory("keeper-bench-rpc-").FullName;
-        await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { ExtraArguments = ["--gas-limit", "300000000"] });
+        await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { ExtraArguments = TrackingColdStartScenario.AnvilArguments });
         using var chain = new DevChainClient(anvil);
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0]);
-        await harness.SeedAsync(new SeedPlan(megapools, perMegapool, minipools));
+        // Seeded many validators per transaction (same states and events as one per step), so 100,000 fit anvil.
+        await harness.SeedInBatchesAsync(new SeedPlan(megapools, perMegapool, minipools));
         var config = NodeFiles.Write(work, "node-1", chain.Keys[1], anvil.RpcUrl, harness, NodeFiles.Sqlite(Path.Combine(work, "keeper.db")), blockSeconds, gateEnabled: true);
         await using var node = NodeProcess.Start("node-1", chain.Keys[1].Address.ToString(), config, work);
         await chain.SetAutomineAsync(false);

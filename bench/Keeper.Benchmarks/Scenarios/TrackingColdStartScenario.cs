@@ -21,7 +21,8 @@ public static class TrackingColdStartScenario
 {
     // anvil keeps every block's state and every transaction in memory by default; 100,000 validators need it pruned
     // (docs/PLATFORM.md, "anvil at scale"). Blocks hold up to 1,000 M gas so that seeding takes few blocks.
-    private static readonly string[] AnvilArguments = ["--gas-limit", "1000000000", "--prune-history", "--transaction-block-keeper", "64"];
+    /// <summary>anvil flags for 100,000-validator chains (PLATFORM.md, "anvil at scale").</summary>
+    internal static readonly string[] AnvilArguments = ["--gas-limit", "1000000000", "--prune-history", "--transaction-block-keeper", "64"];
 
     public static async Task<int> RunAsync(string[] args)
     {
