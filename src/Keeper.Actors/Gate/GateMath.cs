@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Actors.Gate;
 
@@ -14,7 +14,7 @@ namespace Keeper.Actors.Gate;
 public static class GateMath
 {
     /// <summary>The task's seed: the first 8 bytes of <c>keccak256(utf8(taskKey))</c>, big-endian.</summary>
-    public static ulong Seed(string taskKey) => BinaryPrimitives.ReadUInt64BigEndian(Keccak256.Hash(Encoding.UTF8.GetBytes(taskKey)));
+    public static ulong Seed(string taskKey) => BinaryPrimitives.ReadUInt64BigEndian(Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes(taskKey)));
 
     /// <summary>The window index at chain time <paramref name="nextBlockTime"/>, or -1 before the task is due.</summary>
     public static long Window(ulong dueAt, ulong nextBlockTime, ulong windowSeconds)

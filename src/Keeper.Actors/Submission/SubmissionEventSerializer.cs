@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Actors.Submission;
 
@@ -154,7 +154,7 @@ public static class SubmissionEventSerializer
         var hash = Hash32.Parse(root.GetProperty("hash").GetString()!);
         var raw = Hex.Decode(root.GetProperty("raw").GetString()!);
         // The raw bytes are what gets re-broadcast: refuse a payload whose hash does not match them.
-        if (new Hash32(Keccak256.Hash(raw)) != hash)
+        if (new Hash32(Sha3Keccack.Current.CalculateHash(raw)) != hash)
         {
             throw new FormatException($"the raw transaction does not hash to {hash}");
         }

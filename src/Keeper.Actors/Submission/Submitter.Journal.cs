@@ -1,8 +1,9 @@
 using System.Numerics;
 using Akka.Actor;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
-using Keeper.Chain.Transactions;
+using Nethereum.Model;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Submission;
@@ -12,9 +13,9 @@ public sealed partial class Submitter
 {
     private TransactionVersion Sign(ulong nonce, Address to, byte[] data, ulong gasLimit, BigInteger maxFee, BigInteger tip, bool cancellation)
     {
-        var transaction = new Eip1559Transaction(_options.ChainId, nonce, tip, maxFee, gasLimit, to, BigInteger.Zero, data, []);
-        var signed = TransactionSigner.Sign(transaction, _deps.Key);
-        return new TransactionVersion(signed.Hash, signed.RawEncoding, to, data.ToArray(), gasLimit, maxFee, tip, cancellation);
+        var transaction = new Transaction1559(_options.ChainId, nonce, tip, maxFee, gasLimit, to.ToLowerHex(), BigInteger.Zero, Hex.Encode(data), []);
+        var signed = _deps.Key.Sign(transaction);
+        return new TransactionVersion(signed.Hash, signed.Bytes, to, data.ToArray(), gasLimit, maxFee, tip, cancellation);
     }
 
     private async Task<SendResult> SendAsync(TransactionVersion version)

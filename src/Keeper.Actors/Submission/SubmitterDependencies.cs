@@ -1,6 +1,6 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
+using Keeper.Chain.Signing;
 
 namespace Keeper.Actors.Submission;
 

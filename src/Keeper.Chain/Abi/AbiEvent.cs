@@ -1,5 +1,6 @@
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Abi;
 
@@ -40,7 +41,7 @@ public sealed class AbiEvent
         }
 
         Signature = AbiSignatures.Signature(Name, Parameters);
-        Topic0 = new Hash32(Crypto.Keccak256.Hash(Signature));
+        Topic0 = new Hash32(Sha3Keccack.Current.CalculateHashAsBytes(Signature));
     }
 
     /// <summary>The event name.</summary>

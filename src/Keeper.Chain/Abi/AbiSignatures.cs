@@ -1,4 +1,4 @@
-using Keeper.Chain.Crypto;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Abi;
 
@@ -39,7 +39,7 @@ internal static class AbiSignatures
     public static string Signature(string name, IReadOnlyList<AbiParameter> parameters) =>
         name + "(" + string.Join(",", parameters.Select(p => p.Type.CanonicalName)) + ")";
 
-    public static byte[] Selector(string signature) => Keccak256.Hash(signature)[..4];
+    public static byte[] Selector(string signature) => Sha3Keccack.Current.CalculateHashAsBytes(signature)[..4];
 
     /// <summary>"argument 2 'amount'" or "argument 2" when unnamed.</summary>
     public static Func<int, string> Labels(IReadOnlyList<AbiParameter> parameters, string word) =>

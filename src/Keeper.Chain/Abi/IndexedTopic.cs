@@ -1,5 +1,5 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Abi;
 
@@ -33,17 +33,17 @@ internal static class IndexedTopic
         {
             if (type.Kind == AbiTypeKind.Bytes)
             {
-                return new Hash32(Keccak256.Hash(AbiValues.ToBytes(value, type).Span));
+                return new Hash32(Sha3Keccack.Current.CalculateHash(AbiValues.ToBytes(value, type).ToArray()));
             }
 
             var text = AbiValues.ToText(value, type);
             AbiValues.Utf8Length(text, type);
-            return new Hash32(Keccak256.Hash(AbiValues.StrictUtf8.GetBytes(text)));
+            return new Hash32(Sha3Keccack.Current.CalculateHash(AbiValues.StrictUtf8.GetBytes(text)));
         }
 
         var buffer = new byte[Measure(type, value)];
         Write(type, value, buffer);
-        return new Hash32(Keccak256.Hash(buffer));
+        return new Hash32(Sha3Keccack.Current.CalculateHash(buffer));
     }
 
     private static long Measure(AbiType type, object? value)

@@ -1,5 +1,5 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Logs;
 
@@ -20,8 +20,7 @@ public static class LogsBloom
             throw new ArgumentException($"A logs bloom is {Size} bytes; got {bloom.Length}.", nameof(bloom));
         }
 
-        Span<byte> hash = stackalloc byte[Keccak256.Size];
-        Keccak256.Hash(item, hash);
+        var hash = Sha3Keccack.Current.CalculateHash(item.ToArray());
         for (var i = 0; i < 6; i += 2)
         {
             var bit = ((hash[i] << 8) | hash[i + 1]) & 2047;
@@ -51,8 +50,7 @@ public static class LogsBloom
     /// <summary>Sets the bits of <paramref name="item"/> in <paramref name="bloom"/> (as a node does when it builds one).</summary>
     public static void Add(Span<byte> bloom, ReadOnlySpan<byte> item)
     {
-        Span<byte> hash = stackalloc byte[Keccak256.Size];
-        Keccak256.Hash(item, hash);
+        var hash = Sha3Keccack.Current.CalculateHash(item.ToArray());
         for (var i = 0; i < 6; i += 2)
         {
             var bit = ((hash[i] << 8) | hash[i + 1]) & 2047;

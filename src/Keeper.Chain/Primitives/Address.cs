@@ -1,4 +1,4 @@
-using Keeper.Chain.Crypto;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Primitives;
 
@@ -89,21 +89,7 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
     public string ToLowerHex() => Hex.Encode(Bytes);
 
     /// <summary>The EIP-55 checksummed form.</summary>
-    public override string ToString()
-    {
-        var lower = Hex.Encode(Bytes, prefix: false);
-        var hash = Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(lower));
-        var chars = new char[2 + lower.Length];
-        chars[0] = '0';
-        chars[1] = 'x';
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var nibble = (i % 2 == 0) ? hash[i / 2] >> 4 : hash[i / 2] & 0x0f;
-            chars[2 + i] = nibble >= 8 ? char.ToUpperInvariant(lower[i]) : lower[i];
-        }
-
-        return new string(chars);
-    }
+    public override string ToString() => AddressUtil.Current.ConvertToChecksumAddress(ToArray());
 
     /// <inheritdoc />
     public bool Equals(Address other) => Bytes.SequenceEqual(other.Bytes);

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Keeper.Chain.Crypto;
-using Keeper.Chain.Keystore;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Signing;
 
 namespace Keeper.Host.Cli;
 

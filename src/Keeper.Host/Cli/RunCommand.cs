@@ -35,7 +35,7 @@ public static partial class RunCommand
     private static async Task<int> RunAsync(FileInfo config, FileInfo? statusFile, IReadOnlyDictionary<string, string>? environment, TextWriter error, CancellationToken cancellationToken)
     {
         KeeperSettings settings;
-        Chain.Crypto.PrivateKey key;
+        Chain.Signing.PrivateKey key;
         try
         {
             settings = KeeperSettingsLoader.Load(config.FullName, environment);

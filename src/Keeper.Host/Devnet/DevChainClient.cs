@@ -3,8 +3,8 @@ using System.Text.Json;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
-using Keeper.Chain.Transactions;
-using Keeper.Chain.Crypto;
+using Keeper.Chain.Signing;
+using Nethereum.Model;
 
 namespace Keeper.Host.Devnet;
 
@@ -41,13 +41,13 @@ public sealed class DevChainClient : IDisposable
     public async Task<TransactionReceipt> SendAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, ulong? gas = null, CancellationToken cancellationToken = default)
     {
         var signed = await SignAsync(key, to, data, value, gas, cancellationToken);
-        var hash = await Eth.SendRawTransactionAsync(signed.RawEncoding, cancellationToken);
+        var hash = await Eth.SendRawTransactionAsync(signed.Bytes, cancellationToken);
         return await WaitMinedAsync(hash, cancellationToken);
     }
 
     /// <summary>Builds and signs an EIP-1559 transaction from <paramref name="key"/> at its pending nonce.</summary>
     /// <remarks>With <paramref name="gas"/> the node's estimate is skipped, so a transaction that will revert is still sent and mined.</remarks>
-    public async Task<SignedTransaction> SignAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, ulong? gas = null, CancellationToken cancellationToken = default)
+    public async Task<RawTransaction> SignAsync(PrivateKey key, Address? to, byte[] data, BigInteger? value = null, ulong? gas = null, CancellationToken cancellationToken = default)
     {
         var chainId = await Eth.ChainIdAsync(cancellationToken);
         var nonce = await Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, cancellationToken);
@@ -56,8 +56,8 @@ public sealed class DevChainClient : IDisposable
         var gasLimit = gas ?? (to is { } target
             ? await Eth.EstimateGasAsync(new CallRequest(target, data, key.Address, Value: value), cancellationToken) * 12 / 10
             : 6_000_000);
-        var tx = new Eip1559Transaction(chainId, nonce, 1_000_000_000, (baseFee * 2) + 1_000_000_000, gasLimit, to, value ?? BigInteger.Zero, data, []);
-        return TransactionSigner.Sign(tx, key);
+        return key.Sign(new Transaction1559(
+            chainId, nonce, 1_000_000_000, (baseFee * 2) + 1_000_000_000, gasLimit, to?.ToLowerHex(), value ?? BigInteger.Zero, Hex.Encode(data), []));
     }
 
     /// <summary>
@@ -72,11 +72,11 @@ public sealed class DevChainClient : IDisposable
         // Many full blocks in a row raise the base fee by up to 12.5% each; a transaction whose cap falls below it is
         // dropped, so leave ample room (only the base fee actually due is paid).
         var maxFee = BigInteger.Max((head.BaseFeePerGas ?? BigInteger.Zero) * 50, 500_000_000_000);
-        var signed = calls.Select((c, i) => TransactionSigner.Sign(
-            new Eip1559Transaction(chainId, nonce + (ulong)i, 1_000_000_000, maxFee, c.Gas, c.To, BigInteger.Zero, c.Data, []), key)).ToArray();
+        var signed = calls.Select((c, i) => key.Sign(
+            new Transaction1559(chainId, nonce + (ulong)i, 1_000_000_000, maxFee, c.Gas, c.To.ToLowerHex(), BigInteger.Zero, Hex.Encode(c.Data), []))).ToArray();
         foreach (var chunk in signed.Chunk(100))
         {
-            var requests = chunk.Select(t => new JsonRpcRequest("eth_sendRawTransaction", [Hex.Encode(t.RawEncoding)])).ToArray();
+            var requests = chunk.Select(t => new JsonRpcRequest("eth_sendRawTransaction", [Hex.Encode(t.Bytes)])).ToArray();
             var responses = await _rpc.SendBatchAsync(requests, cancellationToken);
             foreach (var response in responses)
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Keeper.Chain.Crypto;
-using Keeper.Chain.Keystore;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Signing;
 
 namespace Keeper.Host.Devnet;
 

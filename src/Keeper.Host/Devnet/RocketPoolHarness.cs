@@ -2,10 +2,11 @@ using System.Numerics;
 using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Keeper.Chain.Signing;
+using Nethereum.Util;
 
 namespace Keeper.Host.Devnet;
 
@@ -77,7 +78,7 @@ public sealed partial class RocketPoolHarness
     {
         var id = await new Megapool(_chain.Eth, new BatchCaller(_chain.Eth), megapool).GetValidatorCountAsync(BlockTag.Latest, cancellationToken);
         var pubkey = new byte[48];
-        Keccak256.Hash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
+        Sha3Keccack.Current.CalculateHash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
         var call = Abi("MegapoolHarness").Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, pubkey, new byte[96], new byte[32]);
         await ExecuteAsync(megapool, call, $"new validator {id} in {megapool}", cancellationToken);
         return id;
@@ -213,7 +214,7 @@ public sealed partial class RocketPoolHarness
     private static byte[] SeedPubkey(Address megapool, uint id)
     {
         var pubkey = new byte[48];
-        Keccak256.Hash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
+        Sha3Keccack.Current.CalculateHash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
         return pubkey;
     }
 

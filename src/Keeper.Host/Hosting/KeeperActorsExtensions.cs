@@ -3,7 +3,7 @@ using Akka.Hosting;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Logging;
 using Keeper.Actors.Persistence;
-using Keeper.Chain.Crypto;
+using Keeper.Chain.Signing;
 using Keeper.Host.Node;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

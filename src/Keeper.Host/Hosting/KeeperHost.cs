@@ -1,4 +1,4 @@
-using Keeper.Chain.Crypto;
+using Keeper.Chain.Signing;
 using Keeper.Host.Cli;
 using Keeper.Host.Http;
 using Keeper.Host.Node;

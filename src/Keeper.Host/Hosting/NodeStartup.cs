@@ -1,7 +1,7 @@
 using Keeper.Chain.Beacon;
 using Keeper.Chain.Calls;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Signing;
 using Keeper.Host.Node;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
-using Keeper.Chain.Crypto;
-using Keeper.Chain.Keystore;
+using Keeper.Chain.Signing;
 
 namespace Keeper.Host.Node;
 
@@ -22,6 +21,7 @@ public static class NodeSigner
         }
 
         string password;
+        string passwordSource;
         if (!string.IsNullOrWhiteSpace(signer.PasswordFile))
         {
             if (!File.Exists(signer.PasswordFile))
@@ -30,11 +30,13 @@ public static class NodeSigner
             }
 
             password = File.ReadLines(signer.PasswordFile).FirstOrDefault() ?? string.Empty;
+            passwordSource = $"the first line of {signer.PasswordFile} (keeper.signer.password-file)";
         }
         else
         {
             password = environment(signer.PasswordEnv)
                 ?? throw new SettingsException("keeper.signer.password-env", $"the environment variable {signer.PasswordEnv} is not set; set it, or set keeper.signer.password-file.");
+            passwordSource = $"the environment variable {signer.PasswordEnv} (keeper.signer.password-env)";
         }
 
         try
@@ -43,7 +45,7 @@ public static class NodeSigner
         }
         catch (KeystoreException ex)
         {
-            throw new SettingsException("keeper.signer.keystore", $"{signer.Keystore}: {ex.Message}", ex);
+            throw new SettingsException("keeper.signer.keystore", $"{signer.Keystore}: {ex.Message} The password was read from {passwordSource}.", ex);
         }
     }
 }

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
-using Keeper.Chain.Transactions;
+using Nethereum.Util;
 
 namespace Keeper.Actors.Tests.Submission;
 
@@ -17,9 +16,9 @@ namespace Keeper.Actors.Tests.Submission;
 internal sealed class FakeChain : IJsonRpcClient
 {
     private readonly object _gate = new();
-    private readonly Dictionary<ulong, SignedTransaction> _pool = [];
+    private readonly Dictionary<ulong, DecodedTransaction> _pool = [];
     private readonly List<Block> _blocks = [];
-    private readonly Dictionary<Hash32, (Block Block, int Index, SignedTransaction Tx)> _mined = [];
+    private readonly Dictionary<Hash32, (Block Block, int Index, DecodedTransaction Tx)> _mined = [];
     private readonly Dictionary<string, int> _calls = [];
     private int _salt;
 
@@ -60,7 +59,7 @@ internal sealed class FakeChain : IJsonRpcClient
     public ulong ForeignMined { get; set; }
 
     /// <summary>Every raw transaction the pool accepted, in order.</summary>
-    public List<SignedTransaction> Accepted { get; } = [];
+    public List<DecodedTransaction> Accepted { get; } = [];
 
     public ulong Head
     {
@@ -81,11 +80,11 @@ internal sealed class FakeChain : IJsonRpcClient
         }
     }
 
-    public IReadOnlyList<SignedTransaction> Pool()
+    public IReadOnlyList<DecodedTransaction> Pool()
     {
         lock (_gate)
         {
-            return _pool.Values.OrderBy(t => t.Transaction.Nonce).ToArray();
+            return _pool.Values.OrderBy(t => t.Nonce).ToArray();
         }
     }
 
@@ -94,9 +93,9 @@ internal sealed class FakeChain : IJsonRpcClient
     {
         lock (_gate)
         {
-            var included = new List<SignedTransaction>();
+            var included = new List<DecodedTransaction>();
             var next = MinedNonce();
-            while (!Paused && _pool.TryGetValue(next, out var tx) && ((Eip1559Transaction)tx.Transaction).MaxFeePerGas >= BaseFee)
+            while (!Paused && _pool.TryGetValue(next, out var tx) && tx.MaxFeePerGas >= BaseFee)
             {
                 included.Add(tx);
                 _pool.Remove(next);
@@ -180,8 +179,8 @@ internal sealed class FakeChain : IJsonRpcClient
 
     private string Send(byte[] raw)
     {
-        var tx = TransactionDecoder.Decode(raw);
-        var nonce = tx.Transaction.Nonce;
+        var tx = DecodedTransaction.Decode(raw);
+        var nonce = tx.Nonce;
         if (TransportFailures > 0)
         {
             TransportFailures--;
@@ -217,8 +216,8 @@ internal sealed class FakeChain : IJsonRpcClient
                 throw new JsonRpcNodeException("eth_sendRawTransaction", -32000, "already known", null);
             }
 
-            var old = (Eip1559Transaction)existing.Transaction;
-            var replacement = (Eip1559Transaction)tx.Transaction;
+            var old = existing;
+            var replacement = tx;
             if (replacement.MaxFeePerGas * 10 < old.MaxFeePerGas * 11 || replacement.MaxPriorityFeePerGas * 10 < old.MaxPriorityFeePerGas * 11)
             {
                 throw new JsonRpcNodeException("eth_sendRawTransaction", -32000, "replacement transaction underpriced", null);
@@ -261,7 +260,7 @@ internal sealed class FakeChain : IJsonRpcClient
             return "null";
         }
 
-        var tx = (Eip1559Transaction)m.Tx.Transaction;
+        var tx = m.Tx;
         var price = BigInteger.Min(tx.MaxFeePerGas, BaseFee + tx.MaxPriorityFeePerGas);
         var gasUsed = Math.Min(tx.GasLimit, 40_000UL);
         return $"{{\"transactionHash\":\"{hash}\",\"blockNumber\":\"{Hex.EncodeQuantity(m.Block.Number)}\",\"blockHash\":\"{m.Block.Hash}\",\"transactionIndex\":\"{Hex.EncodeQuantity((ulong)m.Index)}\",\"from\":\"{m.Tx.Sender.ToLowerHex()}\",\"to\":\"{tx.To!.Value.ToLowerHex()}\",\"contractAddress\":null,\"status\":\"0x1\",\"gasUsed\":\"{Hex.EncodeQuantity(gasUsed)}\",\"effectiveGasPrice\":\"{Hex.EncodeQuantity(price)}\",\"logs\":[]}}";
@@ -274,8 +273,8 @@ internal sealed class FakeChain : IJsonRpcClient
         return $"{{\"oldestBlock\":\"{Hex.EncodeQuantity(_blocks[^1].Number)}\",\"baseFeePerGas\":[\"{base0}\",\"{base0}\"],\"gasUsedRatio\":[0.5],\"reward\":[[\"{reward}\"]]}}";
     }
 
-    private Block NewBlock(ulong number, IReadOnlyList<SignedTransaction> transactions, Hash32 parent) =>
-        new(number, new Hash32(Keccak256.Hash(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"block {number} salt {_salt}")))), parent, transactions);
+    private Block NewBlock(ulong number, IReadOnlyList<DecodedTransaction> transactions, Hash32 parent) =>
+        new(number, new Hash32(Sha3Keccack.Current.CalculateHash(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"block {number} salt {_salt}")))), parent, transactions);
 
     private static string Quantity(ulong value) => $"\"{Hex.EncodeQuantity(value)}\"";
 
@@ -292,5 +291,5 @@ internal sealed class FakeChain : IJsonRpcClient
         return document.RootElement.Clone();
     }
 
-    private sealed record Block(ulong Number, Hash32 Hash, Hash32 Parent, IReadOnlyList<SignedTransaction> Transactions);
+    private sealed record Block(ulong Number, Hash32 Hash, Hash32 Parent, IReadOnlyList<DecodedTransaction> Transactions);
 }

@@ -1,8 +1,8 @@
 using System.Numerics;
 using System.Text;
 using Keeper.Actors.Submission;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Submission;
@@ -79,7 +79,7 @@ public sealed class SubmissionEventSerializerTests
     {
         var raw = Bytes(random, random.Next(1, 300));
         var data = Bytes(random, random.Next(0, 100));
-        return new TransactionVersion(new Hash32(Keccak256.Hash(raw)), raw, new Address(Bytes(random, 20)), data, (ulong)random.NextInt64(), Wei(random), Wei(random), cancellation);
+        return new TransactionVersion(new Hash32(Sha3Keccack.Current.CalculateHash(raw)), raw, new Address(Bytes(random, 20)), data, (ulong)random.NextInt64(), Wei(random), Wei(random), cancellation);
     }
 
     private static Hash32 Hash(Random random) => new(Bytes(random, 32));

@@ -1,5 +1,4 @@
 using Keeper.Actors.Submission;
-using Keeper.Chain.Transactions;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -38,8 +37,8 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         await MineAsync(submitter);
 
         Assert.Equal(2, Chain.Accepted.Count);
-        var first = (Eip1559Transaction)Chain.Accepted[0].Transaction;
-        var bumped = (Eip1559Transaction)Chain.Accepted[1].Transaction;
+        var first = Chain.Accepted[0];
+        var bumped = Chain.Accepted[1];
         Assert.Equal(first.Nonce, bumped.Nonce);
         Assert.True(bumped.MaxFeePerGas * 1000 >= first.MaxFeePerGas * 1125);
         Assert.True(bumped.MaxPriorityFeePerGas * 1000 >= first.MaxPriorityFeePerGas * 1125);
@@ -67,7 +66,7 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         await MineAsync(submitter, 6);
 
         Assert.Equal(2, Chain.Accepted.Count);
-        Assert.All(Chain.Accepted, t => Assert.True(((Eip1559Transaction)t.Transaction).MaxFeePerGas <= Cap));
+        Assert.All(Chain.Accepted, t => Assert.True(t.MaxFeePerGas <= Cap));
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("would exceed the fee cap of 100 gwei", StringComparison.Ordinal));
         await Gate.ExpectNoMsgAsync(TimeSpan.Zero);
     }
@@ -84,13 +83,13 @@ public sealed class SubmitterFollowTests : SubmitterTestBase
         var cancelled = await Gate.ExpectMsgAsync<ActionCancelled>();
 
         var cancel = Chain.Accepted[1];
-        var tx = (Eip1559Transaction)cancel.Transaction;
+        var tx = cancel;
         Assert.Equal(cancel.Hash, cancelled.Hash);
         Assert.Equal(Key.Address, tx.To);
         Assert.Empty(tx.Data);
         Assert.Equal(21_000UL, tx.GasLimit);
         Assert.Equal(0UL, tx.Nonce);
-        Assert.True(tx.MaxFeePerGas * 1000 >= ((Eip1559Transaction)Chain.Accepted[0].Transaction).MaxFeePerGas * 1125);
+        Assert.True(tx.MaxFeePerGas * 1000 >= Chain.Accepted[0].MaxFeePerGas * 1125);
         Assert.True(Assert.IsType<TransactionReplaced>((await JournalAsync())[2]).Version.IsCancellation);
         Assert.Equal(TransactionState.Cancelled, Assert.Single((await StatusAsync(submitter)).Transactions).State);
         Assert.NotEqual(sent.Hash, cancelled.Hash);

@@ -3,10 +3,10 @@ using System.Text;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
 using Keeper.Chain.Primitives;
-using Keeper.Chain.Transactions;
 using Keeper.Testing.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Nethereum.Model;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Submission;
@@ -40,8 +40,8 @@ public sealed class SubmitterLegacyImportTests : SubmitterTestBase
     private static TransactionVersion OldVersion(ulong nonce = 0, uint validator = 7)
     {
         var call = Dissolve(validator);
-        var signed = TransactionSigner.Sign(new Eip1559Transaction(31337, nonce, 1_000_000_000, 3_000_000_000, 60_000, call.To, BigInteger.Zero, call.Data, []), Key);
-        return new TransactionVersion(signed.Hash, signed.RawEncoding, call.To, call.Data, 60_000, 3_000_000_000, 1_000_000_000, false);
+        var signed = Key.Sign(new Transaction1559(31337, nonce, 1_000_000_000, 3_000_000_000, 60_000, call.To.ToLowerHex(), BigInteger.Zero, Hex.Encode(call.Data), []));
+        return new TransactionVersion(signed.Hash, signed.Bytes, call.To, call.Data, 60_000, 3_000_000_000, 1_000_000_000, false);
     }
 
     private static Task AppendSentInFlightAsync(SqliteConnection connection, TransactionVersion version) =>

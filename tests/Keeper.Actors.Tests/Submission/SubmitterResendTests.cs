@@ -31,7 +31,7 @@ public sealed class SubmitterResendTests : SubmitterTestBase
         var cancelled = await Gate.ExpectMsgAsync<ActionCancelled>();
 
         var only = Assert.Single(Chain.Accepted);
-        Assert.Equal((0UL, Key.Address, 0), (only.Transaction.Nonce, only.Transaction.To!.Value, only.Transaction.Data.Length));
+        Assert.Equal((0UL, Key.Address, 0), (only.Nonce, only.To!.Value, only.Data.Length));
         Assert.Equal(only.Hash, cancelled.Hash);
         Assert.Equal([TaskKey()], _guard.Asked);
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("passed to keeper-b", StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public sealed class SubmitterResendTests : SubmitterTestBase
         Assert.Equal(2, Chain.Accepted.Count);
         var replacement = Chain.Accepted[1];
         Assert.NotEqual(sent.Hash, replacement.Hash);
-        Assert.Equal((0UL, Key.Address, 0), (replacement.Transaction.Nonce, replacement.Transaction.To!.Value, replacement.Transaction.Data.Length));
+        Assert.Equal((0UL, Key.Address, 0), (replacement.Nonce, replacement.To!.Value, replacement.Data.Length));
         Assert.Equal(replacement.Hash, cancelled.Hash);
         Assert.Contains(await JournalAsync(), e => e is TransactionReplaced { Nonce: 0, Version.IsCancellation: true });
     }

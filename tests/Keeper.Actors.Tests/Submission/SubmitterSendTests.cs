@@ -25,7 +25,7 @@ public sealed class SubmitterSendTests : SubmitterTestBase
         var journal = await JournalAsync();
         var created = Assert.IsType<TransactionCreated>(journal[0]);
         Assert.Equal(TaskKey(), created.TaskKey);
-        Assert.Equal(accepted.RawEncoding, created.Version.Raw);
+        Assert.Equal(accepted.Raw, created.Version.Raw);
         Assert.Equal(60_000UL, created.Version.GasLimit); // 50,000 estimated x 1.2
         Assert.Equal(new TransactionSent(0, sent.Hash), journal[1]);
         Assert.Equal(2, journal.Count);

@@ -1,6 +1,6 @@
 using Keeper.Actors.Submission;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Actors.Tests.Submission;
@@ -93,6 +93,6 @@ public sealed class SubmitterStateTests
     private static TransactionVersion Version(byte seed)
     {
         byte[] raw = [0x02, seed];
-        return new TransactionVersion(new Hash32(Keccak256.Hash(raw)), raw, To, [seed], 21_000, 100, 10, false);
+        return new TransactionVersion(new Hash32(Sha3Keccack.Current.CalculateHash(raw)), raw, To, [seed], 21_000, 100, 10, false);
     }
 }

@@ -1,6 +1,6 @@
 using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Abi;
@@ -14,7 +14,7 @@ public sealed class AbiErrorTests
 
         Assert.Equal("Unauthorized", error.Name);
         Assert.Equal("Unauthorized(address,uint256)", error.Signature);
-        Assert.Equal(Keccak256.Hash("Unauthorized(address,uint256)")[..4], error.Selector);
+        Assert.Equal(Sha3Keccack.Current.CalculateHashAsBytes("Unauthorized(address,uint256)")[..4], error.Selector);
         Assert.Equal(["caller", "required"], error.Inputs.Select(p => p.Name));
         Assert.Equal("error Unauthorized(address caller, uint256 required)", error.ToString());
     }

@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Text;
 using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Abi;
@@ -35,7 +35,7 @@ public sealed class AbiEventTests
         Assert.False(ValueSet.Anonymous);
         Assert.Equal([true, true, false, false], ValueSet.Parameters.Select(p => p.Indexed));
         Assert.Equal(["setter", "value", "note", "payload"], ValueSet.Parameters.Select(p => p.Name));
-        Assert.Equal(new Hash32(Keccak256.Hash("ValueSet(address,uint256,string,bytes)")), ValueSet.Topic0);
+        Assert.Equal(new Hash32(Sha3Keccack.Current.CalculateHashAsBytes("ValueSet(address,uint256,string,bytes)")), ValueSet.Topic0);
     }
 
     [Fact]
@@ -71,10 +71,10 @@ public sealed class AbiEventTests
 
         // Solidity ABI specification, "Encoding of Indexed Event Parameters": string and bytes hash their contents;
         // arrays and structs hash the concatenation of their elements, each padded to 32 bytes, with no length.
-        Assert.Equal(new Hash32(Keccak256.Hash("hello")), decoded.Get<Hash32>("note"));
-        Assert.Equal(new Hash32(Keccak256.Hash(new byte[] { 0xde, 0xad })), blobTopic);
-        Assert.Equal(new Hash32(Keccak256.Hash(Hex.Decode(Word(1) + Word(2)))), decoded.Get<Hash32>("ids"));
-        Assert.Equal(new Hash32(Keccak256.Hash(Hex.Decode(Word(7) + "78" + new string('0', 62)))), pairTopic);
+        Assert.Equal(new Hash32(Sha3Keccack.Current.CalculateHashAsBytes("hello")), decoded.Get<Hash32>("note"));
+        Assert.Equal(new Hash32(Sha3Keccack.Current.CalculateHash(new byte[] { 0xde, 0xad })), blobTopic);
+        Assert.Equal(new Hash32(Sha3Keccack.Current.CalculateHash(Hex.Decode(Word(1) + Word(2)))), decoded.Get<Hash32>("ids"));
+        Assert.Equal(new Hash32(Sha3Keccack.Current.CalculateHash(Hex.Decode(Word(7) + "78" + new string('0', 62)))), pairTopic);
         Assert.Equal(pairTopic, decoded.Get<Hash32>(2));
         Assert.Equal(new byte[] { 9 }, decoded.Get<byte[]>("blob"));
         Assert.Equal(5, decoded.Get<int>("plain"));
@@ -157,7 +157,7 @@ public sealed class AbiEventTests
     public void EncodeTopic_PrecomputedHashForDynamicParameter_IsUsedAsIs()
     {
         var abiEvent = AbiEvent.Parse("event Named(string indexed name)");
-        var hash = new Hash32(Keccak256.Hash(Encoding.UTF8.GetBytes("rocketNodeManager")));
+        var hash = new Hash32(Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("rocketNodeManager")));
 
         Assert.Equal(hash, abiEvent.EncodeTopic(0, hash));
         Assert.Equal(hash, abiEvent.EncodeTopic(0, "rocketNodeManager"));

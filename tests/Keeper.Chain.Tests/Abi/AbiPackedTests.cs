@@ -1,7 +1,7 @@
 using System.Numerics;
 using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Abi;
@@ -34,7 +34,7 @@ public sealed class AbiPackedTests
         var packed = AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", "rocketNodeManager"]);
 
         Assert.Equal("contract.addressrocketNodeManager"u8.ToArray(), packed);
-        Assert.Equal(Keccak256.Hash("contract.addressrocketNodeManager"), Keccak256.Hash(packed));
+        Assert.Equal(Sha3Keccack.Current.CalculateHashAsBytes("contract.addressrocketNodeManager"), Sha3Keccack.Current.CalculateHash(packed));
     }
 
     [Fact]

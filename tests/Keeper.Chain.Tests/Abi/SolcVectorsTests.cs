@@ -1,7 +1,7 @@
 using System.Numerics;
 using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Abi;
@@ -92,7 +92,7 @@ public sealed class SolcVectorsTests
         // Vectors.packedKey("rocketNodeManager") = keccak256(abi.encodePacked("contract.address", "rocketNodeManager")).
         var packed = AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", "rocketNodeManager"]);
 
-        Assert.Equal("0xaf00be55c9fb8f543c04e0aa0d70351b880c1bfafffd15b60065a4a50c85ec94", Hex.Encode(Keccak256.Hash(packed)));
+        Assert.Equal("0xaf00be55c9fb8f543c04e0aa0d70351b880c1bfafffd15b60065a4a50c85ec94", Hex.Encode(Sha3Keccack.Current.CalculateHash(packed)));
     }
 
     [Fact]

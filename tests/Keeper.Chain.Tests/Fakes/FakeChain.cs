@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Tests.Fakes;
 
@@ -34,7 +34,7 @@ internal sealed class FakeChain : IJsonRpcClient
         {
             var number = _blocks.Count;
             var parent = number == 0 ? Hash32.Zero : _blocks[^1].Hash;
-            var hash = new Hash32(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes($"block {number} branch {_branch}")));
+            var hash = new Hash32(Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes($"block {number} branch {_branch}")));
             _blocks.Add((hash, parent, 1_700_000_000UL + ((ulong)number * 12)));
         }
     }

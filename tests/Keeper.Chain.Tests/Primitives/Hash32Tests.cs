@@ -1,5 +1,5 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Primitives;
@@ -30,11 +30,11 @@ public sealed class Hash32Tests
     [Fact]
     public void Equality_ByValue()
     {
-        var a = new Hash32(Keccak256.Hash("a"));
-        var b = new Hash32(Keccak256.Hash("a"));
+        var a = new Hash32(Sha3Keccack.Current.CalculateHashAsBytes("a"));
+        var b = new Hash32(Sha3Keccack.Current.CalculateHashAsBytes("a"));
         Assert.True(a == b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.True(a != new Hash32(Keccak256.Hash("b")));
+        Assert.True(a != new Hash32(Sha3Keccack.Current.CalculateHashAsBytes("b")));
         Assert.Equal(Hash32.Zero, default);
     }
 
@@ -42,6 +42,6 @@ public sealed class Hash32Tests
     public void Keccak256_EmptyInput_MatchesKnownDigest()
     {
         // Keccak-256 of the empty string, as in every Ethereum client (the empty code hash).
-        Assert.Equal("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", new Hash32(Keccak256.Hash([])).ToString());
+        Assert.Equal("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", new Hash32(Sha3Keccack.Current.CalculateHash([])).ToString());
     }
 }

@@ -1,4 +1,4 @@
-using Keeper.Chain.Keystore;
+using Keeper.Chain.Signing;
 using Keeper.Host.Cli;
 using Xunit;
 

@@ -1,5 +1,4 @@
-using Keeper.Chain.Crypto;
-using Keeper.Chain.Keystore;
+using Keeper.Chain.Signing;
 using Keeper.Host.Cli;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
 using Keeper.Host.Node;
 using Xunit;

@@ -1,4 +1,4 @@
-using Keeper.Chain.Crypto;
+using Keeper.Chain.Signing;
 using Keeper.Host.Hosting;
 using Keeper.Host.Node;
 using Keeper.Host.Tests.Node;

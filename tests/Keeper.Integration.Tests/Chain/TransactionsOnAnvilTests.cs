@@ -3,9 +3,11 @@ using System.Text.Json;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
-using Keeper.Chain.Transactions;
+using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Anvil;
+using Nethereum.Model;
+using Nethereum.Signer;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Chain;
@@ -26,42 +28,47 @@ public sealed class TransactionsOnAnvilTests(AnvilFixture anvil) : IDisposable
         var nonce = await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, CancellationToken.None);
         var quote = await new FeeOracle(_session.Eth).QuoteAsync(CancellationToken.None);
         Assert.True(quote.WithinCap, quote.Reason);
-        var tx = new Eip1559Transaction(chainId, nonce, quote.MaxPriorityFeePerGas, quote.MaxFeePerGas, 21_000, recipient, 12_345, [], []);
-        var signed = TransactionSigner.Sign(tx, key);
+        var tx = new Transaction1559(chainId, nonce, quote.MaxPriorityFeePerGas, quote.MaxFeePerGas, 21_000, recipient.ToLowerHex(), 12_345, "0x", []);
+        var signed = key.Sign(tx);
         var balanceBefore = await _session.Eth.GetBalanceAsync(recipient, BlockTag.Latest, CancellationToken.None);
 
-        var nodeHash = await _session.Eth.SendRawTransactionAsync(signed.RawEncoding, CancellationToken.None);
+        var nodeHash = await _session.Eth.SendRawTransactionAsync(signed.Bytes, CancellationToken.None);
         var receipt = await _session.WaitMinedAsync(nodeHash);
 
         Assert.Equal(signed.Hash, nodeHash);
         Assert.True(receipt.Succeeded);
         Assert.Equal(key.Address, receipt.From);
-        Assert.Equal(key.Address, signed.Sender);
-        Assert.Equal(key.Address, TransactionDecoder.Decode(signed.RawEncoding).Sender);
-        Assert.Equal(signed.RawEncoding, await RawTransactionAsync(nodeHash));
+        Assert.Equal(key.Address, Address.Parse(tx.GetSenderAddress()));
+        Assert.Equal(key.Address, Sender(signed.Bytes));
+        Assert.Equal(signed.Bytes, await RawTransactionAsync(nodeHash));
         Assert.Equal(balanceBefore + 12_345, await _session.Eth.GetBalanceAsync(recipient, BlockTag.Latest, CancellationToken.None));
         Assert.Equal(nonce + 1, await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Latest, CancellationToken.None));
     }
 
     [Fact]
-    public async Task Legacy_SignedByKeeperWithEip155_MinedWithOurHashAndSender()
+    public async Task Legacy_Eip155SignedThroughNethereum_MinedWithOurHashAndSender()
     {
         var key = _session.Keys[3];
         var chainId = await _session.Eth.ChainIdAsync(CancellationToken.None);
         var nonce = await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, CancellationToken.None);
         var head = await _session.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None);
         var gasPrice = (head.BaseFeePerGas ?? 0) * 2;
-        var tx = new LegacyTransaction(nonce, gasPrice, 21_000, _session.Keys[4].Address, 1, [], chainId);
-        var signed = TransactionSigner.Sign(tx, key);
+        // Keeper signs only EIP-1559; a legacy EIP-155 transaction signed by Nethereum's legacy signer must still be
+        // decoded, hashed and attributed the same way by our code and by the node.
+        var keyBytes = key.ExportBytes();
+        var signed = RawTransaction.From(Hex.Decode(new LegacyTransactionSigner().SignTransaction(
+            keyBytes, chainId, _session.Keys[4].Address.ToLowerHex(), 1, nonce, gasPrice, 21_000, string.Empty)));
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(keyBytes);
+        Assert.IsType<LegacyTransactionChainId>(TransactionFactory.CreateTransaction(signed.Bytes));
 
-        var nodeHash = await _session.Eth.SendRawTransactionAsync(signed.RawEncoding, CancellationToken.None);
+        var nodeHash = await _session.Eth.SendRawTransactionAsync(signed.Bytes, CancellationToken.None);
         var receipt = await _session.WaitMinedAsync(nodeHash);
 
         Assert.Equal(signed.Hash, nodeHash);
         Assert.True(receipt.Succeeded);
         Assert.Equal(key.Address, receipt.From);
-        Assert.Equal(key.Address, TransactionDecoder.Decode(signed.RawEncoding).Sender);
-        Assert.Equal(signed.RawEncoding, await RawTransactionAsync(nodeHash));
+        Assert.Equal(key.Address, Sender(signed.Bytes));
+        Assert.Equal(signed.Bytes, await RawTransactionAsync(nodeHash));
     }
 
     [Fact]
@@ -73,7 +80,7 @@ public sealed class TransactionsOnAnvilTests(AnvilFixture anvil) : IDisposable
         {
             var latestBefore = await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Latest, CancellationToken.None);
             var signed = await _session.SignAsync(key, _session.Keys[6].Address, [], 1);
-            await _session.Eth.SendRawTransactionAsync(signed.RawEncoding, CancellationToken.None);
+            await _session.Eth.SendRawTransactionAsync(signed.Bytes, CancellationToken.None);
 
             Assert.Equal(latestBefore, await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Latest, CancellationToken.None));
             Assert.Equal(latestBefore + 1, await _session.Eth.GetTransactionCountAsync(key.Address, BlockTag.Pending, CancellationToken.None));
@@ -95,6 +102,8 @@ public sealed class TransactionsOnAnvilTests(AnvilFixture anvil) : IDisposable
         Assert.False(quote.WithinCap);
         Assert.Contains("exceeds the fee cap", quote.Reason, StringComparison.Ordinal);
     }
+
+    private static Address Sender(byte[] raw) => Address.Parse(TransactionFactory.CreateTransaction(raw).GetSenderAddress());
 
     private async Task<byte[]> RawTransactionAsync(Hash32 hash)
     {

@@ -39,7 +39,7 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         await MineAtAsync(dueAt - (3 * BlockSeconds), node);
 
         var stake = await Chain.SignAsync(Chain.Keys[6], megapool, StakeCall(id), gas: 200_000);
-        await Chain.Eth.SendRawTransactionAsync(stake.RawEncoding, CancellationToken.None);
+        await Chain.Eth.SendRawTransactionAsync(stake.Bytes, CancellationToken.None);
         await MineAtAsync(dueAt - BlockSeconds, node);
         for (var i = 0; i < 4; i++)
         {
@@ -79,7 +79,7 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         // Our transaction leaves the node's pool (as an evicted transaction would) and another account dissolves first.
         await Chain.Rpc.SendAsync("anvil_dropAllTransactions", [], CancellationToken.None);
         var other = await Chain.SignAsync(Chain.Keys[7], megapool, Megapool.DissolveValidator(megapool, id).Data, gas: 200_000);
-        await Chain.Eth.SendRawTransactionAsync(other.RawEncoding, CancellationToken.None);
+        await Chain.Eth.SendRawTransactionAsync(other.Bytes, CancellationToken.None);
         await MineAtAsync(dueAt, node);
         Assert.True(await DissolvedAsync(megapool, id));
 

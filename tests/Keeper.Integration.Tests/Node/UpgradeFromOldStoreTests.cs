@@ -4,9 +4,9 @@ using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Transactions;
 using Keeper.Testing.Persistence;
 using Microsoft.Data.Sqlite;
+using Nethereum.Model;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Node;
@@ -28,9 +28,9 @@ public sealed class UpgradeFromOldStoreTests : KeeperProcessTestBase
         await MineAtAsync(dueAt - BlockSeconds, null);
         var call = Megapool.DissolveValidator(megapool, id);
         var signed = await Chain.SignAsync(Chain.Keys[1], call.To, call.Data, gas: 400_000);
-        var tx = (Eip1559Transaction)signed.Transaction;
-        var version = new TransactionVersion(signed.Hash, signed.RawEncoding, call.To, call.Data, tx.GasLimit, tx.MaxFeePerGas, tx.MaxPriorityFeePerGas, false);
-        Assert.Equal(signed.Hash, await Chain.Eth.SendRawTransactionAsync(signed.RawEncoding, CancellationToken.None));
+        var tx = (Transaction1559)TransactionFactory.CreateTransaction(signed.Bytes);
+        var version = new TransactionVersion(signed.Hash, signed.Bytes, call.To, call.Data, (ulong)tx.GasLimit!.Value, tx.MaxFeePerGas!.Value, tx.MaxPriorityFeePerGas!.Value, false);
+        Assert.Equal(signed.Hash, await Chain.Eth.SendRawTransactionAsync(signed.Bytes, CancellationToken.None));
         await WriteOldStoreAsync(task, version);
 
         var node = await StartKeeperAsync();

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Testing.Beacon;
 
@@ -69,7 +69,7 @@ public static class FakeBeaconJson
     }
 
     /// <summary>The root the fake gives the block, state or body at a slot: keccak256 of "kind:slot".</summary>
-    public static string RootOf(string kind, ulong slot) => Hex.Encode(Keccak256.Hash($"{kind}:{slot.ToString(CultureInfo.InvariantCulture)}"));
+    public static string RootOf(string kind, ulong slot) => Hex.Encode(Sha3Keccack.Current.CalculateHashAsBytes($"{kind}:{slot.ToString(CultureInfo.InvariantCulture)}"));
 
     private static string Decimal(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Contracts.RocketPool;
 
@@ -42,5 +42,5 @@ public static class RocketPoolContractNames
 
     /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>.</summary>
     public static Hash32 StorageKey(string name) =>
-        new(Keccak256.Hash(AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", name])));
+        new(Sha3Keccack.Current.CalculateHash(AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", name])));
 }

@@ -2,12 +2,12 @@ using System.Numerics;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Persistence.Postgres;
 using Keeper.Actors.Submission;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
-using Keeper.Chain.Transactions;
+using Keeper.Chain.Signing;
 using Keeper.Host.Devnet.Postgres;
 using Keeper.Testing.Persistence;
 using Keeper.Testing.Postgres;
+using Nethereum.Model;
 using Npgsql;
 using Xunit;
 
@@ -30,8 +30,8 @@ public sealed class PostgresLegacyJournalTests(PostgresFixture fixture)
     {
         var to = Address.Parse("0x00000000000000000000000000000000000000a1");
         byte[] data = [0x3b, 0x8a, 0x8f, 0x4c, 0, 0, 0, 7];
-        var signed = TransactionSigner.Sign(new Eip1559Transaction(31337, 0, 1_000_000_000, 3_000_000_000, 60_000, to, BigInteger.Zero, data, []), Key);
-        return new TransactionVersion(signed.Hash, signed.RawEncoding, to, data, 60_000, 3_000_000_000, 1_000_000_000, false);
+        var signed = Key.Sign(new Transaction1559(31337, 0, 1_000_000_000, 3_000_000_000, 60_000, to.ToLowerHex(), BigInteger.Zero, Hex.Encode(data), []));
+        return new TransactionVersion(signed.Hash, signed.Bytes, to, data, 60_000, 3_000_000_000, 1_000_000_000, false);
     }
 
     private async Task<string> OldDatabaseAsync(Func<NpgsqlConnection, Task> rows)

@@ -3,10 +3,10 @@ using Keeper.Actors.Submission;
 using Keeper.Actors.Tests.Tracking;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Watching;
+using Nethereum.Util;
 
 namespace Keeper.Actors.Tests.Persistence.Sql;
 
@@ -35,7 +35,7 @@ internal static class StoredSamples
     {
         var raw = Enumerable.Range(0, 120).Select(i => (byte)(i * 7 + seed)).ToArray();
         var data = cancellation ? [] : new byte[] { 0xa9, 0x05, 0x9c, 0xbb, seed };
-        return new TransactionVersion(new Hash32(Keccak256.Hash(raw)), raw, Contract, data, 250_000, 30_000_000_000 + seed, 1_000_000_000, cancellation);
+        return new TransactionVersion(new Hash32(Sha3Keccack.Current.CalculateHash(raw)), raw, Contract, data, 250_000, 30_000_000_000 + seed, 1_000_000_000, cancellation);
     }
 
     public static MegapoolTrackingState Megapool() =>

@@ -4,6 +4,7 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.Events;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Contracts.RocketPool;
@@ -89,6 +90,6 @@ public sealed class RocketPoolEventsTests
     public void StorageKey_IsKeccakOfPackedNameAsRocketStorageComputesIt() =>
         // keccak256(abi.encodePacked("contract.address", "rocketNodeManager")) as solc computes it (see Abi/SolcVectorsTests).
         Assert.Equal(
-            Keeper.Chain.Crypto.Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("contract.addressrocketMegapoolManager")),
+            Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("contract.addressrocketMegapoolManager")),
             RocketPoolContractNames.StorageKey(RocketPoolContractNames.MegapoolManager).ToArray());
 }

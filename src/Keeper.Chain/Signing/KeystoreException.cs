@@ -1,4 +1,4 @@
-namespace Keeper.Chain.Keystore;
+namespace Keeper.Chain.Signing;
 
 /// <summary>
 /// Thrown when a keystore cannot be decrypted: the password is wrong (MAC mismatch), the JSON is malformed, a field is

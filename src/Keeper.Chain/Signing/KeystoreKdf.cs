@@ -1,4 +1,4 @@
-namespace Keeper.Chain.Keystore;
+namespace Keeper.Chain.Signing;
 
 /// <summary>The key derivation functions a V3 keystore can use.</summary>
 public enum KeystoreKdf

@@ -1,8 +1,11 @@
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Signing;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
 using Xunit;
 
-namespace Keeper.Chain.Tests.Crypto;
+namespace Keeper.Chain.Tests.Signing;
 
 public sealed class PrivateKeyTests
 {
@@ -11,6 +14,8 @@ public sealed class PrivateKeyTests
 
     // Source: EIP-155, "Example" (the signing key).
     internal const string Eip155Key = "0x4646464646464646464646464646464646464646464646464646464646464646";
+
+    private const string Recipient = "0x3535353535353535353535353535353535353535";
 
     // secp256k1 group order n, from SEC 2 section 2.4.1.
     internal const string GroupOrderHex = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
@@ -96,7 +101,7 @@ public sealed class PrivateKeyTests
         key.Dispose();
         key.Dispose();
         Assert.Throws<ObjectDisposedException>(() => key.ExportBytes());
-        Assert.Throws<ObjectDisposedException>(() => key.Sign(new byte[32]));
+        Assert.Throws<ObjectDisposedException>(() => key.Sign(Transfer(nonce: 0)));
         Assert.Equal(address, key.Address);
     }
 
@@ -106,61 +111,109 @@ public sealed class PrivateKeyTests
         using var a = PrivateKey.Generate();
         using var b = PrivateKey.Generate();
         Assert.NotEqual(a.Address, b.Address);
-        var hash = Keccak256.Hash("generated");
-        Assert.Equal(a.Address, Secp256k1.RecoverAddress(hash, a.Sign(hash)));
-    }
-
-    [Fact]
-    public void Sign_Eip155SigningHash_MatchesEipSignature()
-    {
-        // Source: EIP-155 "Example": signing hash and (v, r, s) = (37, 0x28ef..., 0x67cb...); v 37 means recovery id 0.
-        using var key = PrivateKey.FromHex(Eip155Key);
-        var signature = key.Sign(Hex.Decode("0xdaf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53"));
-        Assert.Equal("0x28ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276", Hex.Encode(signature.R));
-        Assert.Equal("0x67cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83", Hex.Encode(signature.S));
-        Assert.Equal(0, signature.RecoveryId);
+        var signed = a.Sign(Transfer(nonce: 0));
+        Assert.Equal(a.Address, Address.Parse(TransactionFactory.CreateTransaction(signed.Bytes).GetSenderAddress()));
     }
 
     [Fact]
     public void Sign_SameInput_IsDeterministic()
     {
         using var key = PrivateKey.FromHex(AnvilKey0);
-        var hash = Keccak256.Hash("deterministic");
-        Assert.Equal(key.Sign(hash), key.Sign(hash));
+        Assert.Equal(key.Sign(Transfer(nonce: 3)), key.Sign(Transfer(nonce: 3)));
     }
 
     [Fact]
-    public void Sign_WrongHashLength_Throws()
+    public void Sign_HashIsKeccakOfTheBytes()
     {
         using var key = PrivateKey.FromHex(AnvilKey0);
-        Assert.Throws<ArgumentException>(() => key.Sign(new byte[31]));
+        var signed = key.Sign(Transfer(nonce: 1));
+        Assert.Equal(signed.Hash.ToString(), "0x" + TransactionUtils.CalculateTransactionHash(Hex.Encode(signed.Bytes)));
+        Assert.Equal(0x02, signed.Bytes[0]);
+    }
+
+    [Theory]
+    [InlineData("0x00")]
+    [InlineData("0x0000")]
+    [InlineData("0x01")]
+    public void Sign_KeyWithLeadingZeroBytes_SameSignatureAsNethereumsClassicPathAndSenderRecovers(string prefix)
+    {
+        // Nethereum's recoverable path fails on such keys (one in 256); PrivateKey signs them with the full scalar.
+        var keyBytes = Hex.Decode(prefix + AnvilKey0[prefix.Length..]);
+        using var key = new PrivateKey(keyBytes);
+        var transaction = Transfer(nonce: 9);
+
+        var signed = key.Sign(transaction);
+
+        var decoded = (Transaction1559)TransactionFactory.CreateTransaction(signed.Bytes);
+        var classic = new EthECKey(keyBytes, true).Sign(decoded.RawHash);
+        Assert.Equal(classic.R, decoded.Signature.R);
+        Assert.Equal(classic.S, decoded.Signature.S);
+        Assert.Equal(key.Address, Address.Parse(decoded.GetSenderAddress()));
     }
 
     [Fact]
-    public void Sign_SeededRandomKeysAndMessages_LowSAndRecoverable()
+    public void Sign_ChainIdZero_Refused()
+    {
+        using var key = PrivateKey.FromHex(AnvilKey0);
+        var ex = Assert.Throws<ArgumentException>(() => key.Sign(new Transaction1559(0, 0, 1, 2, 21_000, Recipient, 0, "0x", [])));
+        Assert.Contains("replay protection", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sign_PriorityFeeAboveMaxFee_RefusedWithClearMessage()
+    {
+        using var key = PrivateKey.FromHex(AnvilKey0);
+        var ex = Assert.Throws<ArgumentException>(() => key.Sign(new Transaction1559(1, 0, 3, 2, 21_000, Recipient, 0, "0x", [])));
+        Assert.Contains("MaxPriorityFeePerGas (3 wei) exceeds MaxFeePerGas (2 wei)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(0, -10)]
+    public void Sign_NegativeFee_Refused(long priority, long max)
+    {
+        using var key = PrivateKey.FromHex(AnvilKey0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => key.Sign(new Transaction1559(1, 0, priority, max, 21_000, Recipient, 0, "0x", [])));
+    }
+
+    [Fact]
+    public void Sign_UnsetField_RefusedNamingIt()
+    {
+        using var key = PrivateKey.FromHex(AnvilKey0);
+        var ex = Assert.Throws<ArgumentException>(() => key.Sign(new Transaction1559(1, null, 1, 2, 21_000, Recipient, 0, "0x", [])));
+        Assert.Contains("Nonce is not set", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sign_SeededRandomKeysAndTransactions_LowSAndSenderRecovers()
     {
         var random = new Random(1234);
         var halfN = System.Numerics.BigInteger.Parse("0" + GroupOrderHex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) / 2;
-        var recoveryIds = new HashSet<byte>();
+        var parities = new HashSet<int>();
         for (var i = 0; i < 64; i++)
         {
             var keyBytes = new byte[32];
             random.NextBytes(keyBytes);
             keyBytes[0] &= 0x7f; // stay below n
             using var key = new PrivateKey(keyBytes);
-            var message = new byte[random.Next(0, 200)];
-            random.NextBytes(message);
-            var hash = Keccak256.Hash(message);
+            var data = new byte[random.Next(0, 200)];
+            random.NextBytes(data);
+            var transaction = new Transaction1559(1 + random.Next(), random.Next(), 1, 2 + random.Next(), 21_000 + random.Next(), Recipient, random.Next(), Hex.Encode(data), []);
 
-            var signature = key.Sign(hash);
+            var signed = key.Sign(transaction);
 
-            Assert.True(signature.SValue <= halfN, $"iteration {i}: s is high");
-            Assert.Equal(key.PublicKey, Secp256k1.RecoverPublicKey(hash, signature));
-            Assert.Equal(key.Address, Secp256k1.RecoverAddress(hash, signature));
-            Assert.True(Secp256k1.Verify(hash, signature, key.PublicKey));
-            recoveryIds.Add(signature.RecoveryId);
+            var decoded = (Transaction1559)TransactionFactory.CreateTransaction(signed.Bytes);
+            var s = new System.Numerics.BigInteger(decoded.Signature.S, isUnsigned: true, isBigEndian: true);
+            Assert.True(s <= halfN, $"iteration {i}: s is high");
+            Assert.Equal(key.Address, Address.Parse(decoded.GetSenderAddress()));
+            Assert.Equal(transaction.Nonce, decoded.Nonce);
+            Assert.Equal(Hex.Encode(data), decoded.Data ?? "0x");
+            parities.Add(decoded.Signature.V.Length == 0 ? 0 : decoded.Signature.V[0]);
         }
 
-        Assert.Equal(new HashSet<byte> { 0, 1 }, recoveryIds);
+        Assert.Equal(new HashSet<int> { 0, 1 }, parities);
     }
+
+    private static Transaction1559 Transfer(int nonce) =>
+        new(31337, nonce, 1_000_000_000, 3_000_000_000, 21_000, Recipient, 1, "0x", []);
 }

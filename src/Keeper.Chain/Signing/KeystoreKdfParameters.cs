@@ -1,11 +1,9 @@
-extern alias PortableBouncyCastle;
+namespace Keeper.Chain.Signing;
 
-using System.Security.Cryptography;
-using PortableBouncyCastle::Org.BouncyCastle.Crypto.Generators;
-
-namespace Keeper.Chain.Keystore;
-
-/// <summary>The KDF and its parameters as read from (or written to) a keystore, with the sanity limits both directions share.</summary>
+/// <summary>
+/// The KDF and its parameters as read from (or written to) a keystore, with the sanity limits both directions share:
+/// a file from elsewhere must not make the node derive for minutes or allocate gigabytes before the password is checked.
+/// </summary>
 internal sealed record KeystoreKdfParameters(KeystoreKdf Kdf, int DkLen, byte[] Salt, int ScryptN, int ScryptR, int ScryptP, int Pbkdf2Iterations)
 {
     public const int MinDkLen = 32;
@@ -46,12 +44,6 @@ internal sealed record KeystoreKdfParameters(KeystoreKdf Kdf, int DkLen, byte[] 
             return $"'{prefix}.r' is {ScryptR} and '{prefix}.p' is {ScryptP}; r must be at least 1 and p between 1 and {MaxScryptP}.";
         }
 
-        // RFC 7914 section 2 requires n < 2^(128 * r / 8); BouncyCastle enforces it, so say so before deriving.
-        if (16L * ScryptR < 63 && ScryptN >= 1L << (16 * ScryptR))
-        {
-            return $"'{prefix}.n' = {ScryptN} with '{prefix}.r' = {ScryptR} breaks RFC 7914, which requires n < 2^(16 * r); such files (r and p swapped) cannot be decrypted here.";
-        }
-
         if (128L * ScryptR * ScryptN > MaxScryptMemoryBytes)
         {
             return $"'{prefix}.n' = {ScryptN} with '{prefix}.r' = {ScryptR} needs {128L * ScryptR * ScryptN / (1 << 20)} MiB; more than {MaxScryptMemoryBytes >> 20} MiB is refused.";
@@ -59,11 +51,4 @@ internal sealed record KeystoreKdfParameters(KeystoreKdf Kdf, int DkLen, byte[] 
 
         return null;
     }
-
-    /// <summary>Derives the key from the password's UTF-8 bytes. The caller zeroes the result.</summary>
-    public byte[] DeriveKey(byte[] password) => Kdf switch
-    {
-        KeystoreKdf.Scrypt => SCrypt.Generate(password, Salt, ScryptN, ScryptR, ScryptP, DkLen),
-        _ => Rfc2898DeriveBytes.Pbkdf2(password, Salt, Pbkdf2Iterations, HashAlgorithmName.SHA256, DkLen),
-    };
 }

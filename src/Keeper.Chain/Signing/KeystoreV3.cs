@@ -1,24 +1,23 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Keeper.Chain.Crypto;
 using Keeper.Chain.Primitives;
+using Nethereum.KeyStore;
+using Nethereum.KeyStore.Crypto;
+using Nethereum.KeyStore.Model;
 
-namespace Keeper.Chain.Keystore;
+namespace Keeper.Chain.Signing;
 
 /// <summary>
-/// Web3 Secret Storage (keystore V3) files: AES-128-CTR encryption of the private key under a key derived from the
-/// password with scrypt or PBKDF2-HMAC-SHA256, authenticated by <c>keccak256(derivedKey[16..32] ++ ciphertext)</c>.
-/// Passwords are used as their UTF-8 bytes without normalization, as geth does.
+/// Web3 Secret Storage (keystore V3) files through Nethereum.KeyStore (scrypt or PBKDF2-HMAC-SHA256, AES-128-CTR,
+/// Keccak MAC). Keeper reads the file first, so a malformed one is refused with a message naming the field and absurd
+/// KDF parameters are refused before any derivation; Nethereum derives, checks the MAC and decrypts.
 /// </summary>
 public static class KeystoreV3
 {
     private const string Cipher = "aes-128-ctr";
     private const int IvSize = 16;
     private const int MacSize = 32;
-    private const int SaltSize = 32;
     private const int DerivedKeyLength = 32;
-    private const int CipherKeyLength = 16;
 
     /// <summary>Decrypts a V3 keystore. The MAC is verified before anything is decrypted.</summary>
     /// <exception cref="KeystoreException">
@@ -78,7 +77,8 @@ public static class KeystoreV3
     }
 
     /// <summary>
-    /// Encrypts a key into V3 keystore JSON with a random salt, IV and UUID, in geth's layout (including the address).
+    /// Encrypts a key into V3 keystore JSON with Nethereum's random salt, IV and UUID, in geth's layout (including the
+    /// address, lowercase without <c>0x</c>).
     /// </summary>
     /// <param name="key">The key to store.</param>
     /// <param name="password">The password; its UTF-8 bytes feed the KDF.</param>
@@ -88,79 +88,63 @@ public static class KeystoreV3
     /// <exception cref="ObjectDisposedException">The key has been disposed.</exception>
     public static string Encrypt(PrivateKey key, string password, KeystoreKdf kdf = KeystoreKdf.Scrypt, KeystoreEncryptOptions? options = null)
     {
-        var salt = RandomNumberGenerator.GetBytes(SaltSize);
-        var iv = RandomNumberGenerator.GetBytes(IvSize);
-        return EncryptWith(key, password, kdf, options ?? KeystoreEncryptOptions.Default, salt, iv, Guid.NewGuid());
-    }
-
-    /// <summary>Encrypts with the given salt, IV and id; only tests pin these, to compare against published vectors.</summary>
-    internal static string EncryptWith(PrivateKey key, string password, KeystoreKdf kdf, KeystoreEncryptOptions options, byte[] salt, byte[] iv, Guid id)
-    {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(password);
-        ArgumentNullException.ThrowIfNull(options);
+        options ??= KeystoreEncryptOptions.Default;
         if (!Enum.IsDefined(kdf))
         {
             throw new ArgumentOutOfRangeException(nameof(kdf), kdf, "Unknown KDF; use KeystoreKdf.Scrypt or KeystoreKdf.Pbkdf2.");
         }
 
-        var parameters = new KeystoreKdfParameters(kdf, DerivedKeyLength, salt, options.ScryptN, options.ScryptR, options.ScryptP, options.Pbkdf2Iterations);
+        // The salt length stands in for the one Nethereum generates (32 bytes), so the shared bounds check applies.
+        var parameters = new KeystoreKdfParameters(kdf, DerivedKeyLength, new byte[32], options.ScryptN, options.ScryptR, options.ScryptP, options.Pbkdf2Iterations);
         if (parameters.Problem("options") is { } problem)
         {
             throw new ArgumentException($"Invalid keystore encryption options: {problem}", nameof(options));
         }
 
         var secret = key.ExportBytes();
-        var passwordBytes = Encoding.UTF8.GetBytes(password);
-        var derivedKey = parameters.DeriveKey(passwordBytes);
+        var address = Hex.Encode(key.Address.Bytes, prefix: false);
         try
         {
-            var ciphertext = Aes128Ctr.Transform(derivedKey.AsSpan(0, CipherKeyLength), iv, secret);
-            var mac = Mac(derivedKey, ciphertext);
-            return Write(key.Address, parameters, iv, ciphertext, mac, id);
+            return kdf == KeystoreKdf.Scrypt
+                ? new KeyStoreScryptService().EncryptAndGenerateKeyStoreAsJson(
+                    password, secret, address, new ScryptParams { Dklen = DerivedKeyLength, N = options.ScryptN, R = options.ScryptR, P = options.ScryptP })
+                : new KeyStorePbkdf2Service().EncryptAndGenerateKeyStoreAsJson(
+                    password, secret, address, new Pbkdf2Params { Dklen = DerivedKeyLength, Count = options.Pbkdf2Iterations, Prf = "hmac-sha256" });
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
-            CryptographicOperations.ZeroMemory(passwordBytes);
-            CryptographicOperations.ZeroMemory(derivedKey);
         }
     }
 
-    /// <summary>Derives the key for a keystore's KDF parameters; exposed to tests to check published intermediates.</summary>
-    internal static byte[] DeriveKey(KeystoreKdfParameters parameters, string password) =>
-        parameters.DeriveKey(Encoding.UTF8.GetBytes(password));
-
     private static PrivateKey DecryptKey(KeystoreKdfParameters kdf, string password, byte[] iv, byte[] ciphertext, byte[] mac)
     {
-        var passwordBytes = Encoding.UTF8.GetBytes(password);
-        var derivedKey = kdf.DeriveKey(passwordBytes);
-        byte[]? secret = null;
+        var crypto = new KeyStoreCrypto();
+        byte[] secret;
         try
         {
-            if (!CryptographicOperations.FixedTimeEquals(Mac(derivedKey, ciphertext), mac))
-            {
-                throw new KeystoreException("Keystore MAC mismatch: the password is wrong or the file is corrupted.");
-            }
+            secret = kdf.Kdf == KeystoreKdf.Scrypt
+                ? crypto.DecryptScrypt(password, mac, iv, ciphertext, kdf.ScryptN, kdf.ScryptP, kdf.ScryptR, kdf.Salt, kdf.DkLen)
+                : crypto.DecryptPbkdf2Sha256(password, mac, iv, ciphertext, kdf.Pbkdf2Iterations, kdf.Salt, kdf.DkLen);
+        }
+        catch (DecryptionException ex)
+        {
+            throw new KeystoreException("Keystore MAC mismatch: the password is wrong or the file is corrupted.", ex);
+        }
 
-            secret = Aes128Ctr.Transform(derivedKey.AsSpan(0, CipherKeyLength), iv, ciphertext);
-            try
-            {
-                return new PrivateKey(secret);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new KeystoreException("The keystore decrypts (its MAC is valid) to a value that is not a secp256k1 private key.", ex);
-            }
+        try
+        {
+            return new PrivateKey(secret);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new KeystoreException("The keystore decrypts (its MAC is valid) to a value that is not a secp256k1 private key.", ex);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(passwordBytes);
-            CryptographicOperations.ZeroMemory(derivedKey);
-            if (secret is not null)
-            {
-                CryptographicOperations.ZeroMemory(secret);
-            }
+            CryptographicOperations.ZeroMemory(secret);
         }
     }
 
@@ -216,56 +200,5 @@ public static class KeystoreV3
 
         var bytes = KeystoreJson.HexBytes(root, "address", "address", Address.Size);
         return new Address(bytes);
-    }
-
-    private static byte[] Mac(byte[] derivedKey, byte[] ciphertext)
-    {
-        var body = new byte[16 + ciphertext.Length];
-        derivedKey.AsSpan(16, 16).CopyTo(body);
-        ciphertext.CopyTo(body, 16);
-        var mac = Keccak256.Hash(body);
-        CryptographicOperations.ZeroMemory(body);
-        return mac;
-    }
-
-    private static string Write(Address address, KeystoreKdfParameters kdf, byte[] iv, byte[] ciphertext, byte[] mac, Guid id)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("address", Hex.Encode(address.Bytes, prefix: false));
-            writer.WriteStartObject("crypto");
-            writer.WriteString("cipher", Cipher);
-            writer.WriteString("ciphertext", Hex.Encode(ciphertext, prefix: false));
-            writer.WriteStartObject("cipherparams");
-            writer.WriteString("iv", Hex.Encode(iv, prefix: false));
-            writer.WriteEndObject();
-            writer.WriteString("kdf", kdf.Kdf == KeystoreKdf.Scrypt ? "scrypt" : "pbkdf2");
-            writer.WriteStartObject("kdfparams");
-            if (kdf.Kdf == KeystoreKdf.Scrypt)
-            {
-                writer.WriteNumber("dklen", kdf.DkLen);
-                writer.WriteNumber("n", kdf.ScryptN);
-                writer.WriteNumber("p", kdf.ScryptP);
-                writer.WriteNumber("r", kdf.ScryptR);
-            }
-            else
-            {
-                writer.WriteNumber("c", kdf.Pbkdf2Iterations);
-                writer.WriteNumber("dklen", kdf.DkLen);
-                writer.WriteString("prf", "hmac-sha256");
-            }
-
-            writer.WriteString("salt", Hex.Encode(kdf.Salt, prefix: false));
-            writer.WriteEndObject();
-            writer.WriteString("mac", Hex.Encode(mac, prefix: false));
-            writer.WriteEndObject();
-            writer.WriteString("id", id.ToString("D"));
-            writer.WriteNumber("version", 3);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

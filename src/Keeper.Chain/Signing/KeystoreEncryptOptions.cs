@@ -1,4 +1,4 @@
-namespace Keeper.Chain.Keystore;
+namespace Keeper.Chain.Signing;
 
 /// <summary>
 /// KDF cost parameters for <see cref="KeystoreV3.Encrypt"/>. The defaults are geth's standard strength; lighter values

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Keeper.Chain.Primitives;
 
-namespace Keeper.Chain.Keystore;
+namespace Keeper.Chain.Signing;
 
 /// <summary>Typed reads from a keystore's JSON, each failing with a <see cref="KeystoreException"/> that names the field path.</summary>
 internal static class KeystoreJson
