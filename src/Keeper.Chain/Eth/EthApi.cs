@@ -8,19 +8,19 @@ using Keeper.Chain.Rpc;
 namespace Keeper.Chain.Eth;
 
 /// <summary>
-/// Typed Ethereum JSON-RPC methods over an <see cref="IJsonRpcClient"/>. Every answer is validated; a malformed one
+/// Typed Ethereum JSON-RPC methods over an <see cref="Nethereum.JsonRpc.Client.IClient"/>. Every answer is validated; a malformed one
 /// is an <see cref="EthResponseException"/>, never a default value.
 /// </summary>
 public sealed class EthApi
 {
     /// <summary>Creates the API over a JSON-RPC client.</summary>
-    public EthApi(IJsonRpcClient rpc)
+    public EthApi(Nethereum.JsonRpc.Client.IClient rpc)
     {
         Rpc = rpc;
     }
 
     /// <summary>The underlying JSON-RPC client.</summary>
-    public IJsonRpcClient Rpc { get; }
+    public Nethereum.JsonRpc.Client.IClient Rpc { get; }
 
     /// <summary><c>eth_chainId</c>.</summary>
     public async Task<ulong> ChainIdAsync(CancellationToken cancellationToken)

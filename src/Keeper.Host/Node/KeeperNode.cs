@@ -37,7 +37,7 @@ namespace Keeper.Host.Node;
 /// <param name="actors">The host's actor registry, holding the actors <see cref="StartActors"/> registered.</param>
 /// <param name="rpc">The node's JSON-RPC client (its counters go into the status).</param>
 /// <param name="eth">The Ethereum API over that client.</param>
-public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, JsonRpcClient rpc, EthApi eth)
+public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, FailoverClient rpc, EthApi eth)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 

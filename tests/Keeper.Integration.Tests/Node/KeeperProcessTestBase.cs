@@ -1,6 +1,7 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 using Microsoft.Data.Sqlite;
 using Xunit;

@@ -1,5 +1,6 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 using Xunit;

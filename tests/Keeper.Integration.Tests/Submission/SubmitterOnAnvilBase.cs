@@ -10,6 +10,7 @@ using Keeper.Chain.Crypto;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Persistence;
 using Microsoft.Data.Sqlite;
