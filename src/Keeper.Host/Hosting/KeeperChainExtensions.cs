@@ -32,6 +32,7 @@ public static class KeeperChainExtensions
             },
             null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FailoverClient>>()));
         services.AddSingleton(sp => new EthApi(sp.GetRequiredService<FailoverClient>()));
+        services.AddSingleton<ChainWait>();
         services.AddSingleton(sp => new BatchCaller(sp.GetRequiredService<EthApi>(), new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3, MaxBatchesInFlight = settings.Chain.ReadsInFlight }));
         services.AddSingleton(sp => new FeeOracle(sp.GetRequiredService<EthApi>(), new FeeOracleOptions
         {

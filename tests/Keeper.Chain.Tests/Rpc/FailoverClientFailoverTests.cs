@@ -1,5 +1,7 @@
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
+using Keeper.Testing.Time;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
+using Keeper.Testing.Time;
 using Microsoft.Extensions.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
