@@ -1,13 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Keeper.Testing.Http;
 
@@ -43,14 +38,8 @@ public sealed class HangingRpcProxy : IAsyncDisposable
     /// <summary>Starts the proxy in front of <paramref name="target"/>.</summary>
     public static async Task<HangingRpcProxy> StartAsync(Uri target, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var proxy = new HangingRpcProxy(builder.Build(), target);
-        await proxy._app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = proxy._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        proxy.Url = new Uri(address.EndsWith('/') ? address : address + "/");
+        var proxy = new HangingRpcProxy(LoopbackApp.Build(), target);
+        proxy.Url = await LoopbackApp.StartAsync(proxy._app, cancellationToken).ConfigureAwait(false);
         return proxy;
     }
 
