@@ -91,7 +91,8 @@ internal sealed class EndpointRotation<TFailure>
                 using var hedgeTimer = CancellationTokenSource.CreateLinkedTokenSource(abandon.Token);
                 var waitFor = running.Select(r => (Task)r.Task).ToList();
                 Task? timer = null;
-                if (hedge is { } after && started < _maxAttempts && running.Count < _endpoints.Length)
+                // A hedge goes to an endpoint not already working on this call.
+                if (hedge is { } after && started < _maxAttempts && !running.Exists(r => r.Endpoint == EndpointFor(start, started + 1)))
                 {
                     timer = Task.Delay(after, _time, hedgeTimer.Token);
                     waitFor.Add(timer);
