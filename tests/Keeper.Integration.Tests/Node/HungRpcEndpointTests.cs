@@ -15,11 +15,7 @@ public sealed class HungRpcEndpointTests : KeeperProcessTestBase
         var node = await StartKeeperAsync($"chain {{ rpc = [\"{hanging.Url}\", \"{Chain.Node.RpcUrl}\"] }}");
         await ManualMiningAsync();
 
-        await MineAtAsync(dueAt - (2 * BlockSeconds), node);
-        Assert.False(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(2)), "nothing may be sent before the action is valid in the next block");
-        await MineAtAsync(dueAt - BlockSeconds, node);
-        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the keeper sent nothing for the first valid block:\n{Log()}");
-        await MineAtAsync(dueAt, node);
+        await MineThroughFirstValidBlockAsync(dueAt, node);
 
         Assert.True(await DissolvedAsync(megapool, id), Log());
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
