@@ -5,6 +5,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 
 namespace Keeper.Benchmarks.Scenarios;

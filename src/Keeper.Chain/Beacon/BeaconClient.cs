@@ -10,7 +10,7 @@ namespace Keeper.Chain.Beacon;
 /// A client of the standard Ethereum beacon node REST API (ethereum/beacon-APIs), for the few reads Keeper needs.
 /// Each call is retried on connection errors, per-request timeouts, HTTP 429, 5xx, 401 and 403 and malformed
 /// answers, with exponential backoff and <c>Retry-After</c>, failing over round-robin across the configured
-/// endpoints and starting at the one that last answered (the policy of <see cref="JsonRpcClient"/>). A definitive
+/// endpoints and starting at the one that last answered (the policy of <see cref="FailoverClient"/>). A definitive
 /// refusal (400, 404 for an unknown state or block, 414) is thrown at once. Answers are parsed strictly: a missing
 /// or malformed field is never replaced by a default. Endpoint URLs appear in exceptions and logs only as
 /// <c>scheme://host:port</c>. Thread-safe.

@@ -4,7 +4,7 @@ namespace Keeper.Chain.Beacon;
 
 /// <summary>
 /// Settings of a <see cref="BeaconClient"/>: the beacon node endpoints, the per-request timeout, the retry budget and
-/// backoff (the same policy as <see cref="JsonRpcClientOptions"/>), how many validator ids go in one request, and
+/// backoff (the same policy as <see cref="FailoverClientOptions"/>), how many validator ids go in one request, and
 /// the largest answer read. <see cref="Validate"/> checks them; the client calls it when it is created.
 /// </summary>
 public sealed record BeaconClientOptions

@@ -4,23 +4,26 @@ using System.Text.Json.Nodes;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 
 namespace Keeper.Chain.Eth;
 
 /// <summary>
-/// Typed Ethereum JSON-RPC methods over an <see cref="IJsonRpcClient"/>. Every answer is validated; a malformed one
-/// is an <see cref="EthResponseException"/>, never a default value.
+/// Typed Ethereum JSON-RPC methods over a Nethereum <see cref="IClient"/> (in a node, the <see cref="FailoverClient"/>;
+/// in unit tests, a scripted one). Every answer is validated; a malformed one is an <see cref="EthResponseException"/>,
+/// never a default value. Node errors are <see cref="JsonRpcNodeException"/>s, transport failures
+/// <see cref="JsonRpcTransportException"/>s (see <see cref="ClientExtensions"/>).
 /// </summary>
 public sealed class EthApi
 {
     /// <summary>Creates the API over a JSON-RPC client.</summary>
-    public EthApi(IJsonRpcClient rpc)
+    public EthApi(IClient rpc)
     {
         Rpc = rpc;
     }
 
     /// <summary>The underlying JSON-RPC client.</summary>
-    public IJsonRpcClient Rpc { get; }
+    public IClient Rpc { get; }
 
     /// <summary><c>eth_chainId</c>.</summary>
     public async Task<ulong> ChainIdAsync(CancellationToken cancellationToken)

@@ -43,48 +43,121 @@ internal sealed class EndpointRotation<TFailure>
     /// <summary>Called when calls start at a different endpoint than before.</summary>
     public Action<RpcEndpoint>? Preferred { get; init; }
 
+    /// <summary>Called when a slow attempt is hedged: the endpoint still working on it, and the one tried beside it.</summary>
+    public Action<RpcEndpoint, RpcEndpoint>? Hedged { get; init; }
+
     /// <summary>
     /// Runs <paramref name="attempt"/> until it succeeds, fails finally, or the attempts are spent. <paramref name="retrying"/>
     /// hears each retry: attempt number, the endpoint that failed, the next one, the wait before it, the failure.
     /// </summary>
     /// <exception cref="RotationExhaustedException{TFailure}">No attempt succeeded; it carries the last failure.</exception>
+    public Task<T> RunAsync<T>(
+        Func<RpcEndpoint, CancellationToken, Task<T>> attempt, Action<int, RpcEndpoint, RpcEndpoint, TimeSpan, TFailure> retrying, CancellationToken cancellationToken) =>
+        RunAsync(attempt, retrying, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{RpcEndpoint, CancellationToken, Task{T}}, Action{int, RpcEndpoint, RpcEndpoint, TimeSpan, TFailure}, CancellationToken)"/>,
+    /// and when <paramref name="hedgeAfter"/> is set and there is more than one endpoint, an attempt that has not ended
+    /// within that delay gets a second one on the next endpoint beside it (each counts against the attempts); the first
+    /// success wins and the others are canceled.
+    /// </summary>
     public async Task<T> RunAsync<T>(
-        Func<RpcEndpoint, CancellationToken, Task<T>> attempt, Action<int, RpcEndpoint, RpcEndpoint, TimeSpan, TFailure> retrying, CancellationToken cancellationToken)
+        Func<RpcEndpoint, CancellationToken, Task<T>> attempt,
+        Action<int, RpcEndpoint, RpcEndpoint, TimeSpan, TFailure> retrying,
+        TimeSpan? hedgeAfter,
+        CancellationToken cancellationToken)
     {
         var start = PreferredIndex;
         var retryNotBefore = new DateTimeOffset?[_endpoints.Length];
+        var hedge = _endpoints.Length > 1 ? hedgeAfter : null;
+        var running = new List<(Task<T> Task, RpcEndpoint Endpoint)>();
+        var started = 0;
         var delay = TimeSpan.Zero;
-        for (var attempts = 1; ; attempts++)
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            if (delay > TimeSpan.Zero)
+            while (true)
             {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            var endpoint = EndpointFor(start, attempts);
-            try
-            {
-                var result = await attempt(endpoint, cancellationToken).ConfigureAwait(false);
-                if (Interlocked.Exchange(ref _preferred, endpoint.Index) != endpoint.Index)
+                if (running.Count == 0)
                 {
-                    Preferred?.Invoke(endpoint);
+                    if (delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    Start();
                 }
 
-                return result;
-            }
-            catch (TFailure failure)
-            {
-                Failed?.Invoke();
-                if (_isFinal(failure) || attempts >= _maxAttempts)
+                using var hedgeTimer = CancellationTokenSource.CreateLinkedTokenSource(abandon.Token);
+                var waitFor = running.Select(r => (Task)r.Task).ToList();
+                Task? timer = null;
+                // A hedge goes to an endpoint not already working on this call.
+                if (hedge is { } after && started < _maxAttempts && !running.Exists(r => r.Endpoint == EndpointFor(start, started + 1)))
                 {
-                    throw new RotationExhaustedException<TFailure>(attempts, endpoint, failure);
+                    timer = Task.Delay(after, _time, hedgeTimer.Token);
+                    waitFor.Add(timer);
                 }
 
-                retryNotBefore[endpoint.Index] = _retryNotBefore(failure);
-                var next = EndpointFor(start, attempts + 1);
-                delay = DelayBefore(attempts + 1, retryNotBefore[next.Index]);
-                retrying(attempts, endpoint, next, delay, failure);
+                var finished = await Task.WhenAny(waitFor).ConfigureAwait(false);
+                await hedgeTimer.CancelAsync().ConfigureAwait(false);
+                if (finished == timer)
+                {
+                    var slow = running[^1].Endpoint;
+                    Start();
+                    Hedged?.Invoke(slow, running[^1].Endpoint);
+                    continue;
+                }
+
+                var index = running.FindIndex(r => r.Task == finished);
+                var endpoint = running[index].Endpoint;
+                running.RemoveAt(index);
+                try
+                {
+                    var result = await ((Task<T>)finished).ConfigureAwait(false);
+                    if (Interlocked.Exchange(ref _preferred, endpoint.Index) != endpoint.Index)
+                    {
+                        Preferred?.Invoke(endpoint);
+                    }
+
+                    return result;
+                }
+                catch (TFailure failure)
+                {
+                    Failed?.Invoke();
+                    retryNotBefore[endpoint.Index] = _retryNotBefore(failure);
+                    if (_isFinal(failure) || (started >= _maxAttempts && running.Count == 0))
+                    {
+                        throw new RotationExhaustedException<TFailure>(started, endpoint, failure);
+                    }
+
+                    if (running.Count > 0)
+                    {
+                        // Another attempt is already under way: it is the retry.
+                        retrying(started, endpoint, running[^1].Endpoint, TimeSpan.Zero, failure);
+                        continue;
+                    }
+
+                    var next = EndpointFor(start, started + 1);
+                    delay = DelayBefore(started + 1, retryNotBefore[next.Index]);
+                    retrying(started, endpoint, next, delay, failure);
+                }
             }
+        }
+        finally
+        {
+            // The losers of a hedge, or attempts left behind by a failure, stop now; their outcome is no longer news.
+            await abandon.CancelAsync().ConfigureAwait(false);
+            foreach (var (task, _) in running)
+            {
+                _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        void Start()
+        {
+            started++;
+            var endpoint = EndpointFor(start, started);
+            running.Add((attempt(endpoint, abandon.Token), endpoint));
         }
     }
 

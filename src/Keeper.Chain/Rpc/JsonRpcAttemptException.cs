@@ -2,7 +2,7 @@ namespace Keeper.Chain.Rpc;
 
 /// <summary>
 /// One attempt failed in a way that another attempt (on this or another endpoint) may not: the retry loop of
-/// <see cref="JsonRpcClient"/> catches it and never lets it escape.
+/// <see cref="FailoverClient"/> catches it and never lets it escape.
 /// </summary>
 internal sealed class JsonRpcAttemptException : Exception
 {

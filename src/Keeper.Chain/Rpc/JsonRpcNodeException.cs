@@ -18,6 +18,23 @@ public sealed class JsonRpcNodeException : JsonRpcException
         RevertData = ExtractRevertData(data);
     }
 
+    /// <summary>Creates the exception from the error object Nethereum read (it appends ": method" to the message, which is cut off again).</summary>
+    public static JsonRpcNodeException From(string method, Nethereum.JsonRpc.Client.RpcError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var suffix = ": " + method;
+        var message = error.Message is { } m && m.EndsWith(suffix, StringComparison.Ordinal) ? m[..^suffix.Length] : error.Message ?? string.Empty;
+        JsonElement? data = null;
+        if (error.Data is { } raw)
+        {
+            var text = raw is Newtonsoft.Json.Linq.JToken token ? token.ToString(Newtonsoft.Json.Formatting.None) : Newtonsoft.Json.JsonConvert.SerializeObject(raw);
+            using var document = JsonDocument.Parse(text);
+            data = document.RootElement.Clone();
+        }
+
+        return new JsonRpcNodeException(method, error.Code, message, data);
+    }
+
     /// <summary>The JSON-RPC error code (for example -32000, or 3 for an execution revert).</summary>
     public int Code { get; }
 

@@ -10,7 +10,7 @@ internal static class RetryBackoff
     /// The wait before retry number <paramref name="retry"/> (1 for the first retry of an endpoint already tried):
     /// <c>InitialBackoff * BackoffMultiplier^(retry - 1)</c>, at most <c>MaxBackoff</c>.
     /// </summary>
-    public static TimeSpan Exponential(JsonRpcClientOptions options, int retry) =>
+    public static TimeSpan Exponential(FailoverClientOptions options, int retry) =>
         Exponential(options.InitialBackoff, options.BackoffMultiplier, options.MaxBackoff, retry);
 
     /// <summary>

@@ -29,7 +29,8 @@ public static partial class RunCommand
         return command;
     }
 
-    // Settings and key first (bad input: exit 2, nothing built); then the checks before the actor system (chain, store);
+    // Settings and key first (bad input: exit 2, nothing built); then the checks before the actor system (waiting for the
+    // execution client to answer, then chain and store);
     // then the host starts the actor system and Kestrel. SIGINT and SIGTERM cancel cancellationToken (System.CommandLine)
     // and reach the host's console lifetime: either stops the host.
     private static async Task<int> RunAsync(FileInfo config, FileInfo? statusFile, IReadOnlyDictionary<string, string>? environment, TextWriter error, CancellationToken cancellationToken)
@@ -65,7 +66,23 @@ public static partial class RunCommand
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("keeper");
         try
         {
-            await app.PrepareAsync(cancellationToken);
+            // Until the host takes the address over, /ready answers "not ready" with the reason (an execution client
+            // that does not answer yet is waited for).
+            var startup = app.Services.GetRequiredService<NodeStartup>();
+            var waiting = await StartupEndpoints.StartAsync(settings.Http, () => startup.NotReadyReason ?? "starting", log, cancellationToken);
+            try
+            {
+                await startup.PrepareAsync(cancellationToken);
+            }
+            finally
+            {
+                if (waiting is not null)
+                {
+                    // Stopped, not only disposed: the address must be free for the host.
+                    await waiting.StopAsync(CancellationToken.None);
+                    await waiting.DisposeAsync();
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

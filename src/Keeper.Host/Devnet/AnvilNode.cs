@@ -78,13 +78,13 @@ public sealed partial class AnvilNode : IAsyncDisposable
                 $"or run 'npm ci' in {DevChainPaths.DevChain}, or set {AnvilPathVariable}.");
         }
 
-        // A port taken between probing and anvil binding it makes anvil exit at once; try a few ports.
+        // A port taken between probing and anvil binding it makes anvil exit at once; try a few ports (a fixed one once).
         Exception? last = null;
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < (options.Port is null ? 5 : 1); attempt++)
         {
             try
             {
-                return await StartOnceAsync(binary, FreePort(), options, cancellationToken);
+                return await StartOnceAsync(binary, options.Port ?? FreePort(), options, cancellationToken);
             }
             catch (AnvilStartException ex) when (ex.ExitedEarly)
             {
@@ -92,7 +92,7 @@ public sealed partial class AnvilNode : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException("anvil did not start after 5 attempts.", last);
+        throw new InvalidOperationException(options.Port is { } port ? $"anvil did not start on port {port}." : "anvil did not start after 5 attempts.", last);
     }
 
     private static async Task<AnvilNode> StartOnceAsync(string binary, int port, AnvilOptions options, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed record AnvilOptions
     /// <summary>Genesis timestamp (seconds since the Unix epoch), or null for anvil's default (now).</summary>
     public ulong? GenesisTimestamp { get; init; }
 
+    /// <summary>The port to listen on, or null for a free one. A fixed port is for a node told the address before anvil starts.</summary>
+    public int? Port { get; init; }
+
     /// <summary>Extra command-line arguments, passed as they are.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 

@@ -14,13 +14,17 @@ namespace Keeper.Host.Devnet;
 /// </summary>
 public sealed class DevChainClient : IDisposable
 {
-    private readonly JsonRpcClient _rpc;
+    private readonly FailoverClient _rpc;
 
     /// <summary>Connects to the node.</summary>
     public DevChainClient(AnvilNode node)
     {
         Node = node;
-        _rpc = new JsonRpcClient(new JsonRpcClientOptions { Endpoints = [node.RpcUrl], InitialBackoff = TimeSpan.FromMilliseconds(10) });
+        // Seeding sends batches of thousands of transactions to a local anvil: far longer than a keeper's read may take.
+        _rpc = new FailoverClient(new FailoverClientOptions
+        {
+            Endpoints = [node.RpcUrl], InitialBackoff = TimeSpan.FromMilliseconds(10), RequestTimeout = TimeSpan.FromMinutes(2), HedgeDelay = null,
+        });
         Eth = new EthApi(_rpc);
         Keys = node.PrivateKeys.Select(PrivateKey.FromHex).ToArray();
     }
@@ -29,7 +33,7 @@ public sealed class DevChainClient : IDisposable
     public AnvilNode Node { get; }
 
     /// <summary>The JSON-RPC client.</summary>
-    public JsonRpcClient Rpc => _rpc;
+    public FailoverClient Rpc => _rpc;
 
     /// <summary>The typed API.</summary>
     public EthApi Eth { get; }

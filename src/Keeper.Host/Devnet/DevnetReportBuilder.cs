@@ -2,6 +2,7 @@ using System.Text.Json;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 
 namespace Keeper.Host.Devnet;
 
@@ -14,7 +15,7 @@ public static class DevnetReportBuilder
 {
     /// <summary>Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report.</summary>
     public static async Task<DevnetReport> BuildAsync(
-        IJsonRpcClient rpc, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
+        IClient rpc, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
         ulong fromBlock, ulong toBlock, CancellationToken cancellationToken)
     {
         var keepers = nodes.Select(n => n.Address).ToHashSet();
@@ -90,7 +91,7 @@ public static class DevnetReportBuilder
         return null;
     }
 
-    private static async Task<List<ScannedBlock>> ReadBlocksAsync(IJsonRpcClient rpc, ulong from, ulong to, CancellationToken cancellationToken)
+    private static async Task<List<ScannedBlock>> ReadBlocksAsync(IClient rpc, ulong from, ulong to, CancellationToken cancellationToken)
     {
         var blocks = new List<ScannedBlock>();
         for (var start = from; start <= to; start += 50)
@@ -114,7 +115,7 @@ public static class DevnetReportBuilder
         return blocks;
     }
 
-    private static async Task<Dictionary<Hash32, (bool Succeeded, ulong GasUsed)>> ReadReceiptsAsync(IJsonRpcClient rpc, IReadOnlyList<Hash32> hashes, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Hash32, (bool Succeeded, ulong GasUsed)>> ReadReceiptsAsync(IClient rpc, IReadOnlyList<Hash32> hashes, CancellationToken cancellationToken)
     {
         var receipts = new Dictionary<Hash32, (bool, ulong)>();
         foreach (var chunk in hashes.Chunk(200))

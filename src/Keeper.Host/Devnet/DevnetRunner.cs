@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using Keeper.Chain.Rpc;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;

@@ -14,7 +14,7 @@ namespace Keeper.Host.Hosting;
 public static class KeeperChainExtensions
 {
     /// <summary>
-    /// Registers the settings, the clock (the system clock unless one is registered), <see cref="JsonRpcClient"/>,
+    /// Registers the settings, the clock (the system clock unless one is registered), <see cref="FailoverClient"/> (Nethereum RPC clients behind failover and hedging),
     /// <see cref="EthApi"/>, <see cref="BatchCaller"/>, <see cref="FeeOracle"/> and, when <c>keeper.beacon.endpoints</c>
     /// lists any, <see cref="BeaconClient"/>. Nothing is contacted here; the container disposes the clients.
     /// </summary>
@@ -22,10 +22,17 @@ public static class KeeperChainExtensions
     {
         services.TryAddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new JsonRpcClient(
-            new JsonRpcClientOptions { Endpoints = settings.Chain.Rpc, RequestTimeout = settings.Chain.RpcTimeout, MaxAttempts = settings.Chain.RpcAttempts },
-            null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonRpcClient>>()));
-        services.AddSingleton(sp => new EthApi(sp.GetRequiredService<JsonRpcClient>()));
+        services.AddSingleton(sp => new FailoverClient(
+            new FailoverClientOptions
+            {
+                Endpoints = settings.Chain.Rpc,
+                RequestTimeout = settings.Chain.RpcTimeout,
+                HedgeDelay = settings.Chain.RpcHedgeDelay,
+                MaxAttempts = settings.Chain.RpcAttempts,
+            },
+            null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FailoverClient>>()));
+        services.AddSingleton(sp => new EthApi(sp.GetRequiredService<FailoverClient>()));
+        services.AddSingleton<ChainWait>();
         services.AddSingleton(sp => new BatchCaller(sp.GetRequiredService<EthApi>(), new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3, MaxBatchesInFlight = settings.Chain.ReadsInFlight }));
         services.AddSingleton(sp => new FeeOracle(sp.GetRequiredService<EthApi>(), new FeeOracleOptions
         {

@@ -17,11 +17,12 @@ namespace Keeper.Host.Hosting;
 /// <param name="key">The signing key.</param>
 /// <param name="eth">The Ethereum API.</param>
 /// <param name="batch">The batch reader.</param>
+/// <param name="wait">Waits for the execution client to answer.</param>
 /// <param name="timeProvider">The clock.</param>
 /// <param name="loggerFactory">The logger factory.</param>
 /// <param name="beacon">The beacon node's client, or null when none is configured.</param>
 public sealed class NodeStartup(
-    KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, TimeProvider timeProvider, ILoggerFactory loggerFactory, BeaconClient? beacon = null) : IAsyncDisposable
+    KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, ChainWait wait, TimeProvider timeProvider, ILoggerFactory loggerFactory, BeaconClient? beacon = null) : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _resources = [];
     private PreparedNode? _prepared;
@@ -31,7 +32,16 @@ public sealed class NodeStartup(
     public PreparedNode Prepared => _prepared
         ?? throw new InvalidOperationException("The node was not prepared: call KeeperHost.PrepareAsync before starting the host, so the chain and store checks run before the actor system.");
 
-    /// <summary>Checks the chain and the store and opens what the actors need; throws, naming the problem, when something is wrong.</summary>
+    /// <summary>
+    /// Why the node is not ready yet while it prepares: waiting for the execution client (with the last failure), or
+    /// checking the chain and the store; null once prepared.
+    /// </summary>
+    public string? NotReadyReason => _prepared is not null ? null : wait.NotReadyReason ?? "starting: checking the chain, the contracts and the store";
+
+    /// <summary>
+    /// Waits until the execution client answers (<see cref="ChainWait"/>), then checks the chain and the store and opens
+    /// what the actors need; throws, naming the problem, when something is wrong.
+    /// </summary>
     /// <exception cref="InvalidOperationException">It already ran.</exception>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +50,8 @@ public sealed class NodeStartup(
             throw new InvalidOperationException("The node is already prepared.");
         }
 
-        _prepared = await KeeperNode.PrepareAsync(settings, key, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+        var chainId = await wait.UntilAnswersAsync(cancellationToken);
+        _prepared = await KeeperNode.PrepareAsync(settings, key, chainId, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -37,7 +37,7 @@ namespace Keeper.Host.Node;
 /// <param name="actors">The host's actor registry, holding the actors <see cref="StartActors"/> registered.</param>
 /// <param name="rpc">The node's JSON-RPC client (its counters go into the status).</param>
 /// <param name="eth">The Ethereum API over that client.</param>
-public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, JsonRpcClient rpc, EthApi eth)
+public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, FailoverClient rpc, EthApi eth)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
@@ -54,14 +54,13 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     public ActorSystem System { get; } = system;
 
     /// <summary>
-    /// Everything that must hold before the actor system starts: the chain answers with its id, RocketStorage resolves, the
+    /// Everything that must hold before the actor system starts, once the chain answered with <paramref name="chainId"/>: RocketStorage resolves, the
     /// store is prepared and bound to this chain (a store of another chain is refused), the claim store opens, and the beacon node (if any) answers. What it opens is added to <paramref name="resources"/>.
     /// </summary>
     internal static async Task<PreparedNode> PrepareAsync(
-        KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, BeaconClient? beaconClient, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+        KeeperSettings settings, PrivateKey key, ulong chainId, EthApi eth, BatchCaller batch, BeaconClient? beaconClient, TimeProvider timeProvider, ILoggerFactory loggerFactory,
         List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
-        var chainId = await eth.ChainIdAsync(cancellationToken);
         var deployment = await new RocketStorage(eth, settings.RocketStorage).ResolveAsync(batch, BlockTag.Latest, cancellationToken);
         // The store belongs to one chain: a store of another chain (a reused devnet folder, a wrong path) is refused here,
         // before anything could resume its transactions.

@@ -28,9 +28,9 @@ public sealed record KeeperSettings(
     public string AkkaHocon { get; init; } = string.Empty;
 }
 
-/// <summary>keeper.chain.</summary>
+/// <summary>keeper.chain. <see cref="RpcHedgeDelay"/> is null when hedging is off (<c>rpc-hedge-delay = 0s</c>).</summary>
 public sealed record ChainSettings(
-    IReadOnlyList<Uri> Rpc, TimeSpan RpcTimeout, int RpcAttempts, TimeSpan Slot, TimeSpan PollInterval,
+    IReadOnlyList<Uri> Rpc, TimeSpan RpcTimeout, TimeSpan? RpcHedgeDelay, int RpcAttempts, TimeSpan Slot, TimeSpan PollInterval,
     ulong LogRange, int HistoryDepth, int Confirmations, Address? Multicall3, int ReadsInFlight);
 
 /// <summary>keeper.beacon.</summary>

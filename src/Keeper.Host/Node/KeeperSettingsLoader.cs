@@ -94,6 +94,7 @@ public static class KeeperSettingsLoader
         var chain = new ChainSettings(
             r.Uris("keeper.chain.rpc", required: true),
             r.Duration("keeper.chain.rpc-timeout", min: TimeSpan.FromMilliseconds(100)),
+            r.Duration("keeper.chain.rpc-hedge-delay", min: TimeSpan.Zero) is { } hedge && hedge > TimeSpan.Zero ? hedge : null,
             r.Int("keeper.chain.rpc-attempts", 1, 100),
             r.Duration("keeper.chain.slot", min: TimeSpan.FromSeconds(1)),
             r.Duration("keeper.chain.poll-interval", min: TimeSpan.FromMilliseconds(50)),

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Keeper.Testing.Rpc;
 using Nethereum.Util;
 
 namespace Keeper.Actors.Tests.Submission;
@@ -13,7 +14,7 @@ namespace Keeper.Actors.Tests.Submission;
 /// demand from the pool in nonce order, receipts, reorgs that drop blocks (like anvil, their transactions do not return
 /// to the pool), fee history, and hooks to make calls revert or sends fail. Thread-safe: the test and the actor call it.
 /// </summary>
-internal sealed class FakeChain : IJsonRpcClient
+internal sealed class FakeChain : ScriptedRpcClient
 {
     private readonly object _gate = new();
     private readonly Dictionary<ulong, DecodedTransaction> _pool = [];
@@ -131,31 +132,13 @@ internal sealed class FakeChain : IJsonRpcClient
         }
     }
 
-    public Task<JsonElement> SendAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    protected override Task<JsonElement> AnswerAsync(string method, IReadOnlyList<object?> parameters)
     {
         lock (_gate)
         {
             _calls[method] = _calls.GetValueOrDefault(method) + 1;
             return Task.FromResult(Json(Answer(method, parameters)));
         }
-    }
-
-    public async Task<IReadOnlyList<JsonRpcResponse>> SendBatchAsync(IReadOnlyList<JsonRpcRequest> requests, CancellationToken cancellationToken)
-    {
-        var responses = new List<JsonRpcResponse>();
-        foreach (var request in requests)
-        {
-            try
-            {
-                responses.Add(JsonRpcResponse.Success(request.Method, await SendAsync(request.Method, request.Parameters, cancellationToken)));
-            }
-            catch (JsonRpcNodeException e)
-            {
-                responses.Add(JsonRpcResponse.Failure(request.Method, e));
-            }
-        }
-
-        return responses;
     }
 
     private string Answer(string method, IReadOnlyList<object?> p) => method switch

@@ -1,8 +1,8 @@
 using System.Text;
 using Keeper.Chain.Beacon;
-using Keeper.Chain.Tests.Rpc;
 using Keeper.Testing.Beacon;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Beacon.BeaconTestKit;
 

@@ -1,7 +1,7 @@
 using Keeper.Chain.Beacon;
-using Keeper.Chain.Tests.Rpc;
 using Keeper.Testing.Beacon;
 using Keeper.Testing.Http;
+using Keeper.Testing.Time;
 using Xunit;
 using static Keeper.Chain.Tests.Beacon.BeaconTestKit;
 

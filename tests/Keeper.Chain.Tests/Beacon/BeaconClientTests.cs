@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Web;
 using Keeper.Chain.Beacon;
-using Keeper.Chain.Tests.Rpc;
 using Keeper.Testing.Beacon;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Beacon.BeaconTestKit;

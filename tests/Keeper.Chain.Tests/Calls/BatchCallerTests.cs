@@ -3,6 +3,7 @@ using Keeper.Chain.Calls;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Keeper.Testing.Rpc;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Calls;
@@ -60,7 +61,7 @@ public sealed class BatchCallerTests
     }
 
     /// <summary>A node that holds every batch until the test answers it, and counts how many wait at once.</summary>
-    private sealed class HeldBatches : IJsonRpcClient
+    private sealed class HeldBatches : ScriptedRpcClient
     {
         private readonly object _gate = new();
         private readonly List<(IReadOnlyList<JsonRpcRequest> Requests, TaskCompletionSource<IReadOnlyList<JsonRpcResponse>> Answer)> _waiting = [];
@@ -68,10 +69,10 @@ public sealed class BatchCallerTests
 
         public int MostInFlight { get; private set; }
 
-        public Task<JsonElement> SendAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        protected override Task<JsonElement> AnswerAsync(string method, IReadOnlyList<object?> parameters) =>
             throw new NotSupportedException($"Only batches are expected here, not {method}.");
 
-        public Task<IReadOnlyList<JsonRpcResponse>> SendBatchAsync(IReadOnlyList<JsonRpcRequest> requests, CancellationToken cancellationToken)
+        protected override Task<IReadOnlyList<JsonRpcResponse>> AnswerBatchAsync(IReadOnlyList<JsonRpcRequest> requests)
         {
             var answer = new TaskCompletionSource<IReadOnlyList<JsonRpcResponse>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
+using Keeper.Testing.Rpc;
 using Nethereum.Util;
 
 namespace Keeper.Chain.Tests.Fakes;
@@ -10,7 +11,7 @@ namespace Keeper.Chain.Tests.Fakes;
 /// An in-memory chain answering the JSON-RPC methods the follower and log fetcher use, for unit tests. Blocks are
 /// numbered from 0; <see cref="Reorg"/> replaces the chain above a block with a new branch. The real thing is tested on anvil.
 /// </summary>
-internal sealed class FakeChain : IJsonRpcClient
+internal sealed class FakeChain : ScriptedRpcClient
 {
     private readonly List<(Hash32 Hash, Hash32 Parent, ulong Time)> _blocks = [];
     private int _branch;
@@ -47,14 +48,14 @@ internal sealed class FakeChain : IJsonRpcClient
         Mine(newBlocks);
     }
 
-    public Task<JsonElement> SendAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    protected override Task<JsonElement> AnswerAsync(string method, IReadOnlyList<object?> parameters)
     {
         Calls.Add(method);
         var response = Answer(method, parameters);
         return response.Error is { } error ? Task.FromException<JsonElement>(error) : Task.FromResult(response.GetResultOrThrow());
     }
 
-    public Task<IReadOnlyList<JsonRpcResponse>> SendBatchAsync(IReadOnlyList<JsonRpcRequest> requests, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<JsonRpcResponse>> AnswerBatchAsync(IReadOnlyList<JsonRpcRequest> requests)
     {
         Calls.Add("batch");
         IReadOnlyList<JsonRpcResponse> responses = requests.Select(r => Answer(r.Method, r.Parameters)).ToArray();

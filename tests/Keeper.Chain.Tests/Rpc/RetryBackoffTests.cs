@@ -17,7 +17,7 @@ public sealed class RetryBackoffTests
     [InlineData(10_000, 10_000)]
     public void Exponential_DefaultOptions_DoublesFrom250MsUpTo10Seconds(int retry, int expectedMs)
     {
-        var options = new JsonRpcClientOptions { Endpoints = [new Uri("http://127.0.0.1:8545")] };
+        var options = new FailoverClientOptions { Endpoints = [new Uri("http://127.0.0.1:8545")] };
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), RetryBackoff.Exponential(options, retry));
     }
@@ -25,7 +25,7 @@ public sealed class RetryBackoffTests
     [Fact]
     public void Exponential_MultiplierOne_KeepsTheInitialBackoff()
     {
-        var options = new JsonRpcClientOptions { Endpoints = [new Uri("http://127.0.0.1:8545")], BackoffMultiplier = 1 };
+        var options = new FailoverClientOptions { Endpoints = [new Uri("http://127.0.0.1:8545")], BackoffMultiplier = 1 };
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), RetryBackoff.Exponential(options, 50));
     }

@@ -14,11 +14,12 @@ internal static class RpcTestKit
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Options for tests where timing does not matter: no backoff, a generous per-attempt timeout.</summary>
-    public static JsonRpcClientOptions FastOptions(params Uri[] endpoints) => new()
+    public static FailoverClientOptions FastOptions(params Uri[] endpoints) => new()
     {
         Endpoints = endpoints,
         InitialBackoff = TimeSpan.Zero,
         RequestTimeout = TimeSpan.FromSeconds(10),
+        HedgeDelay = null,
     };
 
     /// <summary>A behaviour answering every call with a constant result.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Anvil;

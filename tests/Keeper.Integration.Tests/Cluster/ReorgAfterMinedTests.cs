@@ -3,6 +3,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 using Keeper.Integration.Tests.Node;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 
 namespace Keeper.Integration.Tests.Node;

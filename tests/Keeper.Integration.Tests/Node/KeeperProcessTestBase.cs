@@ -1,6 +1,7 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -123,6 +124,19 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         {
             await WaitForHeadAsync(node, await Chain.Eth.BlockNumberAsync(CancellationToken.None));
         }
+    }
+
+    /// <summary>
+    /// Mines the two blocks before <paramref name="dueAt"/>, asserting the keeper sends nothing a block early and has its
+    /// transaction in the pool for the first valid block, then mines that block.
+    /// </summary>
+    protected async Task MineThroughFirstValidBlockAsync(ulong dueAt, NodeProcess node)
+    {
+        await MineAtAsync(dueAt - (2 * BlockSeconds), node);
+        Assert.False(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(2)), "nothing may be sent before the action is valid in the next block");
+        await MineAtAsync(dueAt - BlockSeconds, node);
+        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the keeper sent nothing for the first valid block:\n{Log()}");
+        await MineAtAsync(dueAt, node);
     }
 
     /// <summary>Mines one block at <paramref name="timestamp"/> and waits until every one of <paramref name="nodes"/> has processed it.</summary>

@@ -1,5 +1,6 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 using Xunit;
@@ -15,11 +16,7 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         var node = await StartKeeperAsync();
         await ManualMiningAsync();
 
-        await MineAtAsync(dueAt - (2 * BlockSeconds), node);
-        Assert.False(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(2)), "nothing may be sent before the action is valid in the next block");
-        await MineAtAsync(dueAt - BlockSeconds, node);
-        Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(15)), $"the keeper sent nothing for the first valid block:\n{Log()}");
-        await MineAtAsync(dueAt, node);
+        await MineThroughFirstValidBlockAsync(dueAt, node);
 
         Assert.True(await DissolvedAsync(megapool, id));
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));

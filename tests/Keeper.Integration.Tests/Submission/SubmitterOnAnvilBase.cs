@@ -9,6 +9,7 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Persistence;

@@ -4,12 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Keeper.Testing.Http;
 
@@ -71,15 +67,8 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 and a port the operating system picks.</summary>
     public static async Task<ScriptedHttpServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var server = new ScriptedHttpServer(builder.Build());
-        await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Url = new Uri(address.EndsWith('/') ? address : address + "/");
+        var server = new ScriptedHttpServer(LoopbackApp.Build());
+        server.Url = await LoopbackApp.StartAsync(server._app, cancellationToken).ConfigureAwait(false);
         return server;
     }
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Keeper.Chain.Tests.Rpc;
+namespace Keeper.Testing.Time;
 
 /// <summary>
 /// A clock that moves only when a test calls <see cref="Advance"/>. Timers (Task.Delay, CancellationTokenSource

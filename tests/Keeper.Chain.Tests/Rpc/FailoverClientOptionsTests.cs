@@ -3,14 +3,15 @@ using Xunit;
 
 namespace Keeper.Chain.Tests.Rpc;
 
-public sealed class JsonRpcClientOptionsTests
+public sealed class FailoverClientOptionsTests
 {
-    private static readonly JsonRpcClientOptions Valid = new() { Endpoints = [new Uri("http://127.0.0.1:8545")] };
+    private static readonly FailoverClientOptions Valid = new() { Endpoints = [new Uri("http://127.0.0.1:8545")] };
 
     [Fact]
     public void Defaults_AreTheDocumentedValues()
     {
-        Assert.Equal(TimeSpan.FromSeconds(10), Valid.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), Valid.RequestTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), Valid.HedgeDelay);
         Assert.Equal(5, Valid.MaxAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(250), Valid.InitialBackoff);
         Assert.Equal(TimeSpan.FromSeconds(10), Valid.MaxBackoff);
@@ -20,7 +21,7 @@ public sealed class JsonRpcClientOptionsTests
         Valid.Validate();
     }
 
-    public static TheoryData<string, JsonRpcClientOptions> InvalidOptions() => new()
+    public static TheoryData<string, FailoverClientOptions> InvalidOptions() => new()
     {
         { "Endpoints", Valid with { Endpoints = [] } },
         { "Endpoints", Valid with { Endpoints = [new Uri("ws://127.0.0.1:8546")] } },
@@ -28,6 +29,7 @@ public sealed class JsonRpcClientOptionsTests
         { "Endpoints", Valid with { Endpoints = [new Uri("http://127.0.0.1:8545"), null!] } },
         { "RequestTimeout", Valid with { RequestTimeout = TimeSpan.Zero } },
         { "RequestTimeout", Valid with { RequestTimeout = TimeSpan.FromDays(2) } },
+        { "HedgeDelay", Valid with { HedgeDelay = TimeSpan.Zero } },
         { "MaxAttempts", Valid with { MaxAttempts = 0 } },
         { "InitialBackoff", Valid with { InitialBackoff = TimeSpan.FromMilliseconds(-1) } },
         { "InitialBackoff", Valid with { InitialBackoff = TimeSpan.FromSeconds(20) } },
@@ -40,17 +42,17 @@ public sealed class JsonRpcClientOptionsTests
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
-    public void Validate_InvalidSetting_ThrowsNamingIt(string setting, JsonRpcClientOptions options)
+    public void Validate_InvalidSetting_ThrowsNamingIt(string setting, FailoverClientOptions options)
     {
         var error = Assert.ThrowsAny<ArgumentException>(options.Validate);
 
         Assert.Equal(setting, error.ParamName);
-        Assert.Contains($"JsonRpcClientOptions.{setting}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"FailoverClientOptions.{setting}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_InvalidOptions_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new JsonRpcClient(Valid with { MaxAttempts = 0 }));
+        Assert.ThrowsAny<ArgumentException>(() => new FailoverClient(Valid with { MaxAttempts = 0 }));
     }
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
+using Keeper.Testing.Time;
 using Microsoft.Extensions.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 
 namespace Keeper.Chain.Tests.Rpc;
 
-public sealed class JsonRpcClientRetryTests
+public sealed class FailoverClientRetryTests
 {
     [Theory]
     [InlineData("http-500")]
@@ -30,7 +32,7 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(Broken(failure), Answer("0x1"));
-        using var client = new JsonRpcClient(FastOptions(server.Url));
+        using var client = new FailoverClient(FastOptions(server.Url));
 
         var result = await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
 
@@ -53,7 +55,7 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(BrokenBatch(failure), JsonRpcReplies.Results((method, _) => method));
-        using var client = new JsonRpcClient(FastOptions(server.Url));
+        using var client = new FailoverClient(FastOptions(server.Url));
 
         var responses = await client.SendBatchAsync(
             [new("eth_chainId", []), new("eth_blockNumber", []), new("eth_gasPrice", [])], CancellationToken.None).Within();
@@ -69,12 +71,12 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(BrokenBatch("single-error-object"), 3);
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxAttempts = 3 });
+        using var client = new FailoverClient(FastOptions(server.Url) with { MaxAttempts = 3 });
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendBatchAsync([new("eth_chainId", []), new("eth_blockNumber", [])], CancellationToken.None)).Within();
 
-        Assert.Equal(JsonRpcClient.BatchMethod, error.Method);
+        Assert.Equal(FailoverClient.BatchMethod, error.Method);
         Assert.Equal(3, error.Attempts);
         Assert.Contains("got a JSON object", error.Message, StringComparison.Ordinal);
         Assert.Contains("batch too large", error.Message, StringComparison.Ordinal);
@@ -86,8 +88,8 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(ScriptedBehavior.Respond(503, "busy"), 4);
-        var logger = new CollectingLogger<JsonRpcClient>();
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxAttempts = 4 }, logger: logger);
+        var logger = new CollectingLogger<FailoverClient>();
+        using var client = new FailoverClient(FastOptions(server.Url) with { MaxAttempts = 4 }, logger: logger);
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendAsync("eth_getLogs", [], CancellationToken.None)).Within();
@@ -113,7 +115,7 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(JsonRpcReplies.Error(-32005, "limit exceeded"), 2);
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxAttempts = 2 });
+        using var client = new FailoverClient(FastOptions(server.Url) with { MaxAttempts = 2 });
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendAsync("eth_call", [], CancellationToken.None)).Within();
@@ -130,8 +132,8 @@ public sealed class JsonRpcClientRetryTests
         server.Enqueue(huge);
         server.Enqueue(ScriptedBehavior.Compute(request => huge.RespondTo!(request) with { Chunked = true }));
         server.Enqueue(Answer("0x1"));
-        var logger = new CollectingLogger<JsonRpcClient>();
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { MaxResponseBytes = 1000 }, logger: logger);
+        var logger = new CollectingLogger<FailoverClient>();
+        using var client = new FailoverClient(FastOptions(server.Url) with { MaxResponseBytes = 1000 }, logger: logger);
 
         var result = await client.SendAsync("eth_getCode", [], CancellationToken.None).Within();
 
@@ -149,7 +151,7 @@ public sealed class JsonRpcClientRetryTests
         server.Enqueue(ScriptedBehavior.Hang(), Answer("0x1"));
         var time = new ManualTimeProvider(Epoch);
         var timeout = TimeSpan.FromSeconds(5);
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { RequestTimeout = timeout }, timeProvider: time);
+        using var client = new FailoverClient(FastOptions(server.Url) with { RequestTimeout = timeout }, timeProvider: time);
 
         var call = client.SendAsync("eth_blockNumber", [], CancellationToken.None);
         await server.WaitForRequestAsync(1, Patience);
@@ -166,7 +168,7 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(ScriptedBehavior.Hang(), 2);
-        using var client = new JsonRpcClient(FastOptions(server.Url) with { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 2 });
+        using var client = new FailoverClient(FastOptions(server.Url) with { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 2 });
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendAsync("eth_blockNumber", [], CancellationToken.None)).Within();
@@ -180,7 +182,7 @@ public sealed class JsonRpcClientRetryTests
     {
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(ScriptedBehavior.Hang(), Answer("0x1"));
-        using var client = new JsonRpcClient(FastOptions(server.Url));
+        using var client = new FailoverClient(FastOptions(server.Url));
         using var cts = new CancellationTokenSource();
 
         var call = client.SendAsync("eth_blockNumber", [], cts.Token);
@@ -200,7 +202,7 @@ public sealed class JsonRpcClientRetryTests
         server.Enqueue(ScriptedBehavior.Respond(500, "down"), Answer("0x1"));
         var time = new ManualTimeProvider(Epoch);
         var options = FastOptions(server.Url) with { InitialBackoff = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromHours(1) };
-        using var client = new JsonRpcClient(options, timeProvider: time);
+        using var client = new FailoverClient(options, timeProvider: time);
         using var cts = new CancellationTokenSource();
 
         var call = client.SendAsync("eth_blockNumber", [], cts.Token);
@@ -215,7 +217,7 @@ public sealed class JsonRpcClientRetryTests
     public async Task SendAsync_TokenAlreadyCanceled_ThrowsWithoutRequest()
     {
         await using var server = await ScriptedHttpServer.StartAsync();
-        using var client = new JsonRpcClient(FastOptions(server.Url));
+        using var client = new FailoverClient(FastOptions(server.Url));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => client.SendAsync("eth_blockNumber", [], new CancellationToken(canceled: true))).Within();
@@ -237,7 +239,7 @@ public sealed class JsonRpcClientRetryTests
             MaxBackoff = TimeSpan.FromMilliseconds(500),
             RequestTimeout = TimeSpan.FromHours(1),
         };
-        using var client = new JsonRpcClient(options, timeProvider: time);
+        using var client = new FailoverClient(options, timeProvider: time);
 
         var call = client.SendAsync("eth_blockNumber", [], CancellationToken.None);
         var delays = new List<TimeSpan>();
@@ -274,7 +276,7 @@ public sealed class JsonRpcClientRetryTests
             MaxBackoff = TimeSpan.FromSeconds(10),
             RequestTimeout = TimeSpan.FromHours(1),
         };
-        using var client = new JsonRpcClient(options, timeProvider: time);
+        using var client = new FailoverClient(options, timeProvider: time);
 
         var call = client.SendAsync("eth_blockNumber", [], CancellationToken.None);
         var delay = await time.NextScheduledAsync(d => d != options.RequestTimeout, Patience);

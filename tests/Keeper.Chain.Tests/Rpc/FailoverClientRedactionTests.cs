@@ -1,12 +1,13 @@
 using System.Text;
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 
 namespace Keeper.Chain.Tests.Rpc;
 
-public sealed class JsonRpcClientRedactionTests
+public sealed class FailoverClientRedactionTests
 {
     private static readonly string[] Secrets = ["s3cr3t-api-key", "hunter2", "alice", "token-in-query"];
 
@@ -22,8 +23,8 @@ public sealed class JsonRpcClientRedactionTests
             new($"http://127.0.0.1:{dead.Port}/v3/s3cr3t-api-key"),
             new($"http://alice:hunter2@127.0.0.1:{server.Url.Port}/rpc?apikey=token-in-query"),
         ];
-        var logger = new CollectingLogger<JsonRpcClient>();
-        using var client = new JsonRpcClient(FastOptions(endpoints) with { MaxAttempts = 4 }, logger: logger);
+        var logger = new CollectingLogger<FailoverClient>();
+        using var client = new FailoverClient(FastOptions(endpoints) with { MaxAttempts = 4 }, logger: logger);
 
         var error = await Assert.ThrowsAsync<JsonRpcTransportException>(
             () => client.SendAsync("eth_blockNumber", [], CancellationToken.None)).Within();
@@ -47,7 +48,7 @@ public sealed class JsonRpcClientRedactionTests
         await using var server = await ScriptedHttpServer.StartAsync();
         server.Enqueue(Answer("0x1"));
         var endpoint = new Uri($"http://alice:hunter2@127.0.0.1:{server.Url.Port}/v3/s3cr3t-api-key?x=1");
-        using var client = new JsonRpcClient(FastOptions(endpoint));
+        using var client = new FailoverClient(FastOptions(endpoint));
 
         await client.SendAsync("eth_chainId", [], CancellationToken.None).Within();
 
@@ -59,7 +60,7 @@ public sealed class JsonRpcClientRedactionTests
     [Fact]
     public void Options_InvalidEndpointWithCredentials_ErrorShowsItRedacted()
     {
-        var options = new JsonRpcClientOptions { Endpoints = [new Uri("ftp://alice:hunter2@node.example:21/s3cr3t-api-key")] };
+        var options = new FailoverClientOptions { Endpoints = [new Uri("ftp://alice:hunter2@node.example:21/s3cr3t-api-key")] };
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 

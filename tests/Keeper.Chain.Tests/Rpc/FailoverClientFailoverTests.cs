@@ -1,11 +1,13 @@
 using Keeper.Chain.Rpc;
 using Keeper.Testing.Http;
+using Keeper.Testing.Logging;
+using Keeper.Testing.Time;
 using Xunit;
 using static Keeper.Chain.Tests.Rpc.RpcTestKit;
 
 namespace Keeper.Chain.Tests.Rpc;
 
-public sealed class JsonRpcClientFailoverTests
+public sealed class FailoverClientFailoverTests
 {
     [Fact]
     public async Task SendAsync_PrimaryDead_FailsOverAndStaysOnTheLiveEndpoint()
@@ -13,7 +15,7 @@ public sealed class JsonRpcClientFailoverTests
         await using var live = await ScriptedHttpServer.StartAsync();
         live.Enqueue(Answer("0x1"), Answer("0x2"));
         var dead = ScriptedHttpServer.ClosedPortUrl();
-        using var client = new JsonRpcClient(FastOptions(dead, live.Url));
+        using var client = new FailoverClient(FastOptions(dead, live.Url));
 
         var first = await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
         var second = await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
@@ -36,7 +38,7 @@ public sealed class JsonRpcClientFailoverTests
         secondary.Enqueue(Answer("0x1"));
         var time = new ManualTimeProvider(Epoch);
         var options = FastOptions(primary.Url, secondary.Url) with { InitialBackoff = TimeSpan.FromSeconds(1) };
-        using var client = new JsonRpcClient(options, timeProvider: time);
+        using var client = new FailoverClient(options, timeProvider: time);
 
         // The clock never moves: any backoff before the secondary would hang the call.
         var result = await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
@@ -55,8 +57,8 @@ public sealed class JsonRpcClientFailoverTests
         b.Enqueue(ScriptedBehavior.Respond(500, "b down"), ScriptedBehavior.Respond(500, "b down"));
         var time = new ManualTimeProvider(Epoch);
         var options = FastOptions(a.Url, b.Url) with { InitialBackoff = TimeSpan.FromMilliseconds(100), RequestTimeout = TimeSpan.FromHours(1) };
-        var logger = new CollectingLogger<JsonRpcClient>();
-        using var client = new JsonRpcClient(options, timeProvider: time, logger: logger);
+        var logger = new CollectingLogger<FailoverClient>();
+        using var client = new FailoverClient(options, timeProvider: time, logger: logger);
 
         var call = client.SendAsync("eth_blockNumber", [], CancellationToken.None);
         var delays = new List<TimeSpan>();
@@ -83,7 +85,7 @@ public sealed class JsonRpcClientFailoverTests
         await using var b = await ScriptedHttpServer.StartAsync();
         a.Enqueue(Answer("0x1"), ScriptedBehavior.Abort());
         b.Enqueue(Answer("0x2"), Answer("0x3"));
-        using var client = new JsonRpcClient(FastOptions(a.Url, b.Url));
+        using var client = new FailoverClient(FastOptions(a.Url, b.Url));
 
         await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
         var second = await client.SendAsync("eth_blockNumber", [], CancellationToken.None).Within();
@@ -102,7 +104,7 @@ public sealed class JsonRpcClientFailoverTests
         await using var a = await ScriptedHttpServer.StartAsync();
         await using var b = await ScriptedHttpServer.StartAsync();
         a.Enqueue(JsonRpcReplies.Error(-32000, "already known"));
-        using var client = new JsonRpcClient(FastOptions(a.Url, b.Url));
+        using var client = new FailoverClient(FastOptions(a.Url, b.Url));
 
         var error = await Assert.ThrowsAsync<JsonRpcNodeException>(
             () => client.SendAsync("eth_sendRawTransaction", ["0x02"], CancellationToken.None)).Within();
@@ -116,7 +118,7 @@ public sealed class JsonRpcClientFailoverTests
     {
         await using var live = await ScriptedHttpServer.StartAsync();
         live.Enqueue(JsonRpcReplies.Results((method, _) => method));
-        using var client = new JsonRpcClient(FastOptions(ScriptedHttpServer.ClosedPortUrl(), live.Url));
+        using var client = new FailoverClient(FastOptions(ScriptedHttpServer.ClosedPortUrl(), live.Url));
 
         var responses = await client.SendBatchAsync([new("eth_chainId", []), new("eth_gasPrice", [])], CancellationToken.None).Within();
 

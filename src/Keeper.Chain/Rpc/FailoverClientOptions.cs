@@ -1,10 +1,10 @@
 namespace Keeper.Chain.Rpc;
 
 /// <summary>
-/// Settings of a <see cref="JsonRpcClient"/>: the node endpoints, the per-attempt timeout, the retry budget and the
-/// backoff between retries. <see cref="Validate"/> checks them; the client calls it when it is created.
+/// Settings of a <see cref="FailoverClient"/>: the node endpoints, the deadline of one attempt, the hedge delay, the
+/// retry budget and the backoff between retries. <see cref="Validate"/> checks them; the client calls it when it is created.
 /// </summary>
-public sealed record JsonRpcClientOptions
+public sealed record FailoverClientOptions
 {
     /// <summary>The default <see cref="MaxResponseBytes"/>: 64 MiB, far above any sane node answer.</summary>
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
@@ -19,8 +19,19 @@ public sealed record JsonRpcClientOptions
     /// </summary>
     public required IReadOnlyList<Uri> Endpoints { get; init; }
 
-    /// <summary>How long one attempt (connect, send, read the whole response) may take. Default 10 seconds.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The deadline of one attempt (connect, send, read the whole response) on one endpoint; an endpoint that has not
+    /// answered by then is abandoned for the next. Default 2 seconds: well under a 12-second slot, so a hung node costs
+    /// a fraction of a block, not the block.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// When more than one endpoint is configured, a read not answered within this delay is also sent to the next
+    /// endpoint, and the first answer wins. Null turns hedging off. Sends (<c>eth_sendRawTransaction</c>) are never
+    /// hedged. Default 500 ms.
+    /// </summary>
+    public TimeSpan? HedgeDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Total attempts per call, across all endpoints, including the first one. Default 5.</summary>
     public int MaxAttempts { get; init; } = 5;
@@ -56,7 +67,7 @@ public sealed record JsonRpcClientOptions
         if (Endpoints is null || Endpoints.Count == 0)
         {
             throw new ArgumentException(
-                "JsonRpcClientOptions.Endpoints is empty: configure at least one node URL, such as http://127.0.0.1:8545.",
+                "FailoverClientOptions.Endpoints is empty: configure at least one node URL, such as http://127.0.0.1:8545.",
                 nameof(Endpoints));
         }
 
@@ -71,42 +82,48 @@ public sealed record JsonRpcClientOptions
         if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > MaxDuration)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(RequestTimeout), RequestTimeout, $"JsonRpcClientOptions.RequestTimeout must be above zero and at most {MaxDuration}.");
+                nameof(RequestTimeout), RequestTimeout, $"FailoverClientOptions.RequestTimeout must be above zero and at most {MaxDuration}.");
+        }
+
+        if (HedgeDelay is { } hedge && (hedge <= TimeSpan.Zero || hedge > MaxDuration))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(HedgeDelay), hedge, $"FailoverClientOptions.HedgeDelay must be above zero and at most {MaxDuration}, or null to turn hedging off.");
         }
 
         if (MaxAttempts < 1)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(MaxAttempts), MaxAttempts, "JsonRpcClientOptions.MaxAttempts must be at least 1: it counts every attempt of a call, the first included.");
+                nameof(MaxAttempts), MaxAttempts, "FailoverClientOptions.MaxAttempts must be at least 1: it counts every attempt of a call, the first included.");
         }
 
         if (InitialBackoff < TimeSpan.Zero || InitialBackoff > MaxBackoff)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(InitialBackoff), InitialBackoff, $"JsonRpcClientOptions.InitialBackoff must be between zero and MaxBackoff ({MaxBackoff}).");
+                nameof(InitialBackoff), InitialBackoff, $"FailoverClientOptions.InitialBackoff must be between zero and MaxBackoff ({MaxBackoff}).");
         }
 
         if (MaxBackoff < TimeSpan.Zero || MaxBackoff > MaxDuration)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(MaxBackoff), MaxBackoff, $"JsonRpcClientOptions.MaxBackoff must be between zero and {MaxDuration}.");
+                nameof(MaxBackoff), MaxBackoff, $"FailoverClientOptions.MaxBackoff must be between zero and {MaxDuration}.");
         }
 
         if (!double.IsFinite(BackoffMultiplier) || BackoffMultiplier < 1)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(BackoffMultiplier), BackoffMultiplier, "JsonRpcClientOptions.BackoffMultiplier must be a finite number of at least 1 (1 keeps the backoff constant).");
+                nameof(BackoffMultiplier), BackoffMultiplier, "FailoverClientOptions.BackoffMultiplier must be a finite number of at least 1 (1 keeps the backoff constant).");
         }
 
         if (MaxResponseBytes < 1 || MaxResponseBytes > Array.MaxLength)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(MaxResponseBytes), MaxResponseBytes, $"JsonRpcClientOptions.MaxResponseBytes must be between 1 and {Array.MaxLength}.");
+                nameof(MaxResponseBytes), MaxResponseBytes, $"FailoverClientOptions.MaxResponseBytes must be between 1 and {Array.MaxLength}.");
         }
 
         if (RetryableErrorCodes is null)
         {
-            throw new ArgumentException("JsonRpcClientOptions.RetryableErrorCodes is null: use an empty list to retry no node error.", nameof(RetryableErrorCodes));
+            throw new ArgumentException("FailoverClientOptions.RetryableErrorCodes is null: use an empty list to retry no node error.", nameof(RetryableErrorCodes));
         }
     }
 
@@ -114,17 +131,17 @@ public sealed record JsonRpcClientOptions
     {
         if (endpoint is null)
         {
-            return $"JsonRpcClientOptions.Endpoints[{index}] is null: remove it or give a node URL.";
+            return $"FailoverClientOptions.Endpoints[{index}] is null: remove it or give a node URL.";
         }
 
         if (!endpoint.IsAbsoluteUri)
         {
-            return $"JsonRpcClientOptions.Endpoints[{index}] is a relative URL: give an absolute http or https URL, such as http://127.0.0.1:8545.";
+            return $"FailoverClientOptions.Endpoints[{index}] is a relative URL: give an absolute http or https URL, such as http://127.0.0.1:8545.";
         }
 
         if (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
         {
-            return $"JsonRpcClientOptions.Endpoints[{index}] ({RpcEndpoint.Redact(endpoint)}) uses the scheme '{endpoint.Scheme}': only http and https are supported.";
+            return $"FailoverClientOptions.Endpoints[{index}] ({RpcEndpoint.Redact(endpoint)}) uses the scheme '{endpoint.Scheme}': only http and https are supported.";
         }
 
         return null;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Keeper.Chain.Rpc;
 
-public sealed partial class JsonRpcClient
+public sealed partial class FailoverClient
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "JSON-RPC {Call} attempt {Attempt}/{MaxAttempts} to endpoint {Endpoint} failed: {Reason}. Retrying the same endpoint in {DelayMs} ms.")]
@@ -19,4 +19,8 @@ public sealed partial class JsonRpcClient
     [LoggerMessage(EventId = 4, Level = LogLevel.Error,
         Message = "JSON-RPC {Call} failed after {Attempts} attempts; the last, to endpoint {Endpoint}, failed: {Reason}.")]
     private static partial void LogCallFailed(ILogger logger, string call, int attempts, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information,
+        Message = "JSON-RPC endpoint {Endpoint} has not answered within {HedgeMs} ms; asking endpoint {NextEndpoint} too, the first answer wins.")]
+    private static partial void LogHedging(ILogger logger, string endpoint, long hedgeMs, string nextEndpoint);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Keeper.Chain.Tests.Rpc;
+namespace Keeper.Testing.Logging;
 
 /// <summary>A logger that keeps every formatted message, so tests can assert on what was logged.</summary>
 public sealed class CollectingLogger<T> : ILogger<T>

@@ -1,0 +1,27 @@
+using Keeper.Chain.Eth;
+using Keeper.Testing.Http;
+using Xunit;
+
+namespace Keeper.Integration.Tests.Node;
+
+/// <summary>A keeper whose first RPC endpoint hangs on every other call still acts in the first valid block: the second endpoint answers.</summary>
+public sealed class HungRpcEndpointTests : KeeperProcessTestBase
+{
+    [Fact]
+    public async Task DueDissolve_FirstEndpointHangsEveryOtherCall_SentForTheFirstValidBlockMinedThereOnce()
+    {
+        await using var hanging = await HangingRpcProxy.StartAsync(Chain.Node.RpcUrl);
+        var (megapool, id, dueAt) = await PrestakedValidatorAsync();
+        var node = await StartKeeperAsync($"chain {{ rpc = [\"{hanging.Url}\", \"{Chain.Node.RpcUrl}\"] }}");
+        await ManualMiningAsync();
+
+        await MineThroughFirstValidBlockAsync(dueAt, node);
+
+        Assert.True(await DissolvedAsync(megapool, id), Log());
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        Assert.Equal(dueAt, (await Chain.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None)).Timestamp);
+        await MineAtAsync(dueAt + BlockSeconds, node);
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.True(hanging.Hung > 0, $"the first endpoint never held a call ({hanging.Forwarded} forwarded): the test proved nothing");
+    }
+}
