@@ -1,6 +1,6 @@
-using Keeper.Chain.Abi;
-using Keeper.Chain.Crypto;
+using System.Text;
 using Keeper.Chain.Primitives;
+using Nethereum.Util;
 
 namespace Keeper.Chain.Contracts.RocketPool;
 
@@ -28,7 +28,7 @@ public static class RocketPoolContractNames
     /// <summary>Every name the keeper resolves.</summary>
     public static IReadOnlyList<string> All { get; } = [MegapoolManager, MegapoolFactory, DepositPool, MegapoolSettings, MinipoolManager, MinipoolSettings];
 
-    /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>.</summary>
+    /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>: two packed strings are their bytes, one after the other.</summary>
     public static Hash32 StorageKey(string name) =>
-        new(Keccak256.Hash(AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", name])));
+        new(Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("contract.address" + name)));
 }
