@@ -31,7 +31,7 @@ public static partial class ContractAbi
         }
 
         var topics = log.Topics.Select(t => (object)t.ToString()).ToArray();
-        return DecodeStrictly(what, log.Data, hex => EventDecoder.DecodeTopics<TEvent>(topics, hex), value => IsCanonicalEvent(value, log));
+        return DecodeStrictly(what, log.Data, () => EventDecoder.DecodeTopics<TEvent>(topics, log.Data.ToHex(true)), value => IsCanonicalEvent(value, log));
     }
 
     // Indexed values of static types are their encoding, so each topic can be compared; the data holds the rest.

@@ -47,19 +47,18 @@ public static partial class ContractAbi
         return DecodeFunctionAnswer(
             function.Signature,
             data,
-            hex => Decoder.DecodeSimpleTypeOutput<TReturn>(output, hex),
-            value => Encoder.EncodeParameters(function.OutputParameters, value));
+            () => Decoder.DecodeSimpleTypeOutput<TReturn>(output, data.ToHex(true)),
+            value => Encoder.EncodeParameters(function.OutputParameters, value).AsSpan().SequenceEqual(data));
     }
 
     /// <summary>Decodes an answer into a <c>[FunctionOutput]</c> DTO; <paramref name="what"/> names the call in errors.</summary>
     /// <exception cref="ContractDecodingException">The data is not the DTO's canonical encoding.</exception>
     public static TOutput DecodeOutput<TOutput>(byte[] data, string what)
-        where TOutput : IFunctionOutputDTO, new() =>
-        DecodeFunctionAnswer(
-            what,
-            data,
-            hex => Decoder.DecodeFunctionOutput(new TOutput(), hex),
-            value => Encoder.EncodeParametersFromTypeAttributes(typeof(TOutput), value));
+        where TOutput : IFunctionOutputDTO, new()
+    {
+        var canonical = false;
+        return DecodeFunctionAnswer(what, data, () => OutputCodec<TOutput>.Decode(data, out canonical), _ => canonical);
+    }
 
     /// <summary>
     /// Decodes revert data as the <c>[Error]</c> DTO <typeparamref name="TError"/>: false when the selector differs or
@@ -87,23 +86,18 @@ public static partial class ContractAbi
         }
     }
 
-    private static T DecodeFunctionAnswer<T>(string what, byte[] data, Func<string, T> decode, Func<T, byte[]> encode)
-    {
-        if (data.Length == 0)
-        {
-            throw new ContractDecodingException(what, data, "the answer is empty (no contract at the address, or no such function)");
-        }
+    private static T DecodeFunctionAnswer<T>(string what, byte[] data, Func<T> decode, Func<T, bool> isCanonical) =>
+        data.Length == 0
+            ? throw new ContractDecodingException(what, data, "the answer is empty (no contract at the address, or no such function)")
+            : DecodeStrictly(what, data, decode, isCanonical);
 
-        return DecodeStrictly(what, data, decode, value => encode(value).AsSpan().SequenceEqual(data));
-    }
-
-    private static T DecodeStrictly<T>(string what, byte[] data, Func<string, T> decode, Func<T, bool> isCanonical)
+    private static T DecodeStrictly<T>(string what, byte[] data, Func<T> decode, Func<T, bool> isCanonical)
     {
         T value;
         bool canonical;
         try
         {
-            value = decode(data.ToHex(true));
+            value = decode();
             canonical = value is not null && isCanonical(value);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
