@@ -44,6 +44,7 @@ public static partial class ContractAbi
             throw new InvalidOperationException($"{typeof(TFunction).Name} declares {function.OutputParameters?.Length ?? 0} return values; DecodeReturn needs exactly one.");
         }
 
+        // Nethereum records TReturn on the shared output parameter: each function DTO is decoded to one type only.
         return DecodeFunctionAnswer(
             function.Signature,
             data,
