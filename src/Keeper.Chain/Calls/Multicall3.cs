@@ -23,12 +23,15 @@ public static class Multicall3
             Calls = [.. calls.Select(c => new Call3 { Target = c.To.ToLowerHex(), AllowFailure = true, CallData = c.Data })],
         };
         var returned = await eth.CallAsync(ContractAbi.Call(multicall, function), block, cancellationToken);
-        var decoded = ContractAbi.DecodeOutput<Aggregate3Output>(returned, $"aggregate3 at {multicall}").ReturnData;
-        if (decoded.Count != calls.Count)
+        var what = $"aggregate3 at {multicall}";
+        var decoded = (object?[])ContractAbi.DecodeOutputValues<Aggregate3Function>(returned, what)[0]!;
+        if (decoded.Length != calls.Count)
         {
-            throw new EthResponseException("eth_call", $"aggregate3 at {multicall} returned {decoded.Count} results for {calls.Count} calls.");
+            throw new EthResponseException("eth_call", $"{what} returned {decoded.Length} results for {calls.Count} calls.");
         }
 
-        return decoded.Select(r => new CallResult(r.Success, r.ReturnData, null)).ToArray();
+        return decoded.Select(r => r is object?[] { Length: 2 } result && result[0] is bool success && result[1] is byte[] data
+            ? new CallResult(success, data, null)
+            : throw new ContractDecodingException(what, returned, "a result is not a (bool success, bytes returnData) pair")).ToArray();
     }
 }

@@ -62,6 +62,20 @@ public static partial class ContractAbi
     }
 
     /// <summary>
+    /// Decodes an answer with Nethereum's default decoding against the outputs <typeparamref name="TFunction"/> declares,
+    /// as values (see <see cref="AbiValues"/>), without the canonical check. For large containers such as Multicall3's
+    /// results, whose every element would otherwise be mapped through reflection and encoded again; what they carry is
+    /// decoded strictly by its own binding.
+    /// </summary>
+    /// <exception cref="ContractDecodingException">The data does not decode as those outputs.</exception>
+    public static object?[] DecodeOutputValues<TFunction>(byte[] data, string what)
+        where TFunction : FunctionMessage
+    {
+        var outputs = ABITypedRegistry.GetFunctionABI<TFunction>().OutputParameters;
+        return DecodeFunctionAnswer(what, data, () => AbiValues.FromOutputs(Decoder.DecodeDefaultData(data, outputs)), _ => true);
+    }
+
+    /// <summary>
     /// Decodes revert data as the <c>[Error]</c> DTO <typeparamref name="TError"/>: false when the selector differs or
     /// the arguments are not its canonical encoding (revert data is untrusted and never throws here).
     /// </summary>
