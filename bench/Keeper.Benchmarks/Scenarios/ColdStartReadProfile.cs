@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
@@ -22,7 +21,7 @@ internal static class ColdStartReadProfile
         var calls = new CallRequest[count];
         for (ulong i = 0; i < count; i++)
         {
-            calls[i] = new CallRequest(manager, MegapoolManager.GetValidatorInfoFunction.EncodeCall(new BigInteger(i)));
+            calls[i] = MegapoolManager.GetValidatorInfoCall(manager, i);
         }
 
         var sequential = new BatchCaller(chain.Eth, new BatchCallerOptions { Multicall3 = multicall, MaxBatchesInFlight = 1 });

@@ -1,4 +1,4 @@
-using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;

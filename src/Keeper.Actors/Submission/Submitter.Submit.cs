@@ -1,6 +1,6 @@
 using System.Numerics;
 using Akka.Actor;
-using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;

@@ -1,4 +1,5 @@
-using Keeper.Chain.Abi;
+using Keeper.Chain.Calls.Multicall3Definition;
+using Keeper.Chain.Contracts;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 
@@ -11,28 +12,26 @@ namespace Keeper.Chain.Calls;
 /// </summary>
 public static class Multicall3
 {
-    /// <summary>The function as Multicall3 declares it.</summary>
-    public static AbiFunction Aggregate3 { get; } =
-        AbiFunction.Parse("function aggregate3((address target, bool allowFailure, bytes callData)[] calls) payable returns ((bool success, bytes returnData)[] returnData)");
-
     /// <summary>Runs the calls through the contract at <paramref name="multicall"/> and returns their results in order.</summary>
     /// <exception cref="EthResponseException">The contract answered with a different number of results than calls.</exception>
+    /// <exception cref="ContractDecodingException">The answer is not <c>aggregate3</c>'s encoding.</exception>
     public static async Task<IReadOnlyList<CallResult>> Aggregate3Async(
         EthApi eth, Address multicall, IReadOnlyList<CallRequest> calls, BlockTag block, CancellationToken cancellationToken)
     {
-        var encodedCalls = calls.Select(c => (object?)new object?[] { c.To, true, c.Data }).ToArray();
-        var data = Aggregate3.EncodeCall([encodedCalls]);
-        var returned = await eth.CallAsync(new CallRequest(multicall, data), block, cancellationToken);
-        var decoded = (object?[])Aggregate3.DecodeOutput(returned)[0]!;
+        var function = new Aggregate3Function
+        {
+            Calls = [.. calls.Select(c => new Call3 { Target = c.To.ToLowerHex(), AllowFailure = true, CallData = c.Data })],
+        };
+        var returned = await eth.CallAsync(ContractAbi.Call(multicall, function), block, cancellationToken);
+        var what = $"aggregate3 at {multicall}";
+        var decoded = (object?[])ContractAbi.DecodeOutputValues<Aggregate3Function>(returned, what)[0]!;
         if (decoded.Length != calls.Count)
         {
-            throw new EthResponseException("eth_call", $"aggregate3 at {multicall} returned {decoded.Length} results for {calls.Count} calls.");
+            throw new EthResponseException("eth_call", $"{what} returned {decoded.Length} results for {calls.Count} calls.");
         }
 
-        return decoded.Select(r =>
-        {
-            var pair = (object?[])r!;
-            return new CallResult((bool)pair[0]!, (byte[])pair[1]!, null);
-        }).ToArray();
+        return decoded.Select(r => r is object?[] { Length: 2 } result && result[0] is bool success && result[1] is byte[] data
+            ? new CallResult(success, data, null)
+            : throw new ContractDecodingException(what, returned, "a result is not a (bool success, bytes returnData) pair")).ToArray();
     }
 }

@@ -17,7 +17,7 @@ internal static class PoolReads
         }
 
         var ordered = keys.OrderBy(k => k.Megapool).ThenBy(k => k.ValidatorId).ToArray();
-        var calls = ordered.Select(k => new CallRequest(k.Megapool, Megapool.GetValidatorInfoFunction.EncodeCall(k.ValidatorId))).ToArray();
+        var calls = ordered.Select(k => Megapool.GetValidatorInfoCall(k.Megapool, k.ValidatorId)).ToArray();
         var results = await batch.CallAsync(calls, BlockTag.At(block.Number), cancellationToken);
         return ordered.Select((k, i) => new MegapoolValidatorRead(block, k.Megapool, k.ValidatorId, null, Megapool.DecodeValidatorInfo(results[i].GetReturnDataOrThrow(i)))).ToArray();
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Keeper.Chain.Abi;
 using Keeper.Chain.Primitives;
+using Nethereum.ABI.ABIDeserialisation;
 
 namespace Keeper.Host.Devnet;
 
@@ -41,7 +41,7 @@ public static class CompiledContracts
 
             contracts[property.Name] = new CompiledContract(
                 property.Name,
-                AbiContract.FromJson(property.Value.GetProperty("abi")),
+                new ABIJsonDeserialiser().DeserialiseContract(property.Value.GetProperty("abi").GetRawText()),
                 Hex.Decode(property.Value.GetProperty("bytecode").GetString()!));
         }
 

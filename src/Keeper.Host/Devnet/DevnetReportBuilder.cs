@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Nethereum.JsonRpc.Client;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace Keeper.Host.Devnet;
 
@@ -77,14 +80,14 @@ public static class DevnetReportBuilder
 
     private static DevnetTask? TaskOf(Dictionary<string, DevnetTask> byCall, Address to, byte[] input)
     {
-        if (input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(Minipool.DissolveFunction.Selector))
+        if (input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(Minipool.DissolveSelector))
         {
             return byCall.GetValueOrDefault(CallKey(to, null));
         }
 
-        if (input.Length == 36 && input.AsSpan(0, 4).SequenceEqual(Megapool.DissolveValidatorFunction.Selector))
+        if (input.Length == 36 && input.AsSpan(0, 4).SequenceEqual(Megapool.DissolveValidatorSelector))
         {
-            var id = (uint)(System.Numerics.BigInteger)Megapool.DissolveValidatorFunction.DecodeInput(input)[0]!;
+            var id = new DissolveValidatorFunction().DecodeInput(input.ToHex(true)).ValidatorId;
             return byCall.GetValueOrDefault(CallKey(to, id));
         }
 

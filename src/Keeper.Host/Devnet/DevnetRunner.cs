@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.Json;
 using Keeper.Chain.Rpc;
 using Keeper.Actors.Persistence;
@@ -200,15 +199,15 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     private static async Task<int> CountDoneAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
     {
         var calls = tasks.Select(t => t.ValidatorId is { } id
-            ? new CallRequest(t.Target, Megapool.GetValidatorInfoFunction.EncodeCall(id))
-            : new CallRequest(t.Target, Minipool.GetStatusFunction.EncodeCall())).ToArray();
+            ? Megapool.GetValidatorInfoCall(t.Target, id)
+            : Minipool.GetStatusCall(t.Target)).ToArray();
         var results = await new BatchCaller(chain.Eth).CallAsync(calls, BlockTag.Latest, cancellationToken);
         var done = 0;
         for (var i = 0; i < tasks.Count; i++)
         {
             var data = results[i].GetReturnDataOrThrow(i);
             done += tasks[i].ValidatorId is null
-                ? ((BigInteger)Minipool.GetStatusFunction.DecodeOutput(data)[0]! == (int)MinipoolStatus.Dissolved ? 1 : 0)
+                ? (Minipool.DecodeStatus(data) == (byte)MinipoolStatus.Dissolved ? 1 : 0)
                 : (Megapool.DecodeValidatorInfo(data).Dissolved ? 1 : 0);
         }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
@@ -29,13 +28,13 @@ public sealed partial class RocketPoolHarness
     public async Task<SeedResult> SeedInBatchesAsync(SeedPlan plan, int validatorsPerTransaction = 500, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(validatorsPerTransaction, 1);
-        var seederAbi = Abi("HarnessSeeder");
-        var seeder = _seeder ??= await _chain.DeployAsync("HarnessSeeder", AbiEncoder.Encode([AbiType.Address], [Deployment.Storage]), _guardian, cancellationToken);
-        var factory = Abi("MegapoolFactoryHarness");
+        var seederAbi = Contract("HarnessSeeder");
+        var seeder = _seeder ??= await _chain.DeployAsync("HarnessSeeder", Contract("HarnessSeeder").EncodeConstructor(Deployment.Storage), _guardian, cancellationToken);
+        var factory = Contract("MegapoolFactoryHarness");
         var nodes = Enumerable.Range(0, plan.Megapools).Select(i => SeedNode(i)).ToArray();
         var expected = await new BatchCaller(_chain.Eth).CallAsync(
-            nodes.Select(n => new CallRequest(Deployment.MegapoolFactory, factory.Function("getExpectedAddress").EncodeCall(n))).ToArray(), BlockTag.Latest, cancellationToken);
-        var megapools = expected.Select((r, i) => (Address)factory.Function("getExpectedAddress").DecodeOutput(r.GetReturnDataOrThrow(i))[0]!).ToArray();
+            nodes.Select(n => new CallRequest(Deployment.MegapoolFactory, factory.EncodeCall("getExpectedAddress", n))).ToArray(), BlockTag.Latest, cancellationToken);
+        var megapools = expected.Select((r, i) => (Address)factory.DecodeOutput("getExpectedAddress", r.GetReturnDataOrThrow(i))[0]!).ToArray();
         var manager = new MinipoolManager(_chain.Eth, new BatchCaller(_chain.Eth), Deployment.MinipoolManager);
         var existingMinipools = await manager.GetMinipoolCountAsync(BlockTag.Latest, cancellationToken);
 
@@ -62,7 +61,7 @@ public sealed partial class RocketPoolHarness
                 }
             }
 
-            var data = seederAbi.Function("seedMegapools").EncodeCall(nodes[first..(first + count)], (uint)plan.ValidatorsPerMegapool, pubkeys);
+            var data = seederAbi.EncodeCall("seedMegapools", nodes[first..(first + count)], (uint)plan.ValidatorsPerMegapool, pubkeys);
             calls.Add((seeder, data, (ulong)count * megapoolGas));
         }
 
@@ -70,7 +69,7 @@ public sealed partial class RocketPoolHarness
         {
             var count = Math.Min(minipoolsPerCall, plan.Minipools - first);
             var minipoolNodes = Enumerable.Range(first, count).Select(i => SeedNode(1_000_000 + i)).ToArray();
-            calls.Add((seeder, seederAbi.Function("seedMinipools").EncodeCall(minipoolNodes, new BigInteger(first)), (ulong)count * MinipoolGas));
+            calls.Add((seeder, seederAbi.EncodeCall("seedMinipools", minipoolNodes, new BigInteger(first)), (ulong)count * MinipoolGas));
         }
 
         await _chain.SetAutomineAsync(false, cancellationToken);

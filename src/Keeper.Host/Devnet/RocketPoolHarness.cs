@@ -1,6 +1,6 @@
 using System.Numerics;
-using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
@@ -34,13 +34,12 @@ public sealed partial class RocketPoolHarness
     /// <summary>The Multicall3-compatible batch reader deployed beside the harness.</summary>
     public Address Multicall3 { get; }
 
-    private static AbiContract Abi(string contract) => CompiledContracts.Get(contract).Abi;
+    private static CompiledContract Contract(string contract) => CompiledContracts.Get(contract);
 
     /// <summary>Deploys and registers every harness contract, with <paramref name="guardian"/> as the registry's guardian.</summary>
     public static async Task<RocketPoolHarness> DeployAsync(DevChainClient chain, PrivateKey guardian, CancellationToken cancellationToken = default)
     {
         var storage = await chain.DeployAsync("RocketStorageHarness", null, guardian, cancellationToken);
-        var storageArg = AbiEncoder.Encode([AbiType.Address], [storage]);
         var deployed = new Dictionary<string, Address>();
         foreach (var (contract, name) in new[]
         {
@@ -53,8 +52,8 @@ public sealed partial class RocketPoolHarness
             ("DAOProtocolProposalHarness", RocketPoolContractNames.DaoProtocolProposal),
         })
         {
-            var address = await chain.DeployAsync(contract, storageArg, guardian, cancellationToken);
-            var register = Abi("RocketStorageHarness").Function("setAddress").EncodeCall(RocketPoolContractNames.StorageKey(name), address);
+            var address = await chain.DeployAsync(contract, Contract(contract).EncodeConstructor(storage), guardian, cancellationToken);
+            var register = Contract("RocketStorageHarness").EncodeCall("setAddress", RocketPoolContractNames.StorageKey(name), address);
             await ExecuteAsync(chain, guardian, storage, register, $"register {name}", cancellationToken);
             deployed[name] = address;
         }
@@ -67,46 +66,45 @@ public sealed partial class RocketPoolHarness
     /// <summary>Deploys the megapool of <paramref name="node"/> and returns its address.</summary>
     public async Task<Address> CreateMegapoolAsync(Address node, CancellationToken cancellationToken = default)
     {
-        await ExecuteAsync(Deployment.MegapoolFactory, Abi("MegapoolFactoryHarness").Function("deployContract").EncodeCall(node), $"deploy megapool of {node}", cancellationToken);
-        var expected = Abi("MegapoolFactoryHarness").Function("getExpectedAddress");
-        var result = await _chain.Eth.CallAsync(new CallRequest(Deployment.MegapoolFactory, expected.EncodeCall(node)), BlockTag.Latest, cancellationToken);
-        return (Address)expected.DecodeOutput(result)[0]!;
+        await ExecuteAsync(Deployment.MegapoolFactory, Contract("MegapoolFactoryHarness").EncodeCall("deployContract", node), $"deploy megapool of {node}", cancellationToken);
+        var factory = Contract("MegapoolFactoryHarness");
+        var result = await _chain.Eth.CallAsync(new CallRequest(Deployment.MegapoolFactory, factory.EncodeCall("getExpectedAddress", node)), BlockTag.Latest, cancellationToken);
+        return (Address)factory.DecodeOutput("getExpectedAddress", result)[0]!;
     }
 
     /// <summary>Enqueues a new validator in a megapool (with a unique made-up pubkey) and returns its id.</summary>
     public async Task<uint> NewValidatorAsync(Address megapool, CancellationToken cancellationToken = default)
     {
         var id = await new Megapool(_chain.Eth, new BatchCaller(_chain.Eth), megapool).GetValidatorCountAsync(BlockTag.Latest, cancellationToken);
-        var pubkey = new byte[48];
-        Sha3Keccack.Current.CalculateHash([.. megapool.Bytes, .. BitConverter.GetBytes(id)]).CopyTo(pubkey, 0);
-        var call = Abi("MegapoolHarness").Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, pubkey, new byte[96], new byte[32]);
+        var call = Contract("MegapoolHarness").EncodeCall("newValidator", new BigInteger(4_000_000_000_000_000_000), false, SeedPubkey(megapool, id), new byte[96], new byte[32]);
         await ExecuteAsync(megapool, call, $"new validator {id} in {megapool}", cancellationToken);
         return id;
     }
 
     /// <summary>Assigns ETH to a queued validator: it enters prestake and its dissolve clock starts at this block's time.</summary>
     public Task AssignAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(Deployment.DepositPool, Abi("DepositPoolHarness").Function("assign").EncodeCall(megapool, validatorId), $"assign validator {validatorId} of {megapool}", cancellationToken);
+        ExecuteAsync(Deployment.DepositPool, Contract("DepositPoolHarness").EncodeCall("assign", megapool, validatorId), $"assign validator {validatorId} of {megapool}", cancellationToken);
 
     /// <summary>Stakes a prestaked validator.</summary>
     public Task StakeAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(megapool, Abi("MegapoolHarness").Function("stake").EncodeCall(validatorId), $"stake validator {validatorId} of {megapool}", cancellationToken);
+        ExecuteAsync(megapool, Contract("MegapoolHarness").EncodeCall("stake", validatorId), $"stake validator {validatorId} of {megapool}", cancellationToken);
 
     /// <summary>Creates a legacy minipool for <paramref name="node"/> and returns its address.</summary>
     public async Task<Address> CreateMinipoolAsync(Address node, CancellationToken cancellationToken = default)
     {
-        var receipt = await ExecuteAsync(Deployment.MinipoolManager, Abi("MinipoolManagerHarness").Function("createMinipool").EncodeCall(node), $"create minipool of {node}", cancellationToken);
-        var created = Abi("MinipoolManagerHarness").Event("MinipoolCreated");
-        return receipt.Logs.Where(l => l.Topics.Count > 0 && l.Topics[0] == created.Topic0).Select(l => created.Decode(l).Get<Address>("minipool")).Single();
+        var receipt = await ExecuteAsync(Deployment.MinipoolManager, Contract("MinipoolManagerHarness").EncodeCall("createMinipool", node), $"create minipool of {node}", cancellationToken);
+        var manager = Contract("MinipoolManagerHarness");
+        var created = manager.Topic("MinipoolCreated");
+        return receipt.Logs.Where(l => l.Topics.Count > 0 && l.Topics[0] == created).Select(l => (Address)manager.DecodeEvent("MinipoolCreated", l)["minipool"]!).Single();
     }
 
     /// <summary>Moves a minipool from Initialised to Prelaunch: its launch timeout starts at this block's time.</summary>
     public Task PrelaunchMinipoolAsync(Address minipool, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(minipool, Abi("MinipoolHarness").Function("prelaunch").EncodeCall(), $"prelaunch {minipool}", cancellationToken);
+        ExecuteAsync(minipool, Contract("MinipoolHarness").EncodeCall("prelaunch"), $"prelaunch {minipool}", cancellationToken);
 
     /// <summary>Moves a minipool from Prelaunch to Staking.</summary>
     public Task StakeMinipoolAsync(Address minipool, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(minipool, Abi("MinipoolHarness").Function("stake").EncodeCall(), $"stake {minipool}", cancellationToken);
+        ExecuteAsync(minipool, Contract("MinipoolHarness").EncodeCall("stake"), $"stake {minipool}", cancellationToken);
 
     /// <summary>
     /// Seeds many pools quickly: transactions are sent in batches with automine off and mined many to a block. The made-up
@@ -114,12 +112,12 @@ public sealed partial class RocketPoolHarness
     /// </summary>
     public async Task<SeedResult> SeedAsync(SeedPlan plan, CancellationToken cancellationToken = default)
     {
-        var factory = Abi("MegapoolFactoryHarness");
-        var megapoolAbi = Abi("MegapoolHarness");
+        var factory = Contract("MegapoolFactoryHarness");
+        var megapoolAbi = Contract("MegapoolHarness");
         var nodes = Enumerable.Range(0, plan.Megapools).Select(i => SeedNode(i)).ToArray();
         var expected = await new BatchCaller(_chain.Eth).CallAsync(
-            nodes.Select(n => new CallRequest(Deployment.MegapoolFactory, factory.Function("getExpectedAddress").EncodeCall(n))).ToArray(), BlockTag.Latest, cancellationToken);
-        var megapools = expected.Select((r, i) => (Address)factory.Function("getExpectedAddress").DecodeOutput(r.GetReturnDataOrThrow(i))[0]!).ToArray();
+            nodes.Select(n => new CallRequest(Deployment.MegapoolFactory, factory.EncodeCall("getExpectedAddress", n))).ToArray(), BlockTag.Latest, cancellationToken);
+        var megapools = expected.Select((r, i) => (Address)factory.DecodeOutput("getExpectedAddress", r.GetReturnDataOrThrow(i))[0]!).ToArray();
         var existingMinipools = await new MinipoolManager(_chain.Eth, new BatchCaller(_chain.Eth), Deployment.MinipoolManager).GetMinipoolCountAsync(BlockTag.Latest, cancellationToken);
 
         var creations = new List<(Address, byte[], ulong)>();
@@ -127,19 +125,19 @@ public sealed partial class RocketPoolHarness
         var prestaked = new List<(Address, uint)>();
         for (var m = 0; m < plan.Megapools; m++)
         {
-            creations.Add((Deployment.MegapoolFactory, factory.Function("deployContract").EncodeCall(nodes[m]), 3_000_000));
+            creations.Add((Deployment.MegapoolFactory, factory.EncodeCall("deployContract", nodes[m]), 3_000_000));
             for (var j = 0; j < plan.ValidatorsPerMegapool; j++)
             {
                 var id = (uint)j;
-                creations.Add((megapools[m], megapoolAbi.Function("newValidator").EncodeCall(new BigInteger(4_000_000_000_000_000_000), false, SeedPubkey(megapools[m], id), new byte[96], new byte[32]), 400_000));
+                creations.Add((megapools[m], megapoolAbi.EncodeCall("newValidator", new BigInteger(4_000_000_000_000_000_000), false, SeedPubkey(megapools[m], id), new byte[96], new byte[32]), 400_000));
                 if (j % 4 != 0)
                 {
-                    steps.Add((Deployment.DepositPool, Abi("DepositPoolHarness").Function("assign").EncodeCall(megapools[m], id), 200_000));
+                    steps.Add((Deployment.DepositPool, Contract("DepositPoolHarness").EncodeCall("assign", megapools[m], id), 200_000));
                 }
 
                 if (j % 4 == 2)
                 {
-                    steps.Add((megapools[m], megapoolAbi.Function("stake").EncodeCall(id), 200_000));
+                    steps.Add((megapools[m], megapoolAbi.EncodeCall("stake", id), 200_000));
                 }
                 else if (j % 4 != 0)
                 {
@@ -150,7 +148,7 @@ public sealed partial class RocketPoolHarness
 
         for (var i = 0; i < plan.Minipools; i++)
         {
-            creations.Add((Deployment.MinipoolManager, Abi("MinipoolManagerHarness").Function("createMinipool").EncodeCall(SeedNode(1_000_000 + i)), 2_000_000));
+            creations.Add((Deployment.MinipoolManager, Contract("MinipoolManagerHarness").EncodeCall("createMinipool", SeedNode(1_000_000 + i)), 2_000_000));
         }
 
         var hashes = new List<Hash32>();
@@ -165,12 +163,12 @@ public sealed partial class RocketPoolHarness
             {
                 if (i % 4 != 0)
                 {
-                    steps.Add((minipools[i], Abi("MinipoolHarness").Function("prelaunch").EncodeCall(), 200_000));
+                    steps.Add((minipools[i], Contract("MinipoolHarness").EncodeCall("prelaunch"), 200_000));
                 }
 
                 if (i % 4 == 2)
                 {
-                    steps.Add((minipools[i], Abi("MinipoolHarness").Function("stake").EncodeCall(), 200_000));
+                    steps.Add((minipools[i], Contract("MinipoolHarness").EncodeCall("stake"), 200_000));
                 }
             }
 
@@ -228,7 +226,7 @@ public sealed partial class RocketPoolHarness
 
     /// <summary>Sets the megapool dissolve deadline, in seconds after assignment.</summary>
     public Task SetTimeBeforeDissolveAsync(ulong seconds, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(Deployment.MegapoolSettings, Abi("MegapoolSettingsHarness").Function("setTimeBeforeDissolve").EncodeCall(new BigInteger(seconds)), "set time before dissolve", cancellationToken);
+        ExecuteAsync(Deployment.MegapoolSettings, Contract("MegapoolSettingsHarness").EncodeCall("setTimeBeforeDissolve", new BigInteger(seconds)), "set time before dissolve", cancellationToken);
 
     /// <summary>
     /// Sets the megapool dissolve deadline through an executed protocol DAO proposal, which logs <c>ProposalExecuted</c>
@@ -237,9 +235,9 @@ public sealed partial class RocketPoolHarness
     /// <returns>The receipt of the proposal's execution.</returns>
     public Task<TransactionReceipt> ProposeTimeBeforeDissolveAsync(ulong seconds, CancellationToken cancellationToken = default)
     {
-        var payload = Abi("MegapoolSettingsHarness").Function("setTimeBeforeDissolve").EncodeCall(new BigInteger(seconds));
+        var payload = Contract("MegapoolSettingsHarness").EncodeCall("setTimeBeforeDissolve", new BigInteger(seconds));
         var proposal = Deployment.ProposalContracts.Single();
-        return ExecuteAsync(proposal, Abi("DAOProtocolProposalHarness").Function("executeProposal").EncodeCall(Deployment.MegapoolSettings, payload), "execute a DAO proposal setting the time before dissolve", cancellationToken);
+        return ExecuteAsync(proposal, Contract("DAOProtocolProposalHarness").EncodeCall("executeProposal", Deployment.MegapoolSettings, payload), "execute a DAO proposal setting the time before dissolve", cancellationToken);
     }
 
     /// <summary>
@@ -249,19 +247,19 @@ public sealed partial class RocketPoolHarness
     /// <returns>The new contract's address.</returns>
     public async Task<Address> UpgradeAsync(string name, string contract, CancellationToken cancellationToken = default)
     {
-        var address = await _chain.DeployAsync(contract, AbiEncoder.Encode([AbiType.Address], [Deployment.Storage]), _guardian, cancellationToken);
-        var register = Abi("RocketStorageHarness").Function("setAddress").EncodeCall(RocketPoolContractNames.StorageKey(name), address);
+        var address = await _chain.DeployAsync(contract, Contract(contract).EncodeConstructor(Deployment.Storage), _guardian, cancellationToken);
+        var register = Contract("RocketStorageHarness").EncodeCall("setAddress", RocketPoolContractNames.StorageKey(name), address);
         await ExecuteAsync(Deployment.Storage, register, $"re-register {name}", cancellationToken);
         return address;
     }
 
     /// <summary>Sets the minipool launch timeout, in seconds.</summary>
     public Task SetLaunchTimeoutAsync(ulong seconds, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(Deployment.MinipoolSettings, Abi("MinipoolSettingsHarness").Function("setLaunchTimeout").EncodeCall(new BigInteger(seconds)), "set launch timeout", cancellationToken);
+        ExecuteAsync(Deployment.MinipoolSettings, Contract("MinipoolSettingsHarness").EncodeCall("setLaunchTimeout", new BigInteger(seconds)), "set launch timeout", cancellationToken);
 
     /// <summary>Sets the caller reward for dissolving another operator's validator (the seed design's incentive), in wei.</summary>
     public Task SetDissolveCallerRewardAsync(BigInteger wei, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(Deployment.MegapoolSettings, Abi("MegapoolSettingsHarness").Function("setDissolveCallerReward").EncodeCall(wei), "set dissolve caller reward", cancellationToken);
+        ExecuteAsync(Deployment.MegapoolSettings, Contract("MegapoolSettingsHarness").EncodeCall("setDissolveCallerReward", wei), "set dissolve caller reward", cancellationToken);
 
     private Task<TransactionReceipt> ExecuteAsync(Address to, byte[] data, string what, CancellationToken cancellationToken) =>
         ExecuteAsync(_chain, _guardian, to, data, what, cancellationToken);

@@ -99,8 +99,8 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
         var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            Hex.Encode(Megapool.DissolveValidatorFunction.Selector),
-            Hex.Encode(Minipool.DissolveFunction.Selector),
+            Hex.Encode(Megapool.DissolveValidatorSelector),
+            Hex.Encode(Minipool.DissolveSelector),
         };
         var submitterOptions = new SubmitterOptions(chainId, allowed)
         {

@@ -1,12 +1,13 @@
 using System.Numerics;
-using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Anvil;
+using Nethereum.ABI;
 
 using Xunit;
 
@@ -16,7 +17,7 @@ namespace Keeper.Integration.Tests.Chain;
 public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
 {
     private readonly DevChainClient _session = new(anvil.Node);
-    private readonly AbiContract _probe = CompiledContracts.Get("ChainProbe").Abi;
+    private readonly CompiledContract _probe = CompiledContracts.Get("ChainProbe");
     private Address _address;
 
     public async Task InitializeAsync() => _address = await _session.DeployAsync("ChainProbe");
@@ -30,7 +31,6 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
     [Fact]
     public async Task Call_EveryKindOfArgument_DecodesWhatTheContractReturns()
     {
-        var echo = _probe.Function("echo");
         object?[] args =
         [
             BigInteger.Parse("-57896044618658097711785492504343953926634992332820282019728792003956564819968"),
@@ -41,7 +41,7 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
             Enumerable.Range(0, 70).Select(i => (byte)i).ToArray(),
         ];
 
-        var output = echo.DecodeOutput(await CallAsync(echo.EncodeCall(args)));
+        var output = _probe.DecodeOutput("echo", await CallAsync(_probe.EncodeCall("echo", args)));
 
         Assert.Equal(args[0], output[0]);
         Assert.Equal(true, output[1]);
@@ -55,11 +55,10 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
     public async Task Call_StructWrittenByOurTransaction_DecodesAsTuple()
     {
         var tags = new object?[] { Enumerable.Repeat((byte)7, 32).ToArray(), Enumerable.Repeat((byte)9, 32).ToArray() };
-        var receipt = await _session.SendAsync(_session.Keys[0], _address, _probe.Function("putItem").EncodeCall(new BigInteger(42), "forty-two", tags));
+        var receipt = await _session.SendAsync(_session.Keys[0], _address, _probe.EncodeCall("putItem", new BigInteger(42), "forty-two", tags));
         Assert.True(receipt.Succeeded);
 
-        var getItem = _probe.Function("getItem");
-        var item = (object?[])getItem.DecodeOutput(await CallAsync(getItem.EncodeCall(new BigInteger(42))))[0]!;
+        var item = (object?[])_probe.DecodeOutput("getItem", await CallAsync(_probe.EncodeCall("getItem", new BigInteger(42))))[0]!;
 
         Assert.Equal(new BigInteger(42), item[0]);
         Assert.Equal(_session.Keys[0].Address, item[1]);
@@ -70,25 +69,25 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
     [Fact]
     public async Task Call_RevertWithReason_DecodesErrorString()
     {
-        var reason = await RevertOf(_probe.Function("failWithReason").EncodeCall("dissolve too early"));
+        var reason = await RevertOf(_probe.EncodeCall("failWithReason", "dissolve too early"));
         Assert.Equal("dissolve too early", Assert.IsType<RevertReason.ErrorString>(reason).Message);
     }
 
     [Fact]
     public async Task Call_DivisionByZero_DecodesPanic0x12()
     {
-        var reason = await RevertOf(_probe.Function("failWithPanic").EncodeCall(BigInteger.Zero));
+        var reason = await RevertOf(_probe.EncodeCall("failWithPanic", BigInteger.Zero));
         Assert.Equal(new BigInteger(0x12), Assert.IsType<RevertReason.Panic>(reason).Code);
     }
 
     [Fact]
     public async Task Call_CustomError_DecodesItsArguments()
     {
-        var data = _probe.Function("failWithCustom").EncodeCall(new BigInteger(7));
+        var data = _probe.EncodeCall("failWithCustom", new BigInteger(7));
         var error = await Assert.ThrowsAsync<JsonRpcNodeException>(() =>
             _session.Eth.CallAsync(new CallRequest(_address, data, _session.Keys[2].Address), BlockTag.Latest, CancellationToken.None));
 
-        var custom = Assert.IsType<RevertReason.Custom>(RevertDecoder.Decode(error.RevertData, _probe.Errors));
+        var custom = Assert.IsType<RevertReason.Custom>(RevertDecoder.Decode(error.RevertData, _probe.Abi.Errors));
         Assert.Equal("Unauthorized", custom.Error.Name);
         Assert.Equal(_session.Keys[2].Address, custom.Arguments[0]);
         Assert.Equal(new BigInteger(7), custom.Arguments[1]);
@@ -99,44 +98,43 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
     {
         var head = await _session.Eth.GetBlockAsync(BlockTag.Latest, CancellationToken.None);
         var deadline = head.Timestamp + 1000;
-        var call = new CallRequest(_address, _probe.Function("failAfter").EncodeCall(new BigInteger(deadline)));
+        var call = new CallRequest(_address, _probe.EncodeCall("failAfter", new BigInteger(deadline)));
 
         var early = await Assert.ThrowsAsync<JsonRpcNodeException>(() =>
             _session.Eth.CallAsync(call, BlockTag.Latest, CancellationToken.None, new BlockOverrides(Time: deadline)));
         var onTime = await _session.Eth.CallAsync(call, BlockTag.Latest, CancellationToken.None, new BlockOverrides(Time: deadline + 1));
 
         Assert.Equal("too early", Assert.IsType<RevertReason.ErrorString>(RevertDecoder.Decode(early.RevertData)).Message);
-        Assert.Equal(true, _probe.Function("failAfter").DecodeOutput(onTime)[0]);
+        Assert.Equal(true, _probe.DecodeOutput("failAfter", onTime)[0]);
     }
 
     [Fact]
     public async Task Events_FromReceiptAndGetLogs_DecodeIndexedAndDataFields()
     {
-        var valueSet = _probe.Event("ValueSet");
         var payload = new byte[] { 1, 2, 3 };
-        var receipt = await _session.SendAsync(_session.Keys[1], _address, _probe.Function("set").EncodeCall(new BigInteger(99), "ninety-nine", payload));
-        await _session.SendAsync(_session.Keys[1], _address, _probe.Function("emitAnonymous").EncodeCall(5u, -3L));
+        var receipt = await _session.SendAsync(_session.Keys[1], _address, _probe.EncodeCall("set", new BigInteger(99), "ninety-nine", payload));
+        await _session.SendAsync(_session.Keys[1], _address, _probe.EncodeCall("emitAnonymous", 5u, -3L));
 
-        var fromReceipt = valueSet.Decode(Assert.Single(receipt.Logs));
-        var filter = new LogFilter(receipt.BlockNumber, receipt.BlockNumber, [_address], [[valueSet.Topic0], null, [valueSet.EncodeTopic(1, new BigInteger(99))]]);
+        var fromReceipt = _probe.DecodeEvent("ValueSet", Assert.Single(receipt.Logs));
+        var filter = new LogFilter(receipt.BlockNumber, receipt.BlockNumber, [_address], [[_probe.Topic("ValueSet")], null, [new Hash32(new ABIEncode().GetABIEncoded(new ABIValue("uint256", 99)))]]);
         var fromLogs = await new LogFetcher(_session.Eth).GetLogsAsync(filter, CancellationToken.None);
 
-        Assert.Equal(_session.Keys[1].Address, fromReceipt.Get<Address>("setter"));
-        Assert.Equal(new BigInteger(99), fromReceipt.Get<BigInteger>("value"));
-        Assert.Equal("ninety-nine", fromReceipt.Get<string>("note"));
-        Assert.Equal(payload, fromReceipt.Get<byte[]>("payload"));
+        Assert.Equal(_session.Keys[1].Address, fromReceipt["setter"]);
+        Assert.Equal(new BigInteger(99), fromReceipt["value"]);
+        Assert.Equal("ninety-nine", fromReceipt["note"]);
+        Assert.Equal(payload, fromReceipt["payload"]);
         Assert.Equal(receipt.TransactionHash, Assert.Single(fromLogs).TransactionHash);
     }
 
     [Fact]
     public async Task Events_Anonymous_DecodeWithoutTopic0()
     {
-        var receipt = await _session.SendAsync(_session.Keys[1], _address, _probe.Function("emitAnonymous").EncodeCall(5u, -3L));
+        var receipt = await _session.SendAsync(_session.Keys[1], _address, _probe.EncodeCall("emitAnonymous", 5u, -3L));
 
-        var decoded = _probe.Event("Anonymousish").Decode(Assert.Single(receipt.Logs));
+        var decoded = _probe.DecodeEvent("Anonymousish", Assert.Single(receipt.Logs));
 
-        Assert.Equal(new BigInteger(5), decoded.Get<BigInteger>("id"));
-        Assert.Equal(new BigInteger(-3), decoded.Get<BigInteger>("delta"));
+        Assert.Equal(new BigInteger(5), decoded["id"]);
+        Assert.Equal(new BigInteger(-3), decoded["delta"]);
     }
 
     [Fact]
@@ -145,9 +143,9 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
         var multicall = await _session.DeployAsync("Aggregate3");
         var calls = new[]
         {
-            new CallRequest(_address, _probe.Function("value").EncodeCall()),
-            new CallRequest(_address, _probe.Function("failWithReason").EncodeCall("no")),
-            new CallRequest(_address, _probe.Function("blockTime").EncodeCall()),
+            new CallRequest(_address, _probe.EncodeCall("value")),
+            new CallRequest(_address, _probe.EncodeCall("failWithReason", "no")),
+            new CallRequest(_address, _probe.EncodeCall("blockTime")),
         };
         var block = BlockTag.At(await _session.Eth.BlockNumberAsync(CancellationToken.None));
 
@@ -171,6 +169,6 @@ public sealed class ContractsOnAnvilTests(AnvilFixture anvil) : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<JsonRpcNodeException>(() => CallAsync(data));
         Assert.NotNull(error.RevertData);
-        return RevertDecoder.Decode(error.RevertData, _probe.Errors);
+        return RevertDecoder.Decode(error.RevertData, _probe.Abi.Errors);
     }
 }

@@ -119,5 +119,5 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static byte[] StakeCall(uint id) => Keeper.Host.Devnet.CompiledContracts.Get("MegapoolHarness").Abi.Function("stake").EncodeCall(id);
+    private static byte[] StakeCall(uint id) => Keeper.Host.Devnet.CompiledContracts.Get("MegapoolHarness").EncodeCall("stake", id);
 }

@@ -1,5 +1,6 @@
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Watching;
+using Keeper.Host.Devnet;
 using Xunit;
 
 namespace Keeper.Integration.Tests.RocketPool;
@@ -30,9 +31,10 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         var watcher = NewWatcher(new ChainWatcherOptions { SettingsRefreshBlocks = 10_000 });
         await watcher.PollAsync(CancellationToken.None);
         // A second proposal contract nobody registered: its log carries the right topic but proves nothing.
-        var stranger = await Chain.DeployAsync("DAOProtocolProposalHarness", Keeper.Chain.Abi.AbiEncoder.Encode([Keeper.Chain.Abi.AbiType.Address], [Harness.Deployment.Storage]), Chain.Keys[0]);
-        var payload = Keeper.Host.Devnet.CompiledContracts.Get("MegapoolSettingsHarness").Abi.Function("getTimeBeforeDissolve").EncodeCall();
-        await Chain.SendAsync(Chain.Keys[0], stranger, Keeper.Host.Devnet.CompiledContracts.Get("DAOProtocolProposalHarness").Abi.Function("executeProposal").EncodeCall(Harness.Deployment.MegapoolSettings, payload));
+        var proposalContract = CompiledContracts.Get("DAOProtocolProposalHarness");
+        var stranger = await Chain.DeployAsync("DAOProtocolProposalHarness", proposalContract.EncodeConstructor(Harness.Deployment.Storage), Chain.Keys[0]);
+        var payload = CompiledContracts.Get("MegapoolSettingsHarness").EncodeCall("getTimeBeforeDissolve");
+        await Chain.SendAsync(Chain.Keys[0], stranger, proposalContract.EncodeCall("executeProposal", Harness.Deployment.MegapoolSettings, payload));
         await Harness.SetTimeBeforeDissolveAsync(3 * Day);
 
         var events = await watcher.PollAsync(CancellationToken.None);
@@ -68,7 +70,7 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         var watcher = NewWatcher(new ChainWatcherOptions { SettingsRefreshBlocks = 10_000 });
         await watcher.PollAsync(CancellationToken.None);
         var upgraded = await Harness.UpgradeAsync(RocketPoolContractNames.MegapoolSettings, "MegapoolSettingsHarness");
-        var setOnNew = Keeper.Host.Devnet.CompiledContracts.Get("MegapoolSettingsHarness").Abi.Function("setNotifyThreshold").EncodeCall(new System.Numerics.BigInteger(50));
+        var setOnNew = CompiledContracts.Get("MegapoolSettingsHarness").EncodeCall("setNotifyThreshold", new System.Numerics.BigInteger(50));
         await Chain.SendAsync(Chain.Keys[0], upgraded, setOnNew);
         Assert.Empty((await watcher.PollAsync(CancellationToken.None)).OfType<SettingsRead>());
 

@@ -95,8 +95,8 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
     {
         var options = new SubmitterOptions(_node!.Options.ChainId, new HashSet<string>
         {
-            Hex.Encode(Megapool.DissolveValidatorFunction.Selector),
-            Hex.Encode(Minipool.DissolveFunction.Selector),
+            Hex.Encode(Megapool.DissolveValidatorSelector),
+            Hex.Encode(Minipool.DissolveSelector),
         })
         {
             ActWithoutReward = true,

@@ -1,6 +1,6 @@
 using System.Numerics;
-using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 
@@ -9,24 +9,14 @@ namespace Keeper.Chain.Contracts.RocketPool;
 /// <summary>rocketMegapoolManager: the global validator index, the way to enumerate every megapool validator.</summary>
 public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address address)
 {
-    /// <summary><c>getValidatorCount()</c>.</summary>
-    public static AbiFunction GetValidatorCountFunction { get; } = AbiFunction.Parse("function getValidatorCount() view returns (uint256)");
-
-    private static readonly AbiType[] EntryV2 = [AbiType.Bytes, ValidatorInfo.V2Type, AbiType.Address, AbiType.UInt(32)];
-    private static readonly AbiType[] EntryV1 = [AbiType.Bytes, ValidatorInfo.V1Type, AbiType.Address, AbiType.UInt(32)];
-
-    /// <summary><c>getValidatorInfo(uint256)</c>, returning <c>(bytes pubkey, ValidatorInfo info, address megapool, uint32 validatorId)</c>.</summary>
-    public static AbiFunction GetValidatorInfoFunction { get; } =
-        new("getValidatorInfo", [new AbiParameter("index", AbiType.UInt256)], [new AbiParameter("", AbiType.Bytes), new AbiParameter("", ValidatorInfo.V2Type), new AbiParameter("", AbiType.Address), new AbiParameter("", AbiType.UInt(32))]);
-
     /// <summary>The contract's address.</summary>
     public Address Address { get; } = address;
 
     /// <summary>How many validators the index holds.</summary>
     public async Task<ulong> GetValidatorCountAsync(BlockTag block, CancellationToken cancellationToken)
     {
-        var result = await eth.CallAsync(new CallRequest(Address, GetValidatorCountFunction.EncodeCall()), block, cancellationToken);
-        return (ulong)(BigInteger)GetValidatorCountFunction.DecodeOutput(result)[0]!;
+        var result = await eth.CallAsync(ContractAbi.Call<GetValidatorCountFunction>(Address), block, cancellationToken);
+        return ContractAbi.DecodeReturn<GetValidatorCountFunction, ulong>(result);
     }
 
     /// <summary>Reads <paramref name="count"/> entries of the index from <paramref name="from"/> on, in order.</summary>
@@ -50,7 +40,7 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
         var calls = new CallRequest[count];
         for (ulong i = 0; i < count; i++)
         {
-            calls[i] = new CallRequest(Address, GetValidatorInfoFunction.EncodeCall(new BigInteger(from + i)));
+            calls[i] = GetValidatorInfoCall(Address, from + i);
         }
 
         var index = from;
@@ -67,7 +57,12 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
         }
     }
 
+    /// <summary>The read of entry <paramref name="index"/> of the index, decoded by <see cref="Decode"/>.</summary>
+    public static CallRequest GetValidatorInfoCall(Address manager, ulong index) =>
+        ContractAbi.Call(manager, new GetValidatorInfoFunction { Index = index });
+
     /// <summary>Decodes an answer of <c>getValidatorInfo(uint256)</c> in either <see cref="ValidatorInfoLayout"/>.</summary>
+    /// <exception cref="ContractDecodingException">The answer is neither layout's encoding.</exception>
     public static ManagedValidator Decode(ulong index, ReadOnlySpan<byte> data)
     {
         // The struct is static, so it sits in the head after the pubkey's offset word; that offset tells the layout.
@@ -76,9 +71,18 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
             throw new RocketPoolBindingException($"getValidatorInfo({index}) returned {data.Length} bytes.");
         }
 
+        var what = $"getValidatorInfo({index})";
         var offset = new BigInteger(data[..32], isUnsigned: true, isBigEndian: true);
-        var types = offset == 32 + ValidatorInfo.EncodedSize(ValidatorInfoLayout.V1) + 64 ? EntryV1 : EntryV2;
-        var values = AbiDecoder.Decode(types, data);
-        return new ManagedValidator(index, (byte[])values[0]!, ValidatorInfo.FromTuple((object?[])values[1]!), (Address)values[2]!, (uint)(BigInteger)values[3]!);
+        if (offset == 32 + ValidatorInfo.EncodedSize(ValidatorInfoLayout.V1) + 64)
+        {
+            var v1 = ContractAbi.DecodeOutput<ManagedValidatorV1Output>(data.ToArray(), what);
+            return Entry(index, v1, ValidatorInfo.From(v1.Info));
+        }
+
+        var v2 = ContractAbi.DecodeOutput<ManagedValidatorV2Output>(data.ToArray(), what);
+        return Entry(index, v2, ValidatorInfo.From(v2.Info));
     }
+
+    private static ManagedValidator Entry(ulong index, ManagedValidatorFields entry, ValidatorInfo info) =>
+        new(index, entry.Pubkey, info, Address.Parse(entry.Megapool), entry.ValidatorId);
 }

@@ -1,4 +1,4 @@
-using Keeper.Chain.Abi;
+using System.Text;
 using Keeper.Chain.Primitives;
 using Nethereum.Util;
 
@@ -40,7 +40,7 @@ public static class RocketPoolContractNames
     /// </summary>
     public static IReadOnlyList<string> Optional { get; } = [DaoProtocolProposal, DaoProposal];
 
-    /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>.</summary>
+    /// <summary>The RocketStorage key of a contract address: <c>keccak256(abi.encodePacked("contract.address", name))</c>: two packed strings are their bytes, one after the other.</summary>
     public static Hash32 StorageKey(string name) =>
-        new(Sha3Keccack.Current.CalculateHash(AbiPacked.Encode([AbiType.String, AbiType.String], ["contract.address", name])));
+        new(Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("contract.address" + name)));
 }

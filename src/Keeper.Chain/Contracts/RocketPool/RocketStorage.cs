@@ -1,5 +1,5 @@
-using Keeper.Chain.Abi;
 using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.RocketPool.RocketStorageDefinition;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 
@@ -11,18 +11,14 @@ namespace Keeper.Chain.Contracts.RocketPool;
 /// </summary>
 public sealed class RocketStorage(EthApi eth, Address address)
 {
-    /// <summary><c>getAddress(bytes32)</c>.</summary>
-    public static AbiFunction GetAddressFunction { get; } = AbiFunction.Parse("function getAddress(bytes32 key) view returns (address)");
-
     /// <summary>The contract's address.</summary>
     public Address Address { get; } = address;
 
     /// <summary>Reads the address registered under a contract name; the zero address when none is.</summary>
     public async Task<Address> GetAddressAsync(string contractName, BlockTag block, CancellationToken cancellationToken)
     {
-        var data = GetAddressFunction.EncodeCall(RocketPoolContractNames.StorageKey(contractName));
-        var result = await eth.CallAsync(new CallRequest(Address, data), block, cancellationToken);
-        return (Address)GetAddressFunction.DecodeOutput(result)[0]!;
+        var result = await eth.CallAsync(GetAddressCall(contractName), block, cancellationToken);
+        return Address.Parse(ContractAbi.DecodeReturn<GetAddressFunction, string>(result));
     }
 
     /// <summary>Resolves every contract the keeper uses, in one batch.</summary>
@@ -36,12 +32,12 @@ public sealed class RocketStorage(EthApi eth, Address address)
         }
 
         var names = RocketPoolContractNames.All.Concat(RocketPoolContractNames.Optional).ToArray();
-        var calls = names.Select(n => new CallRequest(Address, GetAddressFunction.EncodeCall(RocketPoolContractNames.StorageKey(n)))).ToArray();
+        var calls = names.Select(GetAddressCall).ToArray();
         var results = await batch.CallAsync(calls, block, cancellationToken);
         var resolved = new Dictionary<string, Address>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
         {
-            var address = (Address)GetAddressFunction.DecodeOutput(results[i].GetReturnDataOrThrow(i))[0]!;
+            var address = Address.Parse(ContractAbi.DecodeReturn<GetAddressFunction, string>(results[i].GetReturnDataOrThrow(i)));
             if (address == Address.Zero && i < RocketPoolContractNames.All.Count)
             {
                 throw new RocketPoolBindingException($"RocketStorage at {Address} has no address registered for '{names[i]}'. Is this the right RocketStorage for the network?");
@@ -60,4 +56,7 @@ public sealed class RocketStorage(EthApi eth, Address address)
             resolved[RocketPoolContractNames.MinipoolSettings],
             [.. RocketPoolContractNames.Optional.Select(n => resolved[n]).Where(a => a != Address.Zero)]);
     }
+
+    private CallRequest GetAddressCall(string contractName) =>
+        ContractAbi.Call(Address, new GetAddressFunction { Key = RocketPoolContractNames.StorageKey(contractName).ToArray() });
 }

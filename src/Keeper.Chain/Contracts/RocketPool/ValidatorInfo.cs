@@ -1,5 +1,4 @@
-using System.Numerics;
-using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
 
 namespace Keeper.Chain.Contracts.RocketPool;
 
@@ -45,38 +44,19 @@ public sealed record ValidatorInfo(
     ulong? WithdrawableEpoch = null,
     ulong? LockedSlot = null)
 {
-    private const string Common = "uint32,uint32,uint32,uint32,bool,bool,bool,bool,bool,bool,bool,bool";
-
-    /// <summary>The v2 tuple type.</summary>
-    public static AbiType V2Type { get; } = AbiType.Parse($"({Common},uint64,uint64)");
-
-    /// <summary>The v1 tuple type.</summary>
-    public static AbiType V1Type { get; } = AbiType.Parse($"({Common},uint64,uint64,uint64,uint64)");
-
     /// <summary>The ABI size of a layout's tuple (all its fields are static, so it is encoded in place).</summary>
     public static int EncodedSize(ValidatorInfoLayout layout) => layout == ValidatorInfoLayout.V1 ? 16 * 32 : 14 * 32;
 
-    /// <summary>Builds the record from a decoded tuple of either layout.</summary>
-    /// <exception cref="RocketPoolBindingException">The tuple has neither layout's field count.</exception>
-    public static ValidatorInfo FromTuple(object?[] t)
-    {
-        if (t.Length is not (14 or 16))
-        {
-            throw new RocketPoolBindingException($"ValidatorInfo should have 14 (v2) or 16 (v1) fields; the contract returned {t.Length}.");
-        }
+    /// <summary>The record from the v2 struct.</summary>
+    public static ValidatorInfo From(ValidatorInfoV2 v2) =>
+        Common(v2, ValidatorInfoLayout.V2) with { ExitBalance = v2.ExitBalance, LockedTime = v2.LockedTime };
 
-        var layout = t.Length == 16 ? ValidatorInfoLayout.V1 : ValidatorInfoLayout.V2;
-        var info = new ValidatorInfo(
-            U32(t[0]), U32(t[1]), U32(t[2]), U32(t[3]),
-            (bool)t[4]!, (bool)t[5]!, (bool)t[6]!, (bool)t[7]!, (bool)t[8]!, (bool)t[9]!, (bool)t[10]!, (bool)t[11]!,
-            ExitBalance: 0,
-            layout);
-        return layout == ValidatorInfoLayout.V2
-            ? info with { ExitBalance = U64(t[12]), LockedTime = U64(t[13]) }
-            : info with { ValidatorIndex = U64(t[12]), ExitBalance = U64(t[13]), WithdrawableEpoch = U64(t[14]), LockedSlot = U64(t[15]) };
-    }
+    /// <summary>The record from the v1 struct.</summary>
+    public static ValidatorInfo From(ValidatorInfoV1 v1) =>
+        Common(v1, ValidatorInfoLayout.V1) with { ValidatorIndex = v1.ValidatorIndex, ExitBalance = v1.ExitBalance, WithdrawableEpoch = v1.WithdrawableEpoch, LockedSlot = v1.LockedSlot };
 
-    private static uint U32(object? value) => (uint)(BigInteger)value!;
-
-    private static ulong U64(object? value) => (ulong)(BigInteger)value!;
+    private static ValidatorInfo Common(IValidatorInfoFields f, ValidatorInfoLayout layout) =>
+        new(f.LastAssignmentTime, f.LastRequestedValue, f.LastRequestedBond, f.DepositValue,
+            f.Staked, f.Exited, f.InQueue, f.InPrestake, f.ExpressUsed, f.Dissolved, f.Exiting, f.Locked,
+            ExitBalance: 0, layout);
 }

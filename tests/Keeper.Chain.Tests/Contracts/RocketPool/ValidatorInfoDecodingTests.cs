@@ -1,31 +1,37 @@
-using System.Numerics;
-using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts;
 using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
+using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Primitives;
+using Nethereum.ABI.FunctionEncoding;
 using Xunit;
 
 namespace Keeper.Chain.Tests.Contracts.RocketPool;
 
 public sealed class ValidatorInfoDecodingTests
 {
-    private static readonly object?[] V2Fields =
-    [
-        new BigInteger(1_700_000_000), new BigInteger(32_000), new BigInteger(4_000), new BigInteger(1_000),
-        false, false, false, true, true, false, false, false,
-        new BigInteger(0), new BigInteger(1_700_000_123),
-    ];
+    private static readonly ParametersEncoder Encoder = new();
 
-    private static readonly object?[] V1Fields =
-    [
-        new BigInteger(1_700_000_000), new BigInteger(32_000), new BigInteger(4_000), new BigInteger(1_000),
-        true, false, false, false, false, false, true, false,
-        new BigInteger(123_456), new BigInteger(31_900_000_000), new BigInteger(400_000), new BigInteger(12_345_678),
-    ];
+    private static ValidatorInfoV2 V2Fields() => new()
+    {
+        LastAssignmentTime = 1_700_000_000, LastRequestedValue = 32_000, LastRequestedBond = 4_000, DepositValue = 1_000,
+        InPrestake = true, ExpressUsed = true,
+        ExitBalance = 0, LockedTime = 1_700_000_123,
+    };
+
+    private static ValidatorInfoV1 V1Fields() => new()
+    {
+        LastAssignmentTime = 1_700_000_000, LastRequestedValue = 32_000, LastRequestedBond = 4_000, DepositValue = 1_000,
+        Staked = true, Exiting = true,
+        ValidatorIndex = 123_456, ExitBalance = 31_900_000_000, WithdrawableEpoch = 400_000, LockedSlot = 12_345_678,
+    };
+
+    private static byte[] Encode<T>(T output) => Encoder.EncodeParametersFromTypeAttributes(typeof(T), output);
 
     [Fact]
     public void MegapoolDecode_V2Record_ReadsFlagsAndLockedTime()
     {
-        var info = Megapool.DecodeValidatorInfo(AbiEncoder.Encode([ValidatorInfo.V2Type], [V2Fields]));
+        var info = Megapool.DecodeValidatorInfo(Encode(new ValidatorInfoV2Output { Info = V2Fields() }));
 
         Assert.Equal(ValidatorInfoLayout.V2, info.Layout);
         Assert.Equal(1_700_000_000u, info.LastAssignmentTime);
@@ -39,7 +45,7 @@ public sealed class ValidatorInfoDecodingTests
     [Fact]
     public void MegapoolDecode_V1Record_ReadsItsExtraFields()
     {
-        var info = Megapool.DecodeValidatorInfo(AbiEncoder.Encode([ValidatorInfo.V1Type], [V1Fields]));
+        var info = Megapool.DecodeValidatorInfo(Encode(new ValidatorInfoV1Output { Info = V1Fields() }));
 
         Assert.Equal(ValidatorInfoLayout.V1, info.Layout);
         Assert.True(info.Staked);
@@ -56,10 +62,11 @@ public sealed class ValidatorInfoDecodingTests
     [InlineData(ValidatorInfoLayout.V2)]
     public void ManagerDecode_EitherLayout_ToldApartByThePubkeyOffset(ValidatorInfoLayout layout)
     {
-        var (type, fields) = layout == ValidatorInfoLayout.V1 ? (ValidatorInfo.V1Type, V1Fields) : (ValidatorInfo.V2Type, V2Fields);
         var pubkey = Enumerable.Range(0, 48).Select(i => (byte)i).ToArray();
         var megapool = Address.Parse("0x00000000000000000000000000000000000000aa");
-        var data = AbiEncoder.Encode([AbiType.Bytes, type, AbiType.Address, AbiType.UInt(32)], [pubkey, fields, megapool, 7u]);
+        var data = layout == ValidatorInfoLayout.V1
+            ? Encode(new ManagedValidatorV1Output { Pubkey = pubkey, Info = V1Fields(), Megapool = megapool.ToLowerHex(), ValidatorId = 7 })
+            : Encode(new ManagedValidatorV2Output { Pubkey = pubkey, Info = V2Fields(), Megapool = megapool.ToLowerHex(), ValidatorId = 7 });
 
         var entry = MegapoolManager.Decode(41, data);
 
@@ -74,9 +81,26 @@ public sealed class ValidatorInfoDecodingTests
     [Fact]
     public void MegapoolDecode_DirtyBoolean_IsRejected()
     {
-        var data = AbiEncoder.Encode([ValidatorInfo.V2Type], [V2Fields]);
+        var data = Encode(new ValidatorInfoV2Output { Info = V2Fields() });
         data[(4 * 32) + 31] = 2;
 
-        Assert.Throws<AbiDecodingException>(() => Megapool.DecodeValidatorInfo(data));
+        var error = Assert.Throws<ContractDecodingException>(() => Megapool.DecodeValidatorInfo(data));
+        Assert.Equal("getValidatorInfo(uint32)", error.What);
+    }
+
+    [Fact]
+    public void MegapoolDecode_Uint32WithHighBitsSet_IsRejected()
+    {
+        var data = Encode(new ValidatorInfoV2Output { Info = V2Fields() });
+        data[27] = 1;
+
+        Assert.Throws<ContractDecodingException>(() => Megapool.DecodeValidatorInfo(data));
+    }
+
+    [Fact]
+    public void ManagerDecode_EmptyAnswer_NamesTheCall()
+    {
+        var error = Assert.Throws<RocketPoolBindingException>(() => MegapoolManager.Decode(5, []));
+        Assert.Contains("getValidatorInfo(5) returned 0 bytes", error.Message, StringComparison.Ordinal);
     }
 }

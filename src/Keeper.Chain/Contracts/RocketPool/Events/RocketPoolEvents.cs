@@ -1,7 +1,13 @@
-using System.Numerics;
-using Keeper.Chain.Abi;
+using Keeper.Chain.Contracts.RocketPool.DaoProposalDefinition;
+using Keeper.Chain.Contracts.RocketPool.DepositPoolDefinition;
+using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
+using Keeper.Chain.Contracts.RocketPool.MinipoolDefinition;
+using Keeper.Chain.Contracts.RocketPool.MinipoolManagerDefinition;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.ABI.Model;
+using Nethereum.Contracts;
 
 namespace Keeper.Chain.Contracts.RocketPool.Events;
 
@@ -9,80 +15,32 @@ namespace Keeper.Chain.Contracts.RocketPool.Events;
 public static class RocketPoolEvents
 {
     private static readonly Dictionary<Hash32, Func<LogEntry, RocketPoolLog>> Decoders = [];
-    private static readonly Dictionary<MegapoolValidatorEventKind, AbiEvent> ValidatorEvents = [];
+    private static readonly Dictionary<MegapoolValidatorEventKind, EventABI> ValidatorEvents = [];
 
     static RocketPoolEvents()
     {
-        foreach (var kind in Enum.GetValues<MegapoolValidatorEventKind>())
-        {
-            var idType = kind == MegapoolValidatorEventKind.Exited ? "uint32" : "uint256";
-            var abi = AbiEvent.Parse($"event MegapoolValidator{kind}({idType} indexed validatorId, uint256 time)");
-            ValidatorEvents[kind] = abi;
-            Register(abi, log =>
-            {
-                var e = abi.Decode(log);
-                return new MegapoolValidatorLog(log, kind, e.Get<uint>("validatorId"), e.Get<ulong>("time"));
-            });
-        }
-
-        Register(MegapoolDebtIncreased, log =>
-        {
-            var e = MegapoolDebtIncreased.Decode(log);
-            return new MegapoolDebtIncreasedLog(log, e.Get<BigInteger>("amount"), e.Get<ulong>("time"));
-        });
-        Register(FundsRequested, log =>
-        {
-            var e = FundsRequested.Decode(log);
-            return new FundsRequestedLog(log, e.Get<Address>("receiver"), e.Get<uint>("validatorId"), e.Get<BigInteger>("amount"), e.Get<bool>("expressQueue"), e.Get<ulong>("time"));
-        });
-        Register(FundsAssigned, log =>
-        {
-            var e = FundsAssigned.Decode(log);
-            return new FundsAssignedLog(log, e.Get<Address>("receiver"), e.Get<BigInteger>("amount"), e.Get<ulong>("time"));
-        });
-        Register(MinipoolCreated, log => DecodeMinipoolLifecycle(MinipoolCreated, log, destroyed: false));
-        Register(MinipoolDestroyed, log => DecodeMinipoolLifecycle(MinipoolDestroyed, log, destroyed: true));
-        Register(StatusUpdated, log =>
-        {
-            var e = StatusUpdated.Decode(log);
-            var status = e.Get<byte>("status");
-            return status <= (byte)MinipoolStatus.Dissolved
-                ? new MinipoolStatusUpdatedLog(log, (MinipoolStatus)status, e.Get<ulong>("time"))
-                : throw new AbiDecodingException($"StatusUpdated carries unknown minipool status {status}.", 0);
-        });
-        Register(ProposalExecuted, log =>
-        {
-            var e = ProposalExecuted.Decode(log);
-            return new ProposalExecutedLog(log, e.Get<ulong>("proposalID"), e.Get<ulong>("time"));
-        });
+        RegisterValidatorEvent<MegapoolValidatorEnqueuedEvent>(MegapoolValidatorEventKind.Enqueued);
+        RegisterValidatorEvent<MegapoolValidatorDequeuedEvent>(MegapoolValidatorEventKind.Dequeued);
+        RegisterValidatorEvent<MegapoolValidatorAssignedEvent>(MegapoolValidatorEventKind.Assigned);
+        RegisterValidatorEvent<MegapoolValidatorStakedEvent>(MegapoolValidatorEventKind.Staked);
+        RegisterValidatorEvent<MegapoolValidatorDissolvedEvent>(MegapoolValidatorEventKind.Dissolved);
+        RegisterValidatorEvent<MegapoolValidatorLockedEvent>(MegapoolValidatorEventKind.Locked);
+        RegisterValidatorEvent<MegapoolValidatorUnlockedEvent>(MegapoolValidatorEventKind.Unlocked);
+        RegisterValidatorEvent<MegapoolValidatorExitingEvent>(MegapoolValidatorEventKind.Exiting);
+        RegisterValidatorEvent<MegapoolValidatorExitedEvent>(MegapoolValidatorEventKind.Exited);
+        Register<MegapoolDebtIncreasedEvent>((log, e) => new MegapoolDebtIncreasedLog(log, e.Amount, e.Time));
+        Register<FundsRequestedEvent>((log, e) => new FundsRequestedLog(log, Address.Parse(e.Receiver), e.ValidatorId, e.Amount, e.ExpressQueue, e.Time));
+        Register<FundsAssignedEvent>((log, e) => new FundsAssignedLog(log, Address.Parse(e.Receiver), e.Amount, e.Time));
+        Register<MinipoolCreatedEvent>((log, e) => Lifecycle(log, e, destroyed: false));
+        Register<MinipoolDestroyedEvent>((log, e) => Lifecycle(log, e, destroyed: true));
+        Register<StatusUpdatedEvent>((log, e) => e.Status <= (byte)MinipoolStatus.Dissolved
+            ? new MinipoolStatusUpdatedLog(log, (MinipoolStatus)e.Status, e.Time)
+            : throw new ContractDecodingException($"StatusUpdated from {log.Address}", log.Data, $"unknown minipool status {e.Status}"));
+        Register<ProposalExecutedEvent>((log, e) => new ProposalExecutedLog(log, e.ProposalId, e.Time));
     }
 
-    /// <summary>The megapool validator events by kind.</summary>
-    public static IReadOnlyDictionary<MegapoolValidatorEventKind, AbiEvent> MegapoolValidatorEvents => ValidatorEvents;
-
-    /// <summary><c>MegapoolDebtIncreased(uint256 amount, uint256 time)</c>.</summary>
-    public static AbiEvent MegapoolDebtIncreased { get; } = AbiEvent.Parse("event MegapoolDebtIncreased(uint256 amount, uint256 time)");
-
-    /// <summary><c>FundsRequested(address indexed receiver, uint256 validatorId, uint256 amount, bool expressQueue, uint256 time)</c>.</summary>
-    public static AbiEvent FundsRequested { get; } = AbiEvent.Parse("event FundsRequested(address indexed receiver, uint256 validatorId, uint256 amount, bool expressQueue, uint256 time)");
-
-    /// <summary><c>FundsAssigned(address indexed receiver, uint256 amount, uint256 time)</c>.</summary>
-    public static AbiEvent FundsAssigned { get; } = AbiEvent.Parse("event FundsAssigned(address indexed receiver, uint256 amount, uint256 time)");
-
-    /// <summary><c>MinipoolCreated(address indexed minipool, address indexed node, uint256 time)</c>.</summary>
-    public static AbiEvent MinipoolCreated { get; } = AbiEvent.Parse("event MinipoolCreated(address indexed minipool, address indexed node, uint256 time)");
-
-    /// <summary><c>MinipoolDestroyed(address indexed minipool, address indexed node, uint256 time)</c>.</summary>
-    public static AbiEvent MinipoolDestroyed { get; } = AbiEvent.Parse("event MinipoolDestroyed(address indexed minipool, address indexed node, uint256 time)");
-
-    /// <summary><c>StatusUpdated(uint8 indexed status, uint256 time)</c>.</summary>
-    public static AbiEvent StatusUpdated { get; } = AbiEvent.Parse("event StatusUpdated(uint8 indexed status, uint256 time)");
-
-    /// <summary>
-    /// <c>ProposalExecuted(uint256 indexed proposalID, address indexed executor, uint256 time)</c>, the same in
-    /// rocketDAOProtocolProposal and rocketDAOProposal.
-    /// </summary>
-    public static AbiEvent ProposalExecuted { get; } = AbiEvent.Parse("event ProposalExecuted(uint256 indexed proposalID, address indexed executor, uint256 time)");
+    /// <summary>The megapool validator events by kind, as Nethereum reads them from their DTOs.</summary>
+    public static IReadOnlyDictionary<MegapoolValidatorEventKind, EventABI> MegapoolValidatorEvents => ValidatorEvents;
 
     /// <summary>Every topic 0 this class decodes, for one <c>eth_getLogs</c> filter.</summary>
     public static IReadOnlyList<Hash32> AllTopics => [.. Decoders.Keys];
@@ -102,17 +60,23 @@ public static class RocketPoolEvents
         {
             return decode(log);
         }
-        catch (Exception ex) when (ex is AbiException or OverflowException or InvalidCastException)
+        catch (ContractDecodingException)
         {
             return null;
         }
     }
 
-    private static MinipoolCreatedLog DecodeMinipoolLifecycle(AbiEvent abi, LogEntry log, bool destroyed)
+    private static MinipoolCreatedLog Lifecycle(LogEntry log, MinipoolLifecycleEvent e, bool destroyed) =>
+        new(log, Address.Parse(e.Minipool), Address.Parse(e.Node), e.Time, destroyed);
+
+    private static void RegisterValidatorEvent<TEvent>(MegapoolValidatorEventKind kind)
+        where TEvent : IMegapoolValidatorEvent, new()
     {
-        var e = abi.Decode(log);
-        return new MinipoolCreatedLog(log, e.Get<Address>("minipool"), e.Get<Address>("node"), e.Get<ulong>("time"), destroyed);
+        ValidatorEvents[kind] = ABITypedRegistry.GetEvent<TEvent>();
+        Register<TEvent>((log, e) => new MegapoolValidatorLog(log, kind, e.ValidatorId, e.Time));
     }
 
-    private static void Register(AbiEvent abi, Func<LogEntry, RocketPoolLog> decode) => Decoders[abi.Topic0] = decode;
+    private static void Register<TEvent>(Func<LogEntry, TEvent, RocketPoolLog> create)
+        where TEvent : IEventDTO, new() =>
+        Decoders[ContractAbi.Topic<TEvent>()] = log => create(log, ContractAbi.DecodeEvent<TEvent>(log));
 }
