@@ -27,6 +27,7 @@ public sealed class HarnessAbiBindingTests
         ["Keeper.Chain.Contracts.RocketPool.MinipoolSettingsDefinition"] = "MinipoolSettingsHarness",
         ["Keeper.Chain.Contracts.RocketPool.RocketStorageDefinition"] = "RocketStorageHarness",
         ["Keeper.Chain.Contracts.RocketPool.DepositPoolDefinition"] = "DepositPoolHarness",
+        ["Keeper.Chain.Contracts.RocketPool.DaoProposalDefinition"] = "DAOProtocolProposalHarness",
         ["Keeper.Chain.Calls.Multicall3Definition"] = "Aggregate3",
     };
 
