@@ -26,7 +26,7 @@ public static partial class ContractAbi
     /// <summary>The read of <paramref name="function"/> on the contract at <paramref name="to"/>.</summary>
     public static CallRequest Call<TFunction>(Address to, TFunction function)
         where TFunction : FunctionMessage =>
-        new(to, function.GetCallData());
+        new(to, InputCodec<TFunction>.Encode(function));
 
     /// <summary>The read of a function without arguments on the contract at <paramref name="to"/>.</summary>
     public static CallRequest Call<TFunction>(Address to)

@@ -1,9 +1,11 @@
 using System.Numerics;
+using Keeper.Chain.Calls.Multicall3Definition;
 using Keeper.Chain.Contracts;
 using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
 using Nethereum.ABI;
+using Nethereum.Contracts;
 using Nethereum.Util;
 using Xunit;
 
@@ -22,6 +24,21 @@ public sealed class ContractAbiTests
         Assert.Equal(Hex.Encode([.. selector, .. Word(7)]), Hex.Encode(call.Data));
         Assert.Equal(selector, ContractAbi.Selector<DissolveValidatorFunction>());
         Assert.Equal(36, call.Data.Length);
+    }
+
+    [Fact]
+    public void Call_ArrayOfTuplesAndNoArguments_AreTheBytesNethereumsGetCallDataGives()
+    {
+        var aggregate = new Aggregate3Function
+        {
+            Calls = [.. Enumerable.Range(0, 3).Select(i => new Call3 { Target = "0x00000000000000000000000000000000000000a" + i, AllowFailure = i % 2 == 0, CallData = new byte[36 + i] })],
+        };
+        var empty = new Aggregate3Function();
+        var count = new GetValidatorCountFunction();
+
+        Assert.Equal(Hex.Encode(aggregate.GetCallData()), Hex.Encode(ContractAbi.Call(Address.Zero, aggregate).Data));
+        Assert.Equal(Hex.Encode(empty.GetCallData()), Hex.Encode(ContractAbi.Call(Address.Zero, empty).Data));
+        Assert.Equal(Hex.Encode(count.GetCallData()), Hex.Encode(ContractAbi.Call<GetValidatorCountFunction>(Address.Zero).Data));
     }
 
     [Fact]

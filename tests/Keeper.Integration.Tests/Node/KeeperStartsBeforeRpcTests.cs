@@ -56,6 +56,15 @@ public sealed class KeeperStartsBeforeRpcTests : IAsyncLifetime
 
         (status, reason) = await PollReadyAsync(http, r => r.Status == HttpStatusCode.OK);
         Assert.StartsWith("""{"status":"Healthy","reason":"synced at block """, reason, StringComparison.Ordinal);
+        // The status file is written on its own interval, so it may say ready a moment after /ready does.
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (_node.Status?.Ready != true && !wait.IsCancellationRequested)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
         Assert.True(_node.Status?.Ready, $"the status file does not say ready:\n{Log}");
         Assert.Single(Log.Split('\n'), line => line.Contains("The execution client does not answer", StringComparison.Ordinal));
         Assert.Contains("The execution client answers (chain 31337)", Log, StringComparison.Ordinal);
