@@ -23,11 +23,14 @@ public static class SteadyRpcScenario
         var config = NodeFiles.Write(work, "node-1", chain.Keys[1], anvil.RpcUrl, harness, NodeFiles.Sqlite(Path.Combine(work, "keeper.db")), blockSeconds, gateEnabled: true);
         await using var node = NodeProcess.Start("node-1", chain.Keys[1].Address.ToString(), config, work);
         await chain.SetAutomineAsync(false);
-        await chain.Rpc.SendAsync("evm_setIntervalMining", [blockSeconds], CancellationToken.None);
         while (node.Status?.Ready != true)
         {
             await Task.Delay(200);
         }
+
+        // Blocks start once the cold start is over: anvil with --prune-history keeps only the newest states, so a cold
+        // start reading at one block for many seconds would find that block's state gone.
+        await chain.Rpc.SendAsync("evm_setIntervalMining", [blockSeconds], CancellationToken.None);
 
         // Let the cold start and the first checkpoint settle, then count.
         await Task.Delay(TimeSpan.FromSeconds(blockSeconds * 5));

@@ -39,10 +39,20 @@ public sealed class BatchCaller
     /// order, as soon as that request and every earlier one have answered: the caller can use the first results while
     /// later requests are still running.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<CallResult>> CallInChunksAsync(IReadOnlyList<CallRequest> calls, BlockTag block, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<CallResult>> CallInChunksAsync(IReadOnlyList<CallRequest> calls, BlockTag block, CancellationToken cancellationToken) =>
+        CallInChunksAsync(calls, block, static (results, _) => results, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CallInChunksAsync(IReadOnlyList{CallRequest}, BlockTag, CancellationToken)"/>, with each request's
+    /// results turned into <typeparamref name="T"/> by <paramref name="decode"/> (given the index of the chunk's first
+    /// call) on the thread pool as soon as they arrive, beside the caller's work on earlier chunks.
+    /// </summary>
+    public async IAsyncEnumerable<T> CallInChunksAsync<T>(
+        IReadOnlyList<CallRequest> calls, BlockTag block, Func<IReadOnlyList<CallResult>, int, T> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var pending = new Queue<Task<IReadOnlyList<CallResult>>>();
+        ArgumentNullException.ThrowIfNull(decode);
+        var pending = new Queue<Task<T>>();
         var next = 0;
         try
         {
@@ -57,7 +67,10 @@ public sealed class BatchCaller
                         chunk[i] = calls[next + i];
                     }
 
-                    pending.Enqueue(CallChunkAsync(chunk, block, cancellationToken));
+                    // On the thread pool: encoding a request and decoding its answer are CPU work (tens of µs per call
+                    // through Nethereum's ABI coder), done beside the caller's work on earlier chunks, not before it.
+                    var first = next;
+                    pending.Enqueue(Task.Run(async () => decode(await CallChunkAsync(chunk, block, cancellationToken), first), cancellationToken));
                     next += size;
                 }
 

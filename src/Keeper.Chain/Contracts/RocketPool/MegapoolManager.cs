@@ -43,18 +43,21 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
             calls[i] = GetValidatorInfoCall(Address, from + i);
         }
 
-        var index = from;
-        await foreach (var results in batch.CallInChunksAsync(calls, block, cancellationToken))
+        await foreach (var validators in batch.CallInChunksAsync(calls, block, (results, first) => DecodeChunk(results, from, first), cancellationToken))
         {
-            var validators = new ManagedValidator[results.Count];
-            for (var i = 0; i < results.Count; i++)
-            {
-                validators[i] = Decode(index + (ulong)i, results[i].GetReturnDataOrThrow((int)(index - from) + i));
-            }
-
-            index += (ulong)results.Count;
             yield return validators;
         }
+    }
+
+    private static ManagedValidator[] DecodeChunk(IReadOnlyList<CallResult> results, ulong from, int first)
+    {
+        var validators = new ManagedValidator[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            validators[i] = Decode(from + (ulong)(first + i), results[i].GetReturnDataOrThrow(first + i));
+        }
+
+        return validators;
     }
 
     /// <summary>The read of entry <paramref name="index"/> of the index, decoded by <see cref="Decode"/>.</summary>
