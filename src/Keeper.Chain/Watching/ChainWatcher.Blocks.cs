@@ -148,7 +148,8 @@ public sealed partial class ChainWatcher
     }
 
     // Reads settings and contract addresses when forced (cold start, executed DAO proposal, reorg) or when the refresh
-    // interval has passed: three requests (RocketStorage code, addresses, settings) every interval, and none otherwise.
+    // interval has passed: four requests (RocketStorage code, addresses, megapool settings, launch timeout) every
+    // interval, and none otherwise.
     private async Task RefreshSettingsAsync(BlockRef block, bool force, List<WatcherEvent> events, CancellationToken cancellationToken)
     {
         if (!force && _settingsBlock is { } last && block.Number >= last && block.Number - last < _options.SettingsRefreshBlocks)
