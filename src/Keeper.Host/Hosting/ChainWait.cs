@@ -32,8 +32,21 @@ public sealed partial class ChainWait(EthApi eth, TimeProvider time, ILogger<Cha
     /// <summary>Returns the chain id once the execution client answers.</summary>
     /// <exception cref="JsonRpcNodeException">The client answered with an error: waiting would not change it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (the node is stopping).</exception>
-    public async Task<ulong> UntilAnswersAsync(CancellationToken cancellationToken)
+    public Task<ulong> UntilAnswersAsync(CancellationToken cancellationToken) => UntilAnswersAsync(eth.ChainIdAsync, chainId => chainId, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> (reads that start with <c>eth_chainId</c> and go on with the contracts) until it
+    /// completes without a transport failure: the client may answer once and drop again a moment later, which is waited
+    /// out like a client that never answered. Any other failure ends the wait.
+    /// </summary>
+    /// <param name="step">The start-up reads and what they build.</param>
+    /// <param name="chainIdOf">The chain id the step found, for the log.</param>
+    /// <param name="cancellationToken">Stops the wait (the node is stopping).</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async Task<T> UntilAnswersAsync<T>(Func<CancellationToken, Task<T>> step, Func<T, ulong> chainIdOf, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(chainIdOf);
         var started = time.GetTimestamp();
         var lastLogged = started;
         var pause = FirstPause;
@@ -42,14 +55,14 @@ public sealed partial class ChainWait(EthApi eth, TimeProvider time, ILogger<Cha
         {
             try
             {
-                var chainId = await eth.ChainIdAsync(cancellationToken);
+                var result = await step(cancellationToken);
                 _notReadyReason = null;
                 if (failures > 0)
                 {
-                    LogAnswered(logger, chainId, (long)time.GetElapsedTime(started).TotalSeconds);
+                    LogAnswered(logger, chainIdOf(result), (long)time.GetElapsedTime(started).TotalSeconds);
                 }
 
-                return chainId;
+                return result;
             }
             catch (JsonRpcTransportException ex)
             {

@@ -1,6 +1,7 @@
 using Keeper.Chain.Beacon;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Keeper.Host.Node;
 using Microsoft.Extensions.Logging;
@@ -39,8 +40,9 @@ public sealed class NodeStartup(
     public string? NotReadyReason => _prepared is not null ? null : wait.NotReadyReason ?? "starting: checking the chain, the contracts and the store";
 
     /// <summary>
-    /// Waits until the execution client answers (<see cref="ChainWait"/>), then checks the chain and the store and opens
-    /// what the actors need; throws, naming the problem, when something is wrong.
+    /// Checks the chain and the store and opens what the actors need, waiting (<see cref="ChainWait"/>) while the
+    /// execution client does not answer, at the first call or any later one; throws, naming the problem, when something
+    /// else is wrong.
     /// </summary>
     /// <exception cref="InvalidOperationException">It already ran.</exception>
     public async Task PrepareAsync(CancellationToken cancellationToken)
@@ -50,8 +52,23 @@ public sealed class NodeStartup(
             throw new InvalidOperationException("The node is already prepared.");
         }
 
-        var chainId = await wait.UntilAnswersAsync(cancellationToken);
-        _prepared = await KeeperNode.PrepareAsync(settings, key, chainId, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+        _prepared = await wait.UntilAnswersAsync(PrepareOnceAsync, prepared => prepared.ChainId, cancellationToken);
+    }
+
+    // One try: the chain id, then RocketStorage, genesis, the store and the beacon node. A transport failure part-way
+    // (the client answered eth_chainId, then dropped) closes what this try opened, so the next try starts clean.
+    private async Task<PreparedNode> PrepareOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chainId = await eth.ChainIdAsync(cancellationToken);
+            return await KeeperNode.PrepareAsync(settings, key, chainId, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+        }
+        catch (JsonRpcTransportException)
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -70,6 +70,51 @@ public sealed class ChainWaitTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answered).WaitAsync(Patience);
     }
 
+    [Fact]
+    public async Task UntilAnswersAsync_ClientDropsAfterTheChainId_TheWholeStepIsTriedAgainOnceItAnswers()
+    {
+        var node = new FlappingNode();
+        var time = new ManualTimeProvider(Epoch);
+        var logger = new CollectingLogger<ChainWait>();
+        var eth = new EthApi(node);
+        var wait = new ChainWait(eth, time, logger);
+        var tries = 0;
+
+        var result = wait.UntilAnswersAsync(
+            async ct =>
+            {
+                tries++;
+                var chainId = await eth.ChainIdAsync(ct);
+                var head = await eth.BlockNumberAsync(ct);
+                return (chainId, head);
+            },
+            r => r.chainId,
+            CancellationToken.None);
+        var pause = await time.NextScheduledAsync(_ => true, Patience);
+        Assert.Contains("eth_blockNumber failed: connection reset (scripted)", wait.NotReadyReason, StringComparison.Ordinal);
+        time.Advance(pause);
+
+        Assert.Equal((31337UL, 7UL), await result.WaitAsync(Patience));
+        Assert.Equal(2, tries);
+        Assert.Null(wait.NotReadyReason);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("answers (chain 31337)", StringComparison.Ordinal));
+    }
+
+    /// <summary>Answers eth_chainId, drops the first eth_blockNumber in transport, then answers everything.</summary>
+    private sealed class FlappingNode : ScriptedRpcClient
+    {
+        private int _blockNumbers;
+
+        protected override Task<JsonElement> AnswerAsync(string method, IReadOnlyList<object?> parameters) => method switch
+        {
+            "eth_chainId" => Task.FromResult(JsonSerializer.SerializeToElement("0x7a69")),
+            "eth_blockNumber" when Interlocked.Increment(ref _blockNumbers) == 1 =>
+                throw new JsonRpcTransportException(method, $"{method} failed: connection reset (scripted)", 1),
+            "eth_blockNumber" => Task.FromResult(JsonSerializer.SerializeToElement("0x7")),
+            _ => throw new JsonRpcNodeException(method, -32601, "method not found", null),
+        };
+    }
+
     /// <summary>An execution client that fails in transport for its first calls, then answers eth_chainId.</summary>
     private sealed class ChainIdNode(int downFor) : ScriptedRpcClient
     {
