@@ -148,8 +148,8 @@ public sealed partial class ChainWatcher
     }
 
     // Reads settings and contract addresses when forced (cold start, executed DAO proposal, reorg) or when the refresh
-    // interval has passed: four requests (RocketStorage code, addresses, megapool settings, launch timeout) every
-    // interval, and none otherwise.
+    // interval has passed: three requests (addresses, megapool settings, launch timeout) every interval, and none
+    // otherwise. RocketStorage itself never moves; the node checked it is a contract at start.
     private async Task RefreshSettingsAsync(BlockRef block, bool force, List<WatcherEvent> events, CancellationToken cancellationToken)
     {
         if (!force && _settingsBlock is { } last && block.Number >= last && block.Number - last < _options.SettingsRefreshBlocks)
@@ -158,7 +158,7 @@ public sealed partial class ChainWatcher
         }
 
         var at = BlockTag.At(block.Number);
-        var deployment = await new RocketStorage(_eth, _deployment.Storage).ResolveAsync(_batch, at, cancellationToken);
+        var deployment = await new RocketStorage(_eth, _deployment.Storage).ReadAddressesAsync(_batch, at, cancellationToken);
         if (!deployment.SameAs(_deployment))
         {
             LogDeploymentChanged(_logger, block.Number, _deployment, deployment);

@@ -1,19 +1,17 @@
-using Keeper.Chain.Eth;
 using Keeper.Chain.Rpc;
 using Microsoft.Extensions.Logging;
 
 namespace Keeper.Host.Hosting;
 
 /// <summary>
-/// Waits at start until the execution client answers <c>eth_chainId</c>: a node started before its RPC (a reboot, a
-/// client still syncing its RPC server) waits instead of exiting. Only transport failures are waited out; an answer, even
+/// Waits at start until the execution client answers the node's first reads (<c>eth_chainId</c>, then the contracts): a
+/// node started before its RPC (a reboot, a client still syncing its RPC server) waits instead of exiting. Only transport failures are waited out; an answer, even
 /// an unexpected one, ends the wait, so what is wrong about it (a store of another chain) stays a fatal error. The reason
 /// is logged once when the wait starts, then about once a minute, and <see cref="NotReadyReason"/> tells <c>/ready</c>.
 /// </summary>
-/// <param name="eth">The Ethereum API.</param>
 /// <param name="time">The clock for the pauses between tries.</param>
 /// <param name="logger">Receives the wait's start, progress and end.</param>
-public sealed partial class ChainWait(EthApi eth, TimeProvider time, ILogger<ChainWait> logger)
+public sealed partial class ChainWait(TimeProvider time, ILogger<ChainWait> logger)
 {
     /// <summary>The pause after the first failed try; it doubles up to <see cref="MaxPause"/>.</summary>
     public static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(500);
@@ -28,11 +26,6 @@ public sealed partial class ChainWait(EthApi eth, TimeProvider time, ILogger<Cha
 
     /// <summary>Why the node is not ready while it waits for the execution client; null when it is not waiting.</summary>
     public string? NotReadyReason => _notReadyReason;
-
-    /// <summary>Returns the chain id once the execution client answers.</summary>
-    /// <exception cref="JsonRpcNodeException">The client answered with an error: waiting would not change it.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (the node is stopping).</exception>
-    public Task<ulong> UntilAnswersAsync(CancellationToken cancellationToken) => UntilAnswersAsync(eth.ChainIdAsync, chainId => chainId, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="step"/> (reads that start with <c>eth_chainId</c> and go on with the contracts) until it

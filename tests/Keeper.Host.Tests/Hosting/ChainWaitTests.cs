@@ -21,9 +21,9 @@ public sealed class ChainWaitTests
         var node = new ChainIdNode(downFor: 3);
         var time = new ManualTimeProvider(Epoch);
         var logger = new CollectingLogger<ChainWait>();
-        var wait = new ChainWait(new EthApi(node), time, logger);
+        var wait = new ChainWait(time, logger);
 
-        var answered = wait.UntilAnswersAsync(CancellationToken.None);
+        var answered = wait.UntilAnswersAsync(new EthApi(node).ChainIdAsync, chainId => chainId, CancellationToken.None);
         var pauses = new List<TimeSpan>();
         for (var i = 0; i < 3; i++)
         {
@@ -47,9 +47,9 @@ public sealed class ChainWaitTests
     public async Task UntilAnswersAsync_ClientAnswersWithAnError_ThrowsAtOnce()
     {
         var node = new ChainIdNode(downFor: 0) { Refuse = true };
-        var wait = new ChainWait(new EthApi(node), new ManualTimeProvider(Epoch), new CollectingLogger<ChainWait>());
+        var wait = new ChainWait(new ManualTimeProvider(Epoch), new CollectingLogger<ChainWait>());
 
-        var error = await Assert.ThrowsAsync<JsonRpcNodeException>(() => wait.UntilAnswersAsync(CancellationToken.None)).WaitAsync(Patience);
+        var error = await Assert.ThrowsAsync<JsonRpcNodeException>(() => wait.UntilAnswersAsync(new EthApi(node).ChainIdAsync, chainId => chainId, CancellationToken.None)).WaitAsync(Patience);
 
         Assert.Equal(-32601, error.Code);
         Assert.Equal(1, node.Calls);
@@ -60,10 +60,10 @@ public sealed class ChainWaitTests
     {
         var node = new ChainIdNode(downFor: int.MaxValue);
         var time = new ManualTimeProvider(Epoch);
-        var wait = new ChainWait(new EthApi(node), time, new CollectingLogger<ChainWait>());
+        var wait = new ChainWait(time, new CollectingLogger<ChainWait>());
         using var stop = new CancellationTokenSource();
 
-        var answered = wait.UntilAnswersAsync(stop.Token);
+        var answered = wait.UntilAnswersAsync(new EthApi(node).ChainIdAsync, chainId => chainId, stop.Token);
         await time.NextScheduledAsync(_ => true, Patience);
         await stop.CancelAsync();
 
@@ -77,7 +77,7 @@ public sealed class ChainWaitTests
         var time = new ManualTimeProvider(Epoch);
         var logger = new CollectingLogger<ChainWait>();
         var eth = new EthApi(node);
-        var wait = new ChainWait(eth, time, logger);
+        var wait = new ChainWait(time, logger);
         var tries = 0;
 
         var result = wait.UntilAnswersAsync(

@@ -7,21 +7,14 @@ namespace Keeper.Chain.Contracts.RocketPool;
 
 /// <summary>
 /// RocketStorage: the one address a network is known by. Every other contract is found with <c>getAddress(bytes32)</c>,
-/// and re-registered there when upgraded, so the keeper resolves them at start and again when settings change.
+/// and re-registered there when upgraded, so the keeper resolves them at start and reads them again with the settings.
 /// </summary>
 public sealed class RocketStorage(EthApi eth, Address address)
 {
     /// <summary>The contract's address.</summary>
     public Address Address { get; } = address;
 
-    /// <summary>Reads the address registered under a contract name; the zero address when none is.</summary>
-    public async Task<Address> GetAddressAsync(string contractName, BlockTag block, CancellationToken cancellationToken)
-    {
-        var result = await eth.CallAsync(GetAddressCall(contractName), block, cancellationToken);
-        return Address.Parse(ContractAbi.DecodeReturn<GetAddressFunction, string>(result));
-    }
-
-    /// <summary>Resolves every contract the keeper uses, in one batch.</summary>
+    /// <summary>Checks that RocketStorage is a contract, then resolves every contract the keeper uses, in one batch.</summary>
     /// <exception cref="RocketPoolBindingException">A name is not registered (zero address) or RocketStorage is not a contract.</exception>
     public async Task<RocketPoolDeployment> ResolveAsync(BatchCaller batch, BlockTag block, CancellationToken cancellationToken)
     {
@@ -31,6 +24,16 @@ public sealed class RocketStorage(EthApi eth, Address address)
             throw new RocketPoolBindingException($"No contract at the configured RocketStorage address {Address}. Check the address and that the RPC endpoint serves the right network.");
         }
 
+        return await ReadAddressesAsync(batch, block, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the addresses of every contract the keeper uses again, in one batch, from a RocketStorage already known to
+    /// be a contract (<see cref="ResolveAsync"/>): the refresh that notices upgrades.
+    /// </summary>
+    /// <exception cref="RocketPoolBindingException">A name the keeper needs is no longer registered (zero address).</exception>
+    public async Task<RocketPoolDeployment> ReadAddressesAsync(BatchCaller batch, BlockTag block, CancellationToken cancellationToken)
+    {
         var names = RocketPoolContractNames.All.Concat(RocketPoolContractNames.Optional).ToArray();
         var calls = names.Select(GetAddressCall).ToArray();
         var results = await batch.CallAsync(calls, block, cancellationToken);
