@@ -6,8 +6,12 @@
 // For a BeaconState, `validatorSample: n` also proves n validators spread evenly over the registry and reports the
 // time of each step and the process's peak resident memory (the benchmark in bench/ compares Keeper with this).
 import {readFileSync} from "node:fs";
-import {ssz} from "@lodestar/types";
-import {createProof, ProofType} from "@chainsafe/persistent-merkle-tree";
+import {createProof, ProofType, setHasher} from "@chainsafe/persistent-merkle-tree";
+import {hasher as hashtree} from "@chainsafe/persistent-merkle-tree/hasher/hashtree";
+
+// Hash as a Lodestar beacon node does: the native hashtree library (SHA-NI), set before any type is built.
+setHasher(hashtree);
+const {ssz} = await import("@lodestar/types");
 
 const hex = (bytes) => "0x" + Buffer.from(bytes).toString("hex");
 
