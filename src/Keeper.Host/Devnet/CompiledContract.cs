@@ -14,7 +14,8 @@ namespace Keeper.Host.Devnet;
 /// <param name="Name">The contract's name.</param>
 /// <param name="Abi">Its ABI.</param>
 /// <param name="Bytecode">Its creation bytecode.</param>
-public sealed record CompiledContract(string Name, ContractABI Abi, byte[] Bytecode)
+/// <param name="RuntimeBytecode">The code the creation leaves at the contract's address (for installing it with anvil_setCode).</param>
+public sealed record CompiledContract(string Name, ContractABI Abi, byte[] Bytecode, byte[] RuntimeBytecode)
 {
     private static readonly FunctionCallEncoder Encoder = new();
     private static readonly FunctionCallDecoder Decoder = new();

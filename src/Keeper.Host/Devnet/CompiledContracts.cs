@@ -42,7 +42,8 @@ public static class CompiledContracts
             contracts[property.Name] = new CompiledContract(
                 property.Name,
                 new ABIJsonDeserialiser().DeserialiseContract(property.Value.GetProperty("abi").GetRawText()),
-                Hex.Decode(property.Value.GetProperty("bytecode").GetString()!));
+                Hex.Decode(property.Value.GetProperty("bytecode").GetString()!),
+                Hex.Decode(property.Value.GetProperty("deployedBytecode").GetString()!));
         }
 
         return contracts;
