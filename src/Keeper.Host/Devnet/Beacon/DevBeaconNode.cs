@@ -130,9 +130,17 @@ public sealed class DevBeaconNode : IAsyncDisposable
     /// <summary>Reads every validator of the megapool manager's index again and brings the chain's registry up to date for the next block.</summary>
     public async Task SyncValidatorsAsync(CancellationToken cancellationToken)
     {
-        var count = await _manager.GetValidatorCountAsync(BlockTag.Latest, cancellationToken);
-        Chain.Sync(await _manager.GetValidatorsAsync(0, count, BlockTag.Latest, cancellationToken));
-        _managerEntries = count;
+        await _step.WaitAsync(cancellationToken);
+        try
+        {
+            var count = await _manager.GetValidatorCountAsync(BlockTag.Latest, cancellationToken);
+            Chain.Sync(await _manager.GetValidatorsAsync(0, count, BlockTag.Latest, cancellationToken));
+            _managerEntries = count;
+        }
+        finally
+        {
+            _step.Release();
+        }
     }
 
     /// <summary>Stops following and serving.</summary>
