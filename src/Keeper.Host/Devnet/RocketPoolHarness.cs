@@ -20,12 +20,14 @@ public sealed partial class RocketPoolHarness
     private readonly DevChainClient _chain;
     private readonly PrivateKey _guardian;
 
-    private RocketPoolHarness(DevChainClient chain, PrivateKey guardian, RocketPoolDeployment deployment, Address multicall)
+    private RocketPoolHarness(DevChainClient chain, PrivateKey guardian, RocketPoolDeployment deployment, Address multicall, Address verifier, RocketPoolHarnessBeaconConfig beacon)
     {
         _chain = chain;
         _guardian = guardian;
         Deployment = deployment;
         Multicall3 = multicall;
+        BeaconStateVerifier = verifier;
+        Beacon = beacon;
     }
 
     /// <summary>The deployed contracts, as the keeper resolves them from RocketStorage.</summary>
@@ -34,11 +36,33 @@ public sealed partial class RocketPoolHarness
     /// <summary>The Multicall3-compatible batch reader deployed beside the harness.</summary>
     public Address Multicall3 { get; }
 
+    /// <summary>The proof verifier, registered as <c>beaconStateVerifier</c>.</summary>
+    public Address BeaconStateVerifier { get; }
+
+    /// <summary>The beacon chain whose proofs the verifier accepts.</summary>
+    public RocketPoolHarnessBeaconConfig Beacon { get; }
+
     private static CompiledContract Contract(string contract) => CompiledContracts.Get(contract);
 
-    /// <summary>Deploys and registers every harness contract, with <paramref name="guardian"/> as the registry's guardian.</summary>
+    /// <summary>
+    /// Deploys and registers every harness contract, with <paramref name="guardian"/> as the registry's guardian; the proof
+    /// verifier accepts a beacon chain that starts with the dev chain (<see cref="RocketPoolHarnessBeaconConfig.FromGenesis"/>).
+    /// </summary>
     public static async Task<RocketPoolHarness> DeployAsync(DevChainClient chain, PrivateKey guardian, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(chain);
+        var genesis = await chain.Eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
+        return await DeployAsync(chain, guardian, RocketPoolHarnessBeaconConfig.FromGenesis(genesis.Timestamp), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deploys and registers every harness contract, with <paramref name="guardian"/> as the registry's guardian and a proof
+    /// verifier for the beacon chain <paramref name="beacon"/>.
+    /// </summary>
+    public static async Task<RocketPoolHarness> DeployAsync(DevChainClient chain, PrivateKey guardian, RocketPoolHarnessBeaconConfig beacon, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(beacon);
         var storage = await chain.DeployAsync("RocketStorageHarness", null, guardian, cancellationToken);
         var deployed = new Dictionary<string, Address>();
         foreach (var (contract, name) in new[]
@@ -58,9 +82,18 @@ public sealed partial class RocketPoolHarness
             deployed[name] = address;
         }
 
+        var verifierContract = Contract("BeaconStateVerifierHarness");
+        var verifier = await chain.DeployAsync(
+            "BeaconStateVerifierHarness",
+            verifierContract.EncodeConstructor(beacon.GenesisTime, beacon.GenesisValidatorsRoot, beacon.SlotsPerHistoricalRoot, beacon.CapellaSlot, beacon.ElectraSlot, beacon.BeaconRoots),
+            guardian,
+            cancellationToken);
+        var registerVerifier = Contract("RocketStorageHarness").EncodeCall("setAddress", RocketPoolContractNames.StorageKey(RocketPoolContractNames.BeaconStateVerifier), verifier);
+        await ExecuteAsync(chain, guardian, storage, registerVerifier, $"register {RocketPoolContractNames.BeaconStateVerifier}", cancellationToken);
+
         var multicall = await chain.DeployAsync("Aggregate3", null, guardian, cancellationToken);
         var deployment = await new RocketStorage(chain.Eth, storage).ResolveAsync(new BatchCaller(chain.Eth), BlockTag.Latest, cancellationToken);
-        return new RocketPoolHarness(chain, guardian, deployment, multicall);
+        return new RocketPoolHarness(chain, guardian, deployment, multicall, verifier, beacon);
     }
 
     /// <summary>Deploys the megapool of <paramref name="node"/> and returns its address.</summary>
@@ -79,6 +112,27 @@ public sealed partial class RocketPoolHarness
         var call = Contract("MegapoolHarness").EncodeCall("newValidator", new BigInteger(4_000_000_000_000_000_000), false, SeedPubkey(megapool, id), new byte[96], new byte[32]);
         await ExecuteAsync(megapool, call, $"new validator {id} in {megapool}", cancellationToken);
         return id;
+    }
+
+    /// <summary>The made-up pubkey the harness gave a validator (48 bytes), as the megapool holds it.</summary>
+    public async Task<byte[]> GetValidatorPubkeyAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default)
+    {
+        var abi = Contract("MegapoolHarness");
+        var result = await _chain.Eth.CallAsync(new CallRequest(megapool, abi.EncodeCall("getValidatorPubkey", validatorId)), BlockTag.Latest, cancellationToken);
+        return (byte[])abi.DecodeOutput("getValidatorPubkey", result)[0]!;
+    }
+
+    /// <summary>
+    /// The withdrawal credentials a megapool's validators must have on the beacon chain (its <c>getWithdrawalCredentials()</c>):
+    /// 0x01, 11 zero bytes, the megapool's address. Any other credentials, 0x02 ones included, make a validator
+    /// non-compliant.
+    /// </summary>
+    public static Hash32 WithdrawalCredentials(Address megapool)
+    {
+        var credentials = new byte[32];
+        credentials[0] = 0x01;
+        megapool.Bytes.CopyTo(credentials.AsSpan(12));
+        return new Hash32(credentials);
     }
 
     /// <summary>Assigns ETH to a queued validator: it enters prestake and its dissolve clock starts at this block's time.</summary>

@@ -41,6 +41,8 @@ public sealed class HarnessAbiBindingTests
 
     public static TheoryData<string> EventDtos => [.. Dtos(typeof(EventAttribute)).Select(t => t.FullName!)];
 
+    public static TheoryData<string> StructDtos => [.. Dtos(typeof(StructAttribute)).Select(t => t.FullName!)];
+
     [Fact]
     public void Dtos_EveryDefinitionNamespaceIsBoundToAHarnessContract()
     {
@@ -64,7 +66,30 @@ public sealed class HarnessAbiBindingTests
 
         Assert.True(compiled is not null, $"{type.Name} calls {ours.Signature} (selector 0x{ours.Sha3Signature}), which {contract.Name} does not declare. It declares: {string.Join(", ", contract.Abi.Functions.Select(f => f.Signature))}.");
         Assert.Equal(compiled!.Signature, ours.Signature);
+        Assert.Equal(Types(compiled.InputParameters), Types(ours.InputParameters));
         Assert.Equal(Types(compiled.OutputParameters), Types(ours.OutputParameters));
+    }
+
+    [Fact]
+    public void StructDtos_TheProofStructsAreAllBound() =>
+        Assert.Equal(
+            ["Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition.SlotProofStruct", "Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition.ValidatorProofStruct",
+             "Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition.ValidatorStruct", "Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition.WithdrawalProofStruct",
+             "Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition.WithdrawalStruct"],
+            Dtos(typeof(StructAttribute)).Select(t => t.FullName!));
+
+    [Theory]
+    [MemberData(nameof(StructDtos))]
+    public void StructDto_FieldsAreTheCompiledStructs(string dto)
+    {
+        var (type, contract) = Bind(dto);
+        var name = type.GetCustomAttribute<StructAttribute>()!.Name;
+
+        // solc names each struct parameter's type "struct <Name>" (its internalType); every use must have our fields.
+        var uses = contract.Abi.Functions.SelectMany(f => f.InputParameters).SelectMany(Flatten).Where(p => p.InternalType == "struct " + name).ToArray();
+
+        Assert.True(uses.Length > 0, $"{contract.Name} takes no struct {name} in any function; {type.Name} binds to nothing.");
+        Assert.All(uses, p => Assert.Equal(Fields(p.ABIType), StructFields(type)));
     }
 
     [Theory]
@@ -86,6 +111,27 @@ public sealed class HarnessAbiBindingTests
         var type = typeof(ContractAbi).Assembly.GetType(dto, throwOnError: true)!;
         return (type, CompiledContracts.Get(ContractOfNamespace[type.Namespace!]));
     }
+
+    private static IEnumerable<Parameter> Flatten(Parameter parameter) =>
+        parameter.ABIType is TupleType tuple ? tuple.Components.SelectMany(Flatten).Prepend(parameter) : [parameter];
+
+    private static string Fields(ABIType type) =>
+        string.Join(",", ((TupleType)type).Components.OrderBy(p => p.Order).Select(p => p.Name + ":" + Canonical(p.ABIType)));
+
+    // The DTO's fields by [Parameter] order: name and ABI type, nested structs spelled out as the compiled ABI shows them.
+    private static string StructFields(Type type) =>
+        string.Join(",", type.GetProperties()
+            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ParameterAttribute>()))
+            .Where(p => p.Attribute is not null)
+            .OrderBy(p => p.Attribute!.Order)
+            .Select(p => p.Attribute!.Name + ":" + (p.Attribute.Type == "tuple" ? "(" + NestedTypes(p.Property.PropertyType) + ")" : p.Attribute.Type)));
+
+    private static string NestedTypes(Type type) =>
+        string.Join(",", type.GetProperties()
+            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ParameterAttribute>()))
+            .Where(p => p.Attribute is not null)
+            .OrderBy(p => p.Attribute!.Order)
+            .Select(p => p.Attribute!.Type == "tuple" ? "(" + NestedTypes(p.Property.PropertyType) + ")" : p.Attribute.Type));
 
     private static string Types(IEnumerable<Parameter>? parameters) =>
         string.Join(",", (parameters ?? []).OrderBy(p => p.Order).Select(p => Canonical(p.ABIType)));

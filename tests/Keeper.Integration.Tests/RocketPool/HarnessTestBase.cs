@@ -20,8 +20,11 @@ public abstract class HarnessTestBase : IAsyncLifetime
     {
         _node = await AnvilNode.StartAsync();
         _chain = new DevChainClient(_node);
-        _harness = await RocketPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
+        _harness = await DeployHarnessAsync(_chain);
     }
+
+    /// <summary>Deploys the harness the tests use; by default with a beacon chain that starts with the dev chain.</summary>
+    protected virtual Task<RocketPoolHarness> DeployHarnessAsync(DevChainClient chain) => RocketPoolHarness.DeployAsync(chain, chain.Keys[0]);
 
     public async Task DisposeAsync()
     {

@@ -9,7 +9,8 @@ import {RocketStorageHarness} from "./RocketStorageHarness.sol";
 import {ValidatorInfo} from "./ValidatorInfo.sol";
 
 /// @notice Test stand-in for one node operator's megapool (the real one is a proxy plus delegate; this is both).
-///         Its views, events and the keeper's action `dissolveValidator` match the real megapool delegate v2;
+///         Its views, events and the keeper's action `dissolveValidator` match the real megapool delegate v2, and like
+///         the real one notifyExit and notifyFinalBalance take only the manager (which checks the beacon proofs);
 ///         the other state changes are test drivers with the real names, signatures, flags and revert messages
 ///         but none of the real callers' checks (anyone may drive them), no proofs and no ETH accounting.
 contract MegapoolHarness is RocketStorageClientHarness {
@@ -106,6 +107,12 @@ contract MegapoolHarness is RocketStorageClientHarness {
         return _debt;
     }
 
+    /// @notice Same as the real one: 0x01, 11 zero bytes, this megapool's address. A validator proven with any other
+    ///         credentials is non-compliant (the manager's dissolve) and cannot be notified exiting.
+    function getWithdrawalCredentials() external view returns (bytes32) {
+        return bytes32((uint256(0x01) << 248) | uint256(uint160(address(this))));
+    }
+
     // ----- The keeper's action -----
 
     /// @notice Dissolves a validator that was assigned ETH but not staked in time. Anyone may call it once
@@ -118,8 +125,9 @@ contract MegapoolHarness is RocketStorageClientHarness {
         ValidatorInfo storage validator = _validators[_validatorId];
         require(validator.inPrestake, "Validator not prestaked");
         MegapoolSettingsHarness settings = _settings();
-        // The real manager may dissolve with a proof at any time; only other callers wait.
-        if (msg.sender != rocketStorage.getAddress(keccak256(abi.encodePacked("contract.address", "rocketMegapoolManager")))) {
+        // The manager dissolves with a proof of non-compliance at any time; only other callers wait.
+        bool byManager = msg.sender == rocketStorage.getAddress(keccak256(abi.encodePacked("contract.address", "rocketMegapoolManager")));
+        if (!byManager) {
             require(
                 block.timestamp > uint256(validator.lastAssignmentTime) + settings.getTimeBeforeDissolve(),
                 "Not enough time has passed"
@@ -131,7 +139,10 @@ contract MegapoolHarness is RocketStorageClientHarness {
         validator.lastAssignmentTime = 0;
         _numInactiveValidators += 1;
         emit MegapoolValidatorDissolved(_validatorId, block.timestamp);
-        _payDissolveCallerReward(settings, _validatorId);
+        // The seed design's reward is for the timed-out dissolve; the manager's proof dissolve pays nothing.
+        if (!byManager) {
+            _payDissolveCallerReward(settings, _validatorId);
+        }
     }
 
     // ----- Test drivers (real names and signatures, open to anyone) -----
@@ -220,9 +231,10 @@ contract MegapoolHarness is RocketStorageClientHarness {
 
     /// @notice Marks a validator exiting with the real late-notification rule (epochs):
     ///         debt += getLateNotifyFine() when _recentEpoch > _withdrawableEpoch - getNotifyThreshold().
-    ///         Like the real one it unlocks a locked validator without an Unlocked event, and reverts
-    ///         (arithmetic underflow) when _withdrawableEpoch < getNotifyThreshold().
-    function notifyExit(uint32 _validatorId, uint64 _withdrawableEpoch, uint64 _recentEpoch) external {
+    ///         Like the real one only the registered manager may call it (after checking the proofs), it unlocks a
+    ///         locked validator without an Unlocked event, and reverts (arithmetic underflow) when
+    ///         _withdrawableEpoch < getNotifyThreshold().
+    function notifyExit(uint32 _validatorId, uint64 _withdrawableEpoch, uint64 _recentEpoch) external onlyMegapoolManager {
         ValidatorInfo storage validator = _validators[_validatorId];
         require(validator.staked || validator.dissolved, "Not staking or dissolved");
         require(!validator.exiting, "Already notified");
@@ -241,7 +253,8 @@ contract MegapoolHarness is RocketStorageClientHarness {
         emit MegapoolValidatorExiting(_validatorId, block.timestamp);
     }
 
-    /// @notice Marks an exiting validator exited with its final balance (gwei). A caller other than the node
+    /// @notice Marks an exiting validator exited with its final balance (gwei). Only the registered manager may call
+    ///         it (after checking the proofs), as in the real delegate. A caller of the manager other than the node
     ///         operator must wait: _recentEpoch >= _withdrawalEpoch + getUserDistributeDelay() (the harness never
     ///         computes a shortfall, so never uses the shortfall delay). No ETH moves.
     function notifyFinalBalance(
@@ -250,7 +263,7 @@ contract MegapoolHarness is RocketStorageClientHarness {
         address _caller,
         uint64 _withdrawalEpoch,
         uint64 _recentEpoch
-    ) external {
+    ) external onlyMegapoolManager {
         ValidatorInfo storage validator = _validators[_validatorId];
         require(!validator.exited, "Already exited");
         require(validator.exiting, "Validator not exiting");
@@ -279,6 +292,11 @@ contract MegapoolHarness is RocketStorageClientHarness {
     }
 
     // ----- Internals -----
+
+    modifier onlyMegapoolManager() {
+        require(msg.sender == _contractAddress("rocketMegapoolManager"), "Invalid or outdated contract");
+        _;
+    }
 
     function _increaseDebt(uint256 _amount) private {
         _debt += _amount;

@@ -3,14 +3,44 @@ using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Nethereum.Contracts;
 
 namespace Keeper.Chain.Contracts.RocketPool;
 
-/// <summary>rocketMegapoolManager: the global validator index, the way to enumerate every megapool validator.</summary>
+/// <summary>
+/// rocketMegapoolManager: the global validator index, the way to enumerate every megapool validator, and the calls that
+/// carry beacon proofs (exit reports, proof dissolves, final balances).
+/// </summary>
 public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address address)
 {
     /// <summary>The contract's address.</summary>
     public Address Address { get; } = address;
+
+    /// <summary>
+    /// The call that reports validator <paramref name="validatorId"/> of <paramref name="megapool"/> exiting, proven at the
+    /// beacon block root EIP-4788 holds under <paramref name="slotTimestamp"/>.
+    /// </summary>
+    public static ContractCall NotifyExit(Address manager, Address megapool, uint validatorId, ulong slotTimestamp, ValidatorProofStruct validatorProof, SlotProofStruct slotProof) =>
+        new(manager, new NotifyExitFunction
+        {
+            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp, ValidatorProof = validatorProof, SlotProof = slotProof,
+        }.GetCallData(), $"notifyExit({megapool}, {validatorId}) at slot {slotProof.Slot} on manager {manager}");
+
+    /// <summary>The call that dissolves a non-compliant prestaked validator with a proof (the manager's <c>dissolve</c>).</summary>
+    public static ContractCall DissolveWithProof(Address manager, Address megapool, uint validatorId, ulong slotTimestamp, ValidatorProofStruct validatorProof, SlotProofStruct slotProof) =>
+        new(manager, new DissolveWithProofFunction
+        {
+            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp, ValidatorProof = validatorProof, SlotProof = slotProof,
+        }.GetCallData(), $"dissolve({megapool}, {validatorId}) with a proof at slot {slotProof.Slot} on manager {manager}");
+
+    /// <summary>The call that reports an exited validator's final withdrawal.</summary>
+    public static ContractCall NotifyFinalBalance(
+        Address manager, Address megapool, uint validatorId, ulong slotTimestamp, WithdrawalProofStruct withdrawalProof, ValidatorProofStruct validatorProof, SlotProofStruct slotProof) =>
+        new(manager, new NotifyFinalBalanceFunction
+        {
+            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp,
+            WithdrawalProof = withdrawalProof, ValidatorProof = validatorProof, SlotProof = slotProof,
+        }.GetCallData(), $"notifyFinalBalance({megapool}, {validatorId}) of the withdrawal at slot {withdrawalProof.WithdrawalSlot} on manager {manager}");
 
     /// <summary>How many validators the index holds.</summary>
     public async Task<ulong> GetValidatorCountAsync(BlockTag block, CancellationToken cancellationToken)

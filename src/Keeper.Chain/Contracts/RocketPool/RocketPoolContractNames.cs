@@ -31,6 +31,9 @@ public static class RocketPoolContractNames
     /// <summary>The proposals of the oDAO and the security council (executed proposals change settings and contracts).</summary>
     public const string DaoProposal = "rocketDAOProposal";
 
+    /// <summary>The beacon state verifier the megapool manager checks beacon proofs with (EIP-4788 roots).</summary>
+    public const string BeaconStateVerifier = "beaconStateVerifier";
+
     /// <summary>Every name the keeper needs registered.</summary>
     public static IReadOnlyList<string> All { get; } = [MegapoolManager, MegapoolFactory, DepositPool, MegapoolSettings, MinipoolManager, MinipoolSettings];
 
