@@ -32,7 +32,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         using var chain = new DevChainClient(anvil);
         progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
-        await using var beacon = await DevBeaconNode.StartAsync(chain, harness.Deployment.MegapoolManager, null, BeaconPollInterval, progress, cancellationToken);
+        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, progress, cancellationToken);
         progress.WriteLine($"beacon chain on {beacon.Url} (genesis {beacon.Chain.GenesisTime}, a block per slot in which anvil mines, roots in the EIP-4788 contract)");
         if (options.Store == "sqlite")
         {

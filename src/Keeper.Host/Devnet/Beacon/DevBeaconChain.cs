@@ -38,14 +38,14 @@ public sealed partial class DevBeaconChain
         }
 
         GenesisTime = genesisTime;
-        GenesisValidatorsRoot = DevBeaconSsz.Types.BeaconState.FieldType("validators").HashTreeRoot([]);
+        GenesisValidatorsRoot = _options.GenesisValidatorsRoot ?? DevBeaconSsz.Types.BeaconState.FieldType("validators").HashTreeRoot([]);
         _history = new DevBeaconHistory(Genesis(), vector => DevBeaconSsz.Types.BeaconState.FieldType("block_roots").HashTreeRoot(vector));
     }
 
     /// <summary>Unix seconds of slot 0.</summary>
     public ulong GenesisTime { get; }
 
-    /// <summary>The genesis validators root (that of the empty registry: the chain starts without validators).</summary>
+    /// <summary>The genesis validators root (<see cref="DevBeaconChainOptions.GenesisValidatorsRoot"/>).</summary>
     public Hash32 GenesisValidatorsRoot { get; }
 
     /// <summary>The newest block.</summary>

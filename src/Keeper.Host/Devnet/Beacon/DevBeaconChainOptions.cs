@@ -1,3 +1,5 @@
+using Keeper.Chain.Primitives;
+
 namespace Keeper.Host.Devnet.Beacon;
 
 /// <summary>Settings of a <see cref="DevBeaconChain"/>.</summary>
@@ -14,6 +16,12 @@ public sealed record DevBeaconChainOptions
     /// <c>head epoch - FinalityDelayEpochs</c> (2 on a healthy mainnet). Default 2.
     /// </summary>
     public ulong FinalityDelayEpochs { get; init; } = 2;
+
+    /// <summary>
+    /// The state's <c>genesis_validators_root</c>, which the slot proof's genesis witness pins: it must be the one the
+    /// harness's proof verifier was built with. Null: the root of the empty registry the chain starts with.
+    /// </summary>
+    public Hash32? GenesisValidatorsRoot { get; init; }
 
     /// <summary>How many serialized states are kept for repeated requests (each a few megabytes on devnet). Default 4.</summary>
     public int StateCacheSize { get; init; } = 4;

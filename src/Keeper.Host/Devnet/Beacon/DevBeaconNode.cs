@@ -52,24 +52,34 @@ public sealed class DevBeaconNode : IAsyncDisposable
     public Exception? LastError { get; private set; }
 
     /// <summary>
-    /// Installs the EIP-4788 stand-in, starts a beacon chain whose genesis is anvil's first block, serves it, produces
-    /// the block of the current head's slot, and (with <paramref name="pollInterval"/>) keeps following new heads.
+    /// Installs the EIP-4788 stand-in, starts the beacon chain the harness's proof verifier accepts (its genesis time and
+    /// genesis validators root; Capella and Electra at slot 0), serves it, produces the block of the current head's slot,
+    /// and (with <paramref name="pollInterval"/>) keeps following new heads.
     /// </summary>
     /// <param name="chain">The dev chain.</param>
-    /// <param name="megapoolManager">The harness's RocketMegapoolManager, whose index lists the validators.</param>
-    /// <param name="options">Chain settings; null for the defaults.</param>
+    /// <param name="harness">The deployed harness: its megapool manager lists the validators, its verifier's constants fix the chain's.</param>
+    /// <param name="options">Chain settings; null for the defaults (the genesis validators root is the harness's either way).</param>
     /// <param name="pollInterval">How often new heads are looked for; null to step only through <see cref="StepAsync"/>.</param>
     /// <param name="progress">Where follower failures are written; null for nowhere (see <see cref="LastError"/>).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DevBeaconNode> StartAsync(
-        DevChainClient chain, Address megapoolManager, DevBeaconChainOptions? options, TimeSpan? pollInterval, TextWriter? progress, CancellationToken cancellationToken)
+        DevChainClient chain, RocketPoolHarness harness, DevBeaconChainOptions? options, TimeSpan? pollInterval, TextWriter? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        var genesis = await chain.Eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
-        var beacon = new DevBeaconChain(genesis.Timestamp, options);
+        ArgumentNullException.ThrowIfNull(harness);
+        var config = harness.Beacon;
+        if (config.SlotsPerHistoricalRoot != DevBeaconHistory.SlotsPerHistoricalRoot || config.CapellaSlot != 0 || config.ElectraSlot != 0 || config.BeaconRoots != BeaconRootsContract.Address)
+        {
+            throw new InvalidOperationException(
+                $"The harness's proof verifier expects {config.SlotsPerHistoricalRoot} slots per historical root, Capella at slot {config.CapellaSlot}, Electra at slot " +
+                $"{config.ElectraSlot} and roots at {config.BeaconRoots}; the devnet beacon chain has 8192, both forks at slot 0 and roots at {BeaconRootsContract.Address}. " +
+                "Deploy the harness with RocketPoolHarnessBeaconConfig.FromGenesis.");
+        }
+
+        var beacon = new DevBeaconChain(config.GenesisTime, (options ?? new DevBeaconChainOptions()) with { GenesisValidatorsRoot = config.GenesisValidatorsRoot });
         var roots = await BeaconRootsContract.InstallAsync(chain, cancellationToken);
         var server = await DevBeaconServer.StartAsync(beacon, cancellationToken);
-        var node = new DevBeaconNode(chain, beacon, roots, new MegapoolManager(chain.Eth, new BatchCaller(chain.Eth), megapoolManager), server, progress);
+        var node = new DevBeaconNode(chain, beacon, roots, new MegapoolManager(chain.Eth, new BatchCaller(chain.Eth), harness.Deployment.MegapoolManager), server, progress);
         try
         {
             await node.StepAsync(cancellationToken);

@@ -1,11 +1,16 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using Keeper.Chain.Beacon;
+using Keeper.Chain.Beacon.Proofs;
 using Keeper.Chain.Beacon.Ssz;
+using Keeper.Chain.Contracts;
+using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Devnet;
 using Keeper.Host.Devnet.Beacon;
+using Keeper.Integration.Tests.RocketPool.Proofs;
+using Nethereum.Contracts;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Devnet.Beacon;
@@ -47,7 +52,7 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         await _harness.AssignAsync(_megapool, 1);
         await _harness.AssignAsync(_megapool, 2);
         await _harness.StakeAsync(_megapool, 2);
-        _beacon = await DevBeaconNode.StartAsync(_chain, _harness.Deployment.MegapoolManager, null, null, null, CancellationToken.None);
+        _beacon = await DevBeaconNode.StartAsync(_chain, _harness, null, null, null, CancellationToken.None);
         _client = new BeaconClient(new BeaconClientOptions { Endpoints = [_beacon.Url], MaxAttempts = 1 });
     }
 
@@ -134,6 +139,96 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         var validator = (await Client.GetValidatorsAsync([staked.Pubkey], "head", CancellationToken.None).WaitAsync(Patience))[staked.Pubkey];
         Assert.Equal((BeaconValidatorStatus.WithdrawalDone, 0UL, (ulong?)0), (validator.Status, validator.Balance, validator.WithdrawableEpoch));
     }
+
+    [Fact]
+    public async Task Proofs_FromStatesOverHttp_VerifyInTheHarnessVerifierUnderTheChildsSlotTimestampAndFailFlipped()
+    {
+        await MineSlotAsync(12);
+        var staked = Beacon.Chain.Validators.Single(v => v.ActivationEpoch != DevBeaconSpec.FarFutureEpoch);
+        var withdrawal = Beacon.Chain.WithdrawFinalAsync(staked.Pubkey);
+        var withdrawalBlock = await MineSlotAsync(12);
+        var inclusion = await withdrawal.WaitAsync(Patience);
+        var proven = await MineSlotAsync(12);
+        var child = await MineSlotAsync(12);
+        var slotTimestamp = Beacon.Chain.SlotTimestamp(child.Slot);
+
+        var tree = await TreeAsync(proven.Slot);
+        var validator = ToStruct(tree.ProveValidator(staked.Index));
+        var slot = ToStruct(tree.ProveSlot());
+        var signedBlock = await Client.GetBlockSszAsync(withdrawalBlock.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
+        var recent = ToStruct(tree.ProveWithdrawal(signedBlock.Bytes, signedBlock.Fork, inclusion.Position));
+
+        Assert.True(await VerifyAsync(new VerifyValidatorFunction { SlotTimestamp = slotTimestamp, Slot = proven.Slot, Proof = validator }));
+        Assert.True(await VerifyAsync(new VerifySlotFunction { SlotTimestamp = slotTimestamp, Proof = slot }));
+        Assert.True(await VerifyAsync(new VerifyWithdrawalFunction { SlotTimestamp = slotTimestamp, Slot = proven.Slot, Proof = recent }));
+        validator.Witnesses[7][0] ^= 1;
+        Assert.False(await VerifyAsync(new VerifyValidatorFunction { SlotTimestamp = slotTimestamp, Slot = proven.Slot, Proof = validator }));
+    }
+
+    [Fact]
+    public async Task WithdrawalProof_AfterAJumpOfDays_VerifiesThroughTheHistoricalSummaries()
+    {
+        await MineSlotAsync(12);
+        var staked = Beacon.Chain.Validators.Single(v => v.ActivationEpoch != DevBeaconSpec.FarFutureEpoch);
+        var withdrawal = Beacon.Chain.WithdrawFinalAsync(staked.Pubkey);
+        var withdrawalBlock = await MineSlotAsync(12);
+        var inclusion = await withdrawal.WaitAsync(Patience);
+        var proven = await MineSlotAsync(2 * 24 * 3600);
+        var child = await MineSlotAsync(12);
+
+        var tree = await TreeAsync(proven.Slot);
+        var periodSlot = BeaconStateTree.HistoricalPeriodStateSlot(withdrawalBlock.Slot);
+        var periodState = await Client.GetStateSszAsync(periodSlot.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
+        var signedBlock = await Client.GetBlockSszAsync(withdrawalBlock.Root.ToString(), CancellationToken.None).WaitAsync(Patience);
+        var periodRoots = Types.BeaconState.FieldSlice(periodState.Bytes, "block_roots").In(periodState.Bytes.AsMemory());
+        var proof = tree.ProveWithdrawal(signedBlock.Bytes, signedBlock.Fork, inclusion.Position, periodRoots.Span, capellaSlot: 0);
+
+        Assert.True(proof.Historical);
+        Assert.True(await VerifyAsync(new VerifyWithdrawalFunction { SlotTimestamp = Beacon.Chain.SlotTimestamp(child.Slot), Slot = proven.Slot, Proof = ToStruct(proof) }));
+    }
+
+    private async Task<BeaconStateTree> TreeAsync(ulong slot)
+    {
+        var state = await Client.GetStateSszAsync(slot.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
+        return BeaconStateTree.Build(state.Bytes, state.Fork);
+    }
+
+    private async Task<bool> VerifyAsync<TFunction>(TFunction function)
+        where TFunction : FunctionMessage =>
+        ContractAbi.DecodeReturn<TFunction, bool>(await Chain.Eth.CallAsync(ContractAbi.Call(_harness!.BeaconStateVerifier, function), BlockTag.Latest, CancellationToken.None));
+
+    private static ValidatorProofStruct ToStruct(ValidatorProof proof) => new()
+    {
+        ValidatorIndex = proof.ValidatorIndex,
+        Validator = new ValidatorStruct
+        {
+            Pubkey = proof.Validator.Pubkey,
+            WithdrawalCredentials = proof.Validator.WithdrawalCredentials.ToArray(),
+            EffectiveBalance = proof.Validator.EffectiveBalance,
+            Slashed = proof.Validator.Slashed,
+            ActivationEligibilityEpoch = proof.Validator.ActivationEligibilityEpoch,
+            ActivationEpoch = proof.Validator.ActivationEpoch,
+            ExitEpoch = proof.Validator.ExitEpoch,
+            WithdrawableEpoch = proof.Validator.WithdrawableEpoch,
+        },
+        Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())],
+    };
+
+    private static SlotProofStruct ToStruct(SlotProof proof) => new() { Slot = proof.Slot, Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())] };
+
+    private static WithdrawalProofStruct ToStruct(WithdrawalProof proof) => new()
+    {
+        WithdrawalSlot = proof.WithdrawalSlot,
+        WithdrawalNum = proof.WithdrawalNum,
+        Withdrawal = new WithdrawalStruct
+        {
+            Index = proof.Withdrawal.Index,
+            ValidatorIndex = proof.Withdrawal.ValidatorIndex,
+            WithdrawalCredentials = proof.Withdrawal.Address.ToArray(),
+            AmountInGwei = proof.Withdrawal.AmountInGwei,
+        },
+        Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())],
+    };
 
     // Moves anvil's clock, mines a block and lets the beacon node see it; the block must start a new slot.
     private async Task<DevBeaconBlock> MineSlotAsync(ulong seconds)
