@@ -22,6 +22,7 @@ public sealed class DevBeaconNode : IAsyncDisposable
     private readonly TextWriter? _progress;
     private readonly SemaphoreSlim _step = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Queue<(ulong Timestamp, Hash32 Root)> _rootsToWrite = new();
     private Task _following = Task.CompletedTask;
     private ulong _managerEntries;
     private ulong _lastFullSyncEpoch = ulong.MaxValue;
@@ -108,6 +109,7 @@ public sealed class DevBeaconNode : IAsyncDisposable
         await _step.WaitAsync(cancellationToken);
         try
         {
+            await WriteRootsAsync(cancellationToken);
             var head = await _chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
             if (Chain.SlotAt(head.Timestamp) <= Chain.Head.Slot)
             {
@@ -120,7 +122,8 @@ public sealed class DevBeaconNode : IAsyncDisposable
                 return null;
             }
 
-            await _roots.SetRootAsync(Chain.SlotTimestamp(block.Slot), block.ParentRoot, cancellationToken);
+            _rootsToWrite.Enqueue((Chain.SlotTimestamp(block.Slot), block.ParentRoot));
+            await WriteRootsAsync(cancellationToken);
             if (CreditWithdrawals)
             {
                 foreach (var withdrawal in block.Withdrawals)
@@ -180,6 +183,17 @@ public sealed class DevBeaconNode : IAsyncDisposable
         {
             Chain.Sync(await _manager.GetValidatorsAsync(_managerEntries, total - _managerEntries, block, cancellationToken));
             _managerEntries = total;
+        }
+    }
+
+    // A write that failed stays queued and is tried again first at the next step: the block exists, so its parent's root
+    // must reach the contract.
+    private async Task WriteRootsAsync(CancellationToken cancellationToken)
+    {
+        while (_rootsToWrite.TryPeek(out var next))
+        {
+            await _roots.SetRootAsync(next.Timestamp, next.Root, cancellationToken);
+            _rootsToWrite.Dequeue();
         }
     }
 
