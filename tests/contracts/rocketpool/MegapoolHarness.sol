@@ -116,10 +116,11 @@ contract MegapoolHarness is RocketStorageClientHarness {
     // ----- The keeper's action -----
 
     /// @notice Dissolves a validator that was assigned ETH but not staked in time. Anyone may call it once
-    ///         block.timestamp > lastAssignmentTime + getTimeBeforeDissolve() (strictly greater), as in the real delegate.
+    ///         block.timestamp > lastAssignmentTime + getTimeBeforeDissolve() (strictly greater), as in the real delegate;
+    ///         the manager (its proof dissolve) at any time.
     ///         Effects as the real one: debt += getDissolvePenalty() (MegapoolDebtIncreased, emitted even for 0),
     ///         inPrestake cleared, dissolved set, lastAssignmentTime reset to 0, then MegapoolValidatorDissolved.
-    ///         HARNESS ONLY: afterwards pays a caller other than the node operator getDissolveCallerReward(),
+    ///         HARNESS ONLY: afterwards pays a caller other than the node operator and the manager getDissolveCallerReward(),
     ///         capped at the ETH this megapool holds (fund it by sending ETH to it).
     function dissolveValidator(uint32 _validatorId) external {
         ValidatorInfo storage validator = _validators[_validatorId];
