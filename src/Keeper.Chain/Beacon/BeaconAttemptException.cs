@@ -25,8 +25,8 @@ internal sealed class BeaconAttemptException : Exception
     /// <summary>When the endpoint asked not to be called again before (from <c>Retry-After</c>), or null.</summary>
     public DateTimeOffset? RetryNotBefore { get; }
 
-    /// <summary>A refusal is the node's considered answer: another attempt would get the same.</summary>
-    public bool IsFinal => Kind == BeaconFailureKind.Refused;
+    /// <summary>A refusal is the node's considered answer, and an unsupported fork stays unsupported: another attempt would get the same.</summary>
+    public bool IsFinal => Kind is BeaconFailureKind.Refused or BeaconFailureKind.Unsupported;
 
     /// <summary>A malformed answer at <paramref name="field"/>.</summary>
     public static BeaconAttemptException Malformed(string field, string problem) =>

@@ -22,7 +22,9 @@ public sealed partial class BeaconClient
         catch (RotationExhaustedException<BeaconAttemptException> exhausted)
         {
             var (attempts, lastEndpoint, lastFailure) = (exhausted.Attempts, exhausted.LastEndpoint, exhausted.LastFailure);
-            var message = lastFailure.IsFinal
+            var message = lastFailure.Kind == BeaconFailureKind.Unsupported
+                ? $"{call} from endpoint {lastEndpoint} cannot be read: {lastFailure.Message}."
+                : lastFailure.IsFinal
                 ? $"{call} was refused by endpoint {lastEndpoint}: {lastFailure.Message}."
                 : string.Create(
                     CultureInfo.InvariantCulture,
@@ -37,26 +39,49 @@ public sealed partial class BeaconClient
     /// for the caller to judge; throws a retryable failure for everything an endpoint might do better next time
     /// (connection errors, timeouts, 429, 5xx, 401, 403, redirects, oversized or non-JSON bodies).
     /// </summary>
-    private async Task<BeaconAnswer> SendOnceAsync(
-        RpcEndpoint endpoint, HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken)
+    private Task<BeaconAnswer> SendOnceAsync(
+        RpcEndpoint endpoint, HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>
+        ExchangeAsync(
+            endpoint,
+            BeaconUrl.Build(endpoint.RequestUri, path, query),
+            _options.RequestTimeout,
+            nameof(BeaconClientOptions.RequestTimeout),
+            request =>
+            {
+                request.Method = method;
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (body is not null)
+                {
+                    request.Content = new ByteArrayContent(body);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                }
+            },
+            ReadAnswerAsync,
+            cancellationToken);
+
+    /// <summary>
+    /// One HTTP exchange under its own timeout: builds the request, sends it, and reads the answer with
+    /// <paramref name="read"/>; connection errors and timeouts become retryable failures with the endpoint scrubbed.
+    /// </summary>
+    private async Task<T> ExchangeAsync<T>(
+        RpcEndpoint endpoint,
+        Uri uri,
+        TimeSpan requestTimeout,
+        string timeoutOption,
+        Action<HttpRequestMessage> build,
+        Func<RpcEndpoint, Uri, HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
-        var uri = BeaconUrl.Build(endpoint.RequestUri, path, query);
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var timeout = new CancellationTokenSource(requestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(method, uri);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Authorization = endpoint.Authorization;
-            if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            }
-
+            build(request);
             Interlocked.Increment(ref _requestCount);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            return await ReadAnswerAsync(endpoint, uri, response, linked.Token).ConfigureAwait(false);
+            return await read(endpoint, uri, response, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +91,7 @@ public sealed partial class BeaconClient
         {
             throw new BeaconAttemptException(
                 BeaconFailureKind.Unavailable,
-                string.Create(CultureInfo.InvariantCulture, $"no complete answer within {_options.RequestTimeout.TotalMilliseconds} ms (RequestTimeout)"),
+                string.Create(CultureInfo.InvariantCulture, $"no complete answer within {requestTimeout.TotalMilliseconds} ms ({timeoutOption})"),
                 innerException: e);
         }
         catch (OperationCanceledException e)
@@ -83,6 +108,29 @@ public sealed partial class BeaconClient
 
     private async Task<BeaconAnswer> ReadAnswerAsync(RpcEndpoint endpoint, Uri uri, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var status = ThrowIfEndpointFailed(response);
+        var body = await ReadBoundedAsync(response, status, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new BeaconAnswer(status, null, NodeMessage(endpoint, uri, body));
+        }
+
+        try
+        {
+            return new BeaconAnswer(status, JsonDocument.Parse(body, DocumentOptions), null);
+        }
+        catch (JsonException e)
+        {
+            throw new BeaconAttemptException(BeaconFailureKind.Malformed, $"malformed answer: the body is not JSON ({e.Message})", "$", status, innerException: e);
+        }
+    }
+
+    /// <summary>
+    /// Throws a retryable failure for an answer this endpoint might do better next time (429, 5xx, 401, 403, 407,
+    /// 1xx, 3xx) and returns the status of any other.
+    /// </summary>
+    private int ThrowIfEndpointFailed(HttpResponseMessage response)
+    {
         var status = (int)response.StatusCode;
         var statusText = string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");
         if (RetryBackoff.IsRetryableStatus(response.StatusCode))
@@ -97,28 +145,19 @@ public sealed partial class BeaconClient
             throw new BeaconAttemptException(BeaconFailureKind.Unavailable, $"{statusText}: this endpoint does not serve the request", statusCode: status);
         }
 
-        ReadOnlyMemory<byte> body;
+        return status;
+    }
+
+    // JSON answers and error bodies are small; MaxResponseBytes bounds them.
+    private async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
+    {
         try
         {
-            body = await BoundedContentReader.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return await BoundedContentReader.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonRpcAttemptException e)
         {
             throw new BeaconAttemptException(BeaconFailureKind.Unavailable, e.Message, statusCode: status, innerException: e);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            return new BeaconAnswer(status, null, NodeMessage(endpoint, uri, body));
-        }
-
-        try
-        {
-            return new BeaconAnswer(status, JsonDocument.Parse(body, DocumentOptions), null);
-        }
-        catch (JsonException e)
-        {
-            throw new BeaconAttemptException(BeaconFailureKind.Malformed, $"malformed answer: the body is not JSON ({e.Message})", "$", status, innerException: e);
         }
     }
 

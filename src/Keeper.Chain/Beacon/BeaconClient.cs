@@ -12,7 +12,8 @@ namespace Keeper.Chain.Beacon;
 /// answers, with exponential backoff and <c>Retry-After</c>, failing over round-robin across the configured
 /// endpoints and starting at the one that last answered (the policy of <see cref="FailoverClient"/>). A definitive
 /// refusal (400, 404 for an unknown state or block, 414) is thrown at once. Answers are parsed strictly: a missing
-/// or malformed field is never replaced by a default. Endpoint URLs appear in exceptions and logs only as
+/// or malformed field is never replaced by a default. SSZ states and blocks (for proofs) are downloaded under their own
+/// size cap and timeout, with the same retries and failover. Endpoint URLs appear in exceptions and logs only as
 /// <c>scheme://host:port</c>. Thread-safe.
 /// </summary>
 public sealed partial class BeaconClient : IBeaconClient, IDisposable

@@ -18,6 +18,12 @@ public sealed record BeaconClientOptions
     /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB, about 30 000 validators in one answer.</summary>
     public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// The default <see cref="MaxSszResponseBytes"/>: 1 GiB. A mainnet state is about 250 MB in 2025 and grows with the
+    /// validator set; a block is a few hundred kilobytes.
+    /// </summary>
+    public const long DefaultMaxSszResponseBytes = 1L << 30;
+
     private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -66,6 +72,21 @@ public sealed record BeaconClientOptions
     /// </summary>
     public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
 
+    /// <summary>
+    /// The largest SSZ state or block body read, in bytes (after decompression), kept apart from
+    /// <see cref="MaxResponseBytes"/> because a state is hundreds of megabytes while JSON answers are small. The whole
+    /// object is held in memory, so this is also the most memory one download takes. Default
+    /// <see cref="DefaultMaxSszResponseBytes"/>.
+    /// </summary>
+    public long MaxSszResponseBytes { get; init; } = DefaultMaxSszResponseBytes;
+
+    /// <summary>
+    /// How long one SSZ download (connect, send, read the whole state or block) may take, kept apart from
+    /// <see cref="RequestTimeout"/>: a 250 MB state takes 20 seconds at 100 Mbit/s, and the node spends seconds
+    /// serializing it first. Default 2 minutes.
+    /// </summary>
+    public TimeSpan SszRequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Checks every setting and throws on the first one that is wrong.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it and says what is allowed.</exception>
     public void Validate()
@@ -85,6 +106,7 @@ public sealed record BeaconClientOptions
         }
 
         RequireRange(nameof(RequestTimeout), RequestTimeout, TimeSpan.Zero, MaxDuration, allowLow: false);
+        RequireRange(nameof(SszRequestTimeout), SszRequestTimeout, TimeSpan.Zero, MaxDuration, allowLow: false);
         RequireRange(nameof(MaxBackoff), MaxBackoff, TimeSpan.Zero, MaxDuration, allowLow: true);
         RequireRange(nameof(InitialBackoff), InitialBackoff, TimeSpan.Zero, MaxBackoff, allowLow: true);
         if (MaxAttempts < 1)
@@ -115,6 +137,12 @@ public sealed record BeaconClientOptions
         {
             throw new ArgumentOutOfRangeException(
                 nameof(MaxResponseBytes), MaxResponseBytes, $"BeaconClientOptions.MaxResponseBytes must be between 1 and {Array.MaxLength}.");
+        }
+
+        if (MaxSszResponseBytes < 1 || MaxSszResponseBytes > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxSszResponseBytes), MaxSszResponseBytes, $"BeaconClientOptions.MaxSszResponseBytes must be between 1 and {Array.MaxLength} (one .NET array holds the object).");
         }
     }
 

@@ -14,4 +14,10 @@ public enum BeaconFailureKind
 
     /// <summary>A node refused the request for good (HTTP 400, 404 for an unknown state or block, 414, ...): retrying cannot help.</summary>
     Refused,
+
+    /// <summary>
+    /// The node answered in a form this version of Keeper cannot read, such as an SSZ object of a fork it does not
+    /// know (the <c>Eth-Consensus-Version</c> header names it): retrying cannot help; Keeper needs an update.
+    /// </summary>
+    Unsupported,
 }

@@ -7,17 +7,22 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Cli;
+using Keeper.Host.Devnet.Beacon;
 using Keeper.Host.Devnet.Postgres;
 
 namespace Keeper.Host.Devnet;
 
 /// <summary>
-/// <c>keeper devnet</c>: starts anvil, deploys and seeds the Rocket Pool harness, runs the keeper nodes as processes,
+/// <c>keeper devnet</c>: starts anvil, deploys the Rocket Pool harness and starts a beacon chain that follows anvil (served
+/// to the nodes as their beacon node), seeds the harness, runs the keeper nodes as processes,
 /// moves chain time in jumps to shortly before the next deadlines and then lets blocks come at the block interval (so
 /// the keepers can act in the first valid block), and reports what happened, read from the chain.
 /// </summary>
 public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
 {
+    // Well under a block interval, so the beacon block of each anvil block's slot comes before the next anvil block.
+    private static readonly TimeSpan BeaconPollInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Runs the devnet to completion and returns the report.</summary>
     public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +32,8 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         using var chain = new DevChainClient(anvil);
         progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
+        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, progress, cancellationToken);
+        progress.WriteLine($"beacon chain on {beacon.Url} (genesis {beacon.Chain.GenesisTime}, a block per slot in which anvil mines, roots in the EIP-4788 contract)");
         if (options.Store == "sqlite")
         {
             await CheckReusedStoreAsync(chain, harness, Path.Combine(options.WorkDirectory, "keeper.db"), cancellationToken);
@@ -52,7 +59,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             var seedNode = NodeFiles.SeedAddress(ports[0]);
             for (var i = 0; i < options.Nodes; i++)
             {
-                nodes.Add(StartNode(i, chain, harness, store, NodeFiles.Cluster(ports[i], [seedNode])));
+                nodes.Add(StartNode(i, chain, harness, store, NodeFiles.Cluster(ports[i], [seedNode]) + "\n" + NodeFiles.Beacon(beacon.Url)));
             }
 
             await WaitReadyAsync(nodes, cancellationToken);
@@ -61,6 +68,8 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             await chain.Rpc.SendAsync("evm_setIntervalMining", [options.BlockSeconds], cancellationToken);
             progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {startBlock}");
             var endBlock = await DriveTimeAsync(chain, tasks, cancellationToken);
+            var beaconHead = beacon.Chain.Head;
+            progress.WriteLine($"beacon chain: {beacon.Chain.Blocks.Count} blocks up to slot {beaconHead.Slot}, {beacon.Chain.Validators.Count} validators{(beacon.LastError is { } error ? $"; last follower error: {error.Message}" : string.Empty)}");
 
             foreach (var node in nodes)
             {

@@ -72,6 +72,9 @@ public static class NodeFiles
     /// <summary>The address of the member listening on 127.0.0.1:<paramref name="port"/>.</summary>
     public static string SeedAddress(int port, bool tls = false) => Node.ClusterSeedNodes.Address(tls, "127.0.0.1", port);
 
+    /// <summary>The beacon block pointing a node at the devnet's beacon node.</summary>
+    public static string Beacon(Uri url) => $"beacon.endpoints = [\"{url}\"]";
+
     /// <summary>The store block of a SQLite file.</summary>
     public static string Sqlite(string path) => $"store {{ kind = sqlite, path = \"{path}\" }}";
 

@@ -44,7 +44,13 @@ public static class KeeperChainExtensions
         if (settings.Beacon.Endpoints.Count > 0)
         {
             services.AddSingleton(sp => new BeaconClient(
-                new BeaconClientOptions { Endpoints = settings.Beacon.Endpoints }, null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BeaconClient>>()));
+                new BeaconClientOptions
+                {
+                    Endpoints = settings.Beacon.Endpoints,
+                    MaxSszResponseBytes = settings.Beacon.SszMaxBytes,
+                    SszRequestTimeout = settings.Beacon.SszRequestTimeout,
+                },
+                null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BeaconClient>>()));
         }
 
         return services;

@@ -34,7 +34,7 @@ public sealed record ChainSettings(
     ulong LogRange, int HistoryDepth, int Confirmations, Address? Multicall3, int ReadsInFlight);
 
 /// <summary>keeper.beacon.</summary>
-public sealed record BeaconSettings(IReadOnlyList<Uri> Endpoints, TimeSpan CheckInterval);
+public sealed record BeaconSettings(IReadOnlyList<Uri> Endpoints, TimeSpan CheckInterval, long SszMaxBytes, TimeSpan SszRequestTimeout);
 
 /// <summary>keeper.signer.</summary>
 public sealed record SignerSettings(string Keystore, string PasswordFile, string PasswordEnv);

@@ -141,7 +141,11 @@ public static class KeeperSettingsLoader
             chain,
             r.Address("keeper.rocketpool.storage"),
             r.Duration("keeper.rocketpool.settings-refresh", min: TimeSpan.FromSeconds(1)),
-            new BeaconSettings(r.Uris("keeper.beacon.endpoints", required: false), r.Duration("keeper.beacon.check-interval", min: TimeSpan.FromSeconds(1))),
+            new BeaconSettings(
+                r.Uris("keeper.beacon.endpoints", required: false),
+                r.Duration("keeper.beacon.check-interval", min: TimeSpan.FromSeconds(1)),
+                r.ByteSize("keeper.beacon.ssz-max-size", 1024 * 1024, Array.MaxLength),
+                r.Duration("keeper.beacon.ssz-request-timeout", min: TimeSpan.FromSeconds(1))),
             new SignerSettings(r.String("keeper.signer.keystore"), r.String("keeper.signer.password-file"), r.String("keeper.signer.password-env")),
             store,
             gate,
@@ -217,6 +221,8 @@ public static class KeeperSettingsLoader
         public long Long(string key, long min, long max) => Range(key, Wrap(key, () => config.GetLong(key)), min, max);
 
         public double Double(string key, double min, double max) => Range(key, Wrap(key, () => config.GetDouble(key)), min, max);
+
+        public long ByteSize(string key, long min, long max) => Range(key, Wrap(key, () => config.GetByteSize(key)), min, max);
 
         public TimeSpan Duration(string key, TimeSpan min)
         {

@@ -18,6 +18,8 @@ public sealed class BeaconClientOptionsTests
     [InlineData(nameof(BeaconClientOptions.InitialBackoff))]
     [InlineData(nameof(BeaconClientOptions.BackoffMultiplier))]
     [InlineData(nameof(BeaconClientOptions.MaxResponseBytes))]
+    [InlineData(nameof(BeaconClientOptions.MaxSszResponseBytes))]
+    [InlineData(nameof(BeaconClientOptions.SszRequestTimeout))]
     [InlineData(nameof(BeaconClientOptions.Endpoints))]
     public void Validate_OutOfRange_ThrowsNamingTheSetting(string setting)
     {
@@ -30,6 +32,8 @@ public sealed class BeaconClientOptionsTests
             nameof(BeaconClientOptions.InitialBackoff) => Valid with { InitialBackoff = TimeSpan.FromMinutes(1) },
             nameof(BeaconClientOptions.BackoffMultiplier) => Valid with { BackoffMultiplier = double.NaN },
             nameof(BeaconClientOptions.MaxResponseBytes) => Valid with { MaxResponseBytes = 0 },
+            nameof(BeaconClientOptions.MaxSszResponseBytes) => Valid with { MaxSszResponseBytes = (long)Array.MaxLength + 1 },
+            nameof(BeaconClientOptions.SszRequestTimeout) => Valid with { SszRequestTimeout = TimeSpan.Zero },
             _ => Valid with { Endpoints = [] },
         };
 

@@ -37,6 +37,20 @@ public sealed class NodeFilesTests : IDisposable
     }
 
     [Fact]
+    public void Write_NodeWithTheDevnetBeaconNode_LoadsItsUrlAsTheOnlyBeaconEndpoint()
+    {
+        using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var config = NodeFiles.Write(_dir, "node-1", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall,
+            NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), blockSeconds: 2, gateEnabled: true,
+            NodeFiles.Cluster(25520, []) + "\n" + NodeFiles.Beacon(new Uri("http://127.0.0.1:40123/")));
+
+        var settings = KeeperSettingsLoader.Load(config, NoVariables);
+
+        Assert.Equal([new Uri("http://127.0.0.1:40123/")], settings.Beacon.Endpoints);
+        Assert.Equal(25520, settings.Cluster.Port);
+    }
+
+    [Fact]
     public void Write_PostgresNode_LoadsAsWritten()
     {
         using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");

@@ -147,6 +147,21 @@ public sealed class KeeperSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_BeaconSszLimits_OneGibibyteAndTwoMinutesByDefaultSetByTheFileAndRefusedAboveOneArray()
+    {
+        var byDefault = KeeperSettingsLoader.Load(_files.Node(string.Empty), SettingsFiles.NoVariables);
+        var set = KeeperSettingsLoader.Load(_files.Node("beacon { ssz-max-size = 512MiB, ssz-request-timeout = 5m }"), SettingsFiles.NoVariables);
+        var path = _files.Node("beacon.ssz-max-size = 4GiB");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal((1L << 30, TimeSpan.FromMinutes(2)), (byDefault.Beacon.SszMaxBytes, byDefault.Beacon.SszRequestTimeout));
+        Assert.Equal((512L << 20, TimeSpan.FromMinutes(5)), (set.Beacon.SszMaxBytes, set.Beacon.SszRequestTimeout));
+        Assert.Equal("keeper.beacon.ssz-max-size", error.Key);
+        Assert.Contains($"4294967296 is out of range; use 1048576 to {Array.MaxLength}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_SettingsRefresh_OneEpochByDefaultSetByTheFileAndRefusedBelowASecond()
     {
         var byDefault = KeeperSettingsLoader.Load(_files.Node(string.Empty), SettingsFiles.NoVariables);

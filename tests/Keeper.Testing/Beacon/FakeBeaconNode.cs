@@ -9,7 +9,8 @@ namespace Keeper.Testing.Beacon;
 /// <summary>
 /// A beacon node REST server for tests, on loopback: it holds a genesis, a spec, a head slot and a mutable set of
 /// validators, and answers <c>/eth/v1/beacon/genesis</c>, <c>/eth/v1/config/spec</c>, <c>/eth/v1/beacon/headers/{id}</c>
-/// and GET and POST <c>/eth/v1/beacon/states/{id}/validators</c> in the shapes of ethereum/beacon-APIs (the
+/// GET and POST <c>/eth/v1/beacon/states/{id}/validators</c>, and the SSZ states and blocks set with
+/// <see cref="SetSszState"/> and <see cref="SetSszBlock"/>, in the shapes of ethereum/beacon-APIs (the
 /// <c>data</c> wrapper, <c>execution_optimistic</c>, <c>finalized</c>, decimal strings, error bodies
 /// <c>{"code","message"}</c>). Paths are matched from <c>/eth/</c> on, so a base URL with a key in its path works.
 /// Scripted failures (<see cref="FailNext(ScriptedBehavior[])"/>) are served first, in order; then the node answers normally.
@@ -32,6 +33,7 @@ public sealed class FakeBeaconNode : IAsyncDisposable
         ["GENESIS_FORK_VERSION"] = "0x00000000",
     };
 
+    private readonly Dictionary<(string Kind, string Id), (string Version, byte[] Bytes)> _ssz = [];
     private ulong _headSlot;
 
     private FakeBeaconNode(ScriptedHttpServer server)
@@ -134,6 +136,15 @@ public sealed class FakeBeaconNode : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Serves <paramref name="bytes"/> as the SSZ state <paramref name="stateId"/> (<c>/eth/v2/debug/beacon/states/{id}</c>)
+    /// with <c>Eth-Consensus-Version: <paramref name="version"/></c>, to requests that accept <c>application/octet-stream</c>.
+    /// </summary>
+    public FakeBeaconNode SetSszState(string stateId, string version, byte[] bytes) => SetSsz("states", stateId, version, bytes);
+
+    /// <summary>Serves <paramref name="bytes"/> as the SSZ signed block <paramref name="blockId"/> (<c>/eth/v2/beacon/blocks/{id}</c>).</summary>
+    public FakeBeaconNode SetSszBlock(string blockId, string version, byte[] bytes) => SetSsz("blocks", blockId, version, bytes);
+
     /// <summary>Removes a validator; returns whether it was there.</summary>
     public bool RemoveValidator(ValidatorPubkey pubkey)
     {
@@ -180,6 +191,8 @@ public sealed class FakeBeaconNode : IAsyncDisposable
                 ("GET", ["eth", "v1", "beacon", "states", var stateId, "validators"]) => ValidatorsByQuery(stateId, query),
                 ("POST", ["eth", "v1", "beacon", "states", var stateId, "validators"]) => ValidatorsByBody(stateId, request.Body),
                 (_, ["eth", "v1", "beacon", "states", _, "validators"]) => Error(405, "Method not allowed"),
+                ("GET", ["eth", "v2", "debug", "beacon", "states", var stateId]) => Ssz(request, "states", stateId),
+                ("GET", ["eth", "v2", "beacon", "blocks", var blockId]) => Ssz(request, "blocks", blockId),
                 _ => Error(404, $"Route not found: {request.Method} {(api < 0 ? path : path[api..])}"),
             };
         }
@@ -267,6 +280,33 @@ public sealed class FakeBeaconNode : IAsyncDisposable
         }
 
         return Ok(new JsonArray([.. selected.DistinctBy(v => v.Pubkey).OrderBy(v => v.Index).Select(FakeBeaconJson.Validator)]));
+    }
+
+    private FakeBeaconNode SetSsz(string kind, string id, string version, byte[] bytes)
+    {
+        lock (_gate)
+        {
+            _ssz[(kind, id)] = (version, bytes);
+        }
+
+        return this;
+    }
+
+    // Real nodes serve JSON unless SSZ is accepted; this node has only SSZ, so it refuses the rest as they refuse SSZ.
+    private ScriptedResponse Ssz(RecordedRequest request, string kind, string id)
+    {
+        if (!request.Headers.TryGetValue("Accept", out var accept) || !accept.Contains("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(406, "Accepted media type not supported");
+        }
+
+        return _ssz.TryGetValue((kind, id), out var found)
+            ? new ScriptedResponse(200, string.Empty)
+            {
+                BodyBytes = found.Bytes,
+                Headers = new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream", ["Eth-Consensus-Version"] = found.Version },
+            }
+            : Error(404, kind == "states" ? "State not found" : "Block not found");
     }
 
     private bool IsKnownState(string stateId) =>

@@ -188,7 +188,7 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
+        var bytes = response.BodyBytes ?? Encoding.UTF8.GetBytes(response.Body);
         if (response.Chunked)
         {
             // Two writes with a flush between them force chunked transfer encoding.
