@@ -27,5 +27,15 @@ if (args is ["rpc-steady", .. var rpcArgs])
     return await SteadyRpcScenario.RunAsync(rpcArgs);
 }
 
+if (args is ["ssz-proofs", .. var sszArgs])
+{
+    return await Keeper.Benchmarks.Ssz.SszProofsScenario.RunAsync(sszArgs);
+}
+
+if (args is ["ssz-proofs-measure", .. var measureArgs])
+{
+    return Keeper.Benchmarks.Ssz.SszProofsScenario.Measure(measureArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TrackingColdStartScenario).Assembly).Run(args);
 return 0;

@@ -18,7 +18,24 @@ public sealed partial class BeaconStateTree
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">No such validator in this state.</exception>
     /// <exception cref="BeaconProofException">The proof failed its own check.</exception>
-    public ValidatorProof ProveValidator(ulong validatorIndex)
+    public ValidatorProof ProveValidator(ulong validatorIndex) => Prove(validatorIndex, new BranchMemo(_validators.SharedLevel));
+
+    /// <summary>
+    /// Proofs of many validators, each checked before it is yielded. Indices in ascending order share the check of
+    /// their common path, so proving a whole registry costs little more than copying the witnesses.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is not in this state (thrown when reached).</exception>
+    /// <exception cref="BeaconProofException">A proof failed its own check.</exception>
+    public IEnumerable<ValidatorProof> ProveValidators(IEnumerable<ulong> validatorIndices)
+    {
+        var memo = new BranchMemo(_validators.SharedLevel);
+        foreach (var index in validatorIndices)
+        {
+            yield return Prove(index, memo);
+        }
+    }
+
+    private ValidatorProof Prove(ulong validatorIndex, BranchMemo memo)
     {
         if (validatorIndex >= (ulong)ValidatorCount)
         {
@@ -27,27 +44,31 @@ public sealed partial class BeaconStateTree
         }
 
         var index = (int)validatorIndex;
-        var witnesses = new byte[_validatorsUpperBranch.Length + (BeaconGindices.ValidatorsDepth * 32)];
-        _validators.WriteBranch(index, witnesses);
-        _validatorsUpperBranch.CopyTo(witnesses, BeaconGindices.ValidatorsDepth * 32);
+        var shared = _validators.SharedLevel;
+        var witnesses = new byte[shared * 32];
+        _validators.WriteBranch(index, witnesses, shared);
 
         var record = _state.Span.Slice(_validatorsSlice.Offset + (index * ValidatorSize), ValidatorSize);
         var validator = Decode(record);
 
-        // The leaf is hashed again from the decoded record (what the verifier hashes), and climbed to the lowest level all
-        // validators share; that level's node was checked against the block root once, in the constructor.
-        Span<byte> leaf = stackalloc byte[32];
-        _types.Validator.WriteRoot(Encode(validator), leaf);
-        var shared = _validators.SharedLevel;
-        Span<byte> node = stackalloc byte[32];
-        MerkleBranch.Climb(leaf, witnesses.AsSpan(0, shared * 32), BeaconGindices.Validator(validatorIndex), node);
-        if (!node.SequenceEqual(_validators.Node(shared, 0)))
+        // The decoded record must be the state's bytes (whose root is the leaf the layers were built on), and the leaf
+        // must climb its own witnesses to the lowest level all validators share; from that level's node the shared tail
+        // of witnesses was checked against the block root once, in the constructor. Together that is
+        // is_valid_merkle_branch for this validator.
+        Span<byte> encoded = stackalloc byte[ValidatorSize];
+        Encode(validator, encoded);
+        if (!encoded.SequenceEqual(record))
+        {
+            throw new BeaconProofException($"Validator {validatorIndex}'s record at slot {Slot} did not decode to its own bytes; this is a bug in Keeper's proof assembly.");
+        }
+
+        if (!memo.Reaches(_validators.Node(0, index), witnesses, index, _validators.Node(shared, 0)))
         {
             throw new BeaconProofException(
                 $"The proof built for validator {validatorIndex} at slot {Slot} does not verify against block root {BlockRoot}; this is a bug in Keeper's proof assembly.");
         }
 
-        return new ValidatorProof(validatorIndex, validator, new WitnessList(witnesses), BlockRoot, Slot);
+        return new ValidatorProof(validatorIndex, validator, new WitnessList(witnesses, _validatorsSharedTail), BlockRoot, Slot);
     }
 
     /// <summary>The registry's leaves: each validator's root, hashed on every core.</summary>
@@ -69,10 +90,11 @@ public sealed partial class BeaconStateTree
     }
 
     /// <summary>
-    /// The witnesses every validator proof shares above the registry's data tree: the length chunk, the state branch of
-    /// <c>validators</c> and the header branch of <c>state_root</c>. Checked once here against the block root.
+    /// The witnesses every validator proof shares: the registry's levels above its lowest single node (zero subtrees),
+    /// the length chunk, the state branch of <c>validators</c> and the header branch of <c>state_root</c>. Checked once
+    /// here against the block root.
     /// </summary>
-    private byte[] BuildValidatorsUpperBranch()
+    private byte[] BuildValidatorsSharedTail()
     {
         var upper = new byte[(1 + BeaconGindices.StateDepth + BeaconGindices.HeaderDepth) * 32];
         LengthChunk(ValidatorCount, upper);
@@ -95,7 +117,7 @@ public sealed partial class BeaconStateTree
             throw new BeaconProofException($"The validator registry's branch at slot {Slot} does not verify against block root {BlockRoot}; this is a bug in Keeper's proof assembly.");
         }
 
-        return upper;
+        return above;
     }
 
     private static ProvenValidator Decode(ReadOnlySpan<byte> record) => new(
@@ -108,17 +130,15 @@ public sealed partial class BeaconStateTree
         BinaryPrimitives.ReadUInt64LittleEndian(record.Slice(105, 8)),
         BinaryPrimitives.ReadUInt64LittleEndian(record.Slice(113, 8)));
 
-    private static byte[] Encode(ProvenValidator validator)
+    private static void Encode(ProvenValidator validator, Span<byte> record)
     {
-        var record = new byte[ValidatorSize];
-        validator.Pubkey.CopyTo(record, 0);
-        validator.WithdrawalCredentials.Bytes.CopyTo(record.AsSpan(48));
-        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(80), validator.EffectiveBalance);
+        validator.Pubkey.CopyTo(record);
+        validator.WithdrawalCredentials.Bytes.CopyTo(record[48..]);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[80..], validator.EffectiveBalance);
         record[88] = validator.Slashed ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(89), validator.ActivationEligibilityEpoch);
-        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(97), validator.ActivationEpoch);
-        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(105), validator.ExitEpoch);
-        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(113), validator.WithdrawableEpoch);
-        return record;
+        BinaryPrimitives.WriteUInt64LittleEndian(record[89..], validator.ActivationEligibilityEpoch);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[97..], validator.ActivationEpoch);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[105..], validator.ExitEpoch);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[113..], validator.WithdrawableEpoch);
     }
 }

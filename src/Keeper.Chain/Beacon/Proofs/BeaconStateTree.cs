@@ -25,7 +25,7 @@ public sealed partial class BeaconStateTree
     private readonly MerkleLayers _blockRoots;
     private readonly MerkleLayers _historicalSummaries;
     private readonly SszSlice _validatorsSlice;
-    private readonly byte[] _validatorsUpperBranch;
+    private readonly byte[] _validatorsSharedTail;
 
     private BeaconStateTree(ReadOnlyMemory<byte> state, BeaconTypes types, MerkleLayers stateFields, MerkleLayers header, MerkleLayers validators,
         MerkleLayers blockRoots, MerkleLayers historicalSummaries, SszSlice validatorsSlice)
@@ -43,7 +43,7 @@ public sealed partial class BeaconStateTree
         GenesisTime = ReadUInt64(span, types.BeaconState.FieldSlice(span, "genesis_time"));
         StateRoot = new Hash32(stateFields.Root);
         BlockRoot = new Hash32(header.Root);
-        _validatorsUpperBranch = BuildValidatorsUpperBranch();
+        _validatorsSharedTail = BuildValidatorsSharedTail();
     }
 
     /// <summary>The fork of the state's layout.</summary>

@@ -16,6 +16,7 @@ internal sealed class MerkleLayers
     {
         _layers = layers;
         _counts = counts;
+        SharedLevel = Array.FindIndex(counts, count => count <= 1);
     }
 
     /// <summary>The depth: how many witnesses a branch has.</summary>
@@ -28,24 +29,9 @@ internal sealed class MerkleLayers
     public ReadOnlySpan<byte> Root => _counts[^1] == 0 ? ZeroHashes.Get(Depth) : _layers[^1].AsSpan(0, 32);
 
     /// <summary>
-    /// The lowest level that holds a single node: every leaf's branch from there up is the same. 0 for one leaf,
-    /// <see cref="Depth"/> for an empty tree.
+    /// The lowest level that holds at most one node: every leaf's branch from there up is the same. 0 for one leaf or none.
     /// </summary>
-    public int SharedLevel
-    {
-        get
-        {
-            for (var level = 0; level <= Depth; level++)
-            {
-                if (_counts[level] <= 1)
-                {
-                    return level;
-                }
-            }
-
-            return Depth;
-        }
-    }
+    public int SharedLevel { get; }
 
     /// <summary>Builds the layers over <paramref name="leaves"/> (32 bytes each, taken over, not copied).</summary>
     public static MerkleLayers Build(byte[] leaves, int depth)
@@ -74,9 +60,12 @@ internal sealed class MerkleLayers
         index < _counts[level] ? _layers[level].AsSpan((int)index * 32, 32) : ZeroHashes.Get(level);
 
     /// <summary>Writes the branch of leaf <paramref name="index"/>, <see cref="Depth"/> witnesses from the leaf's sibling up.</summary>
-    public void WriteBranch(long index, Span<byte> witnesses)
+    public void WriteBranch(long index, Span<byte> witnesses) => WriteBranch(index, witnesses, Depth);
+
+    /// <summary>Writes the lowest <paramref name="levels"/> witnesses of leaf <paramref name="index"/>'s branch.</summary>
+    public void WriteBranch(long index, Span<byte> witnesses, int levels)
     {
-        for (var level = 0; level < Depth; level++)
+        for (var level = 0; level < levels; level++)
         {
             Node(level, index ^ 1).CopyTo(witnesses.Slice(level * 32, 32));
             index >>= 1;

@@ -34,7 +34,7 @@ public sealed class BeaconStateTreeReferenceTests
             Assert.Equal(headerAnswer.Proofs[Big(HeaderStateRoot)].Witnesses, proof.Witnesses.Skip(47));
             var leaf = BeaconTypes.For(fork).Validator.HashTreeRoot(Encode(proof.Validator));
             Assert.Equal(reference.Leaf, leaf);
-            Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.Bytes, BeaconGindices.Validator(index), tree.BlockRoot.Bytes));
+            Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), BeaconGindices.Validator(index), tree.BlockRoot.Bytes));
         }
 
         var slot = tree.ProveSlot();
@@ -75,7 +75,7 @@ public sealed class BeaconStateTreeReferenceTests
             var leaf = BeaconTypes.For(fork).Withdrawal.HashTreeRoot(Encode(proof.Withdrawal));
             Assert.Equal(blockPart.Leaf, leaf);
             var gindex = BeaconGindices.Concat(BeaconGindices.RecentBlockRoot(withdrawalSlot), BeaconGindices.WithdrawalInBlock(n));
-            Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.Bytes, gindex, tree.BlockRoot.Bytes));
+            Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), gindex, tree.BlockRoot.Bytes));
         }
     }
 
@@ -117,7 +117,7 @@ public sealed class BeaconStateTreeReferenceTests
         Assert.Equal(headerAnswer.Proofs[Big(HeaderStateRoot)].Witnesses, proof.Witnesses.Skip(62));
         var gindex = BeaconGindices.Concat(BeaconGindices.HistoricalBlockRoot(1, withdrawalSlot), BeaconGindices.WithdrawalInBlock(2));
         var leaf = BeaconTypes.For(fork).Withdrawal.HashTreeRoot(Encode(proof.Withdrawal));
-        Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.Bytes, gindex, tree.BlockRoot.Bytes));
+        Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), gindex, tree.BlockRoot.Bytes));
     }
 
     internal static UInt128 StateValidatorGindex(ulong index) =>

@@ -15,16 +15,16 @@ public sealed class BeaconStateTreeTests
         var tree = BeaconStateTree.Build(ChainFixture.State(Fork, 40, slot: 1000, seed: 1), Fork);
         var proof = tree.ProveValidator(33);
         var leaf = Types.Validator.HashTreeRoot(BeaconStateTreeReferenceTests.Encode(proof.Validator));
-        Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.Bytes, BeaconGindices.Validator(33), tree.BlockRoot.Bytes));
+        Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), BeaconGindices.Validator(33), tree.BlockRoot.Bytes));
 
         for (var i = 0; i < proof.Witnesses.Count; i++)
         {
-            var flipped = proof.Witnesses.Bytes.ToArray();
+            var flipped = proof.Witnesses.ToBytes();
             flipped[(i * 32) + 5] ^= 0x01;
             Assert.False(MerkleBranch.IsValid(leaf.Bytes, flipped, BeaconGindices.Validator(33), tree.BlockRoot.Bytes), $"witness {i} flipped still verifies");
         }
 
-        Assert.False(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.Bytes, BeaconGindices.Validator(32), tree.BlockRoot.Bytes));
+        Assert.False(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), BeaconGindices.Validator(32), tree.BlockRoot.Bytes));
     }
 
     [Fact]
@@ -110,5 +110,43 @@ public sealed class BeaconStateTreeTests
         var e = Assert.Throws<BeaconProofException>(() => tree.ProveWithdrawal(block, Fork, 2));
 
         Assert.Contains("has 2 withdrawals", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProveValidators_WholeRegistryInOrder_EqualsOneByOneProofs()
+    {
+        var tree = BeaconStateTree.Build(ChainFixture.State(Fork, 77, slot: 1000, seed: 13), Fork);
+
+        var batch = tree.ProveValidators(Enumerable.Range(0, 77).Select(i => (ulong)i).Concat([5UL, 76UL, 0UL])).ToArray();
+
+        Assert.Equal(80, batch.Length);
+        foreach (var proof in batch)
+        {
+            var single = tree.ProveValidator(proof.ValidatorIndex);
+            Assert.Equal(single.Witnesses, proof.Witnesses);
+            Assert.Equal(single.Validator.Pubkey, proof.Validator.Pubkey);
+            var leaf = Types.Validator.HashTreeRoot(BeaconStateTreeReferenceTests.Encode(proof.Validator));
+            Assert.True(MerkleBranch.IsValid(leaf.Bytes, proof.Witnesses.ToBytes(), BeaconGindices.Validator(proof.ValidatorIndex), tree.BlockRoot.Bytes));
+        }
+    }
+
+    [Fact]
+    public void BranchMemo_WitnessFlippedAfterAVerifiedNeighbour_StillFails()
+    {
+        var leaves = new byte[8 * 32];
+        new Random(14).NextBytes(leaves);
+        var layers = MerkleLayers.Build(leaves, 3);
+        var memo = new BranchMemo(3);
+        var branch0 = new byte[96];
+        layers.WriteBranch(0, branch0);
+        var branch1 = new byte[96];
+        layers.WriteBranch(1, branch1);
+        var flipped = (byte[])branch1.Clone();
+        flipped[70] ^= 1;
+
+        Assert.True(memo.Reaches(layers.Node(0, 0), branch0, 0, layers.Root));
+        Assert.False(memo.Reaches(layers.Node(0, 1), flipped, 1, layers.Root));
+        Assert.True(memo.Reaches(layers.Node(0, 1), branch1, 1, layers.Root));
+        Assert.False(memo.Reaches(layers.Node(0, 2), branch1, 2, layers.Root));
     }
 }
