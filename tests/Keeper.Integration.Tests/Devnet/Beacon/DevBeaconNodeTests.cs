@@ -4,10 +4,9 @@ using Keeper.Chain.Beacon;
 using Keeper.Chain.Beacon.Proofs;
 using Keeper.Chain.Beacon.Ssz;
 using Keeper.Chain.Contracts;
-using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
+using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
-using Keeper.Host.Devnet;
 using Keeper.Host.Devnet.Beacon;
 using Keeper.Integration.Tests.RocketPool.Proofs;
 using Nethereum.Contracts;
@@ -20,55 +19,20 @@ namespace Keeper.Integration.Tests.Devnet.Beacon;
 /// blocks fetched over HTTP by Keeper's BeaconClient hash to the roots the headers give, and the EIP-4788 stand-in
 /// answers each block's root under its child's slot timestamp.
 /// </summary>
-public sealed class DevBeaconNodeTests : IAsyncLifetime
+public sealed class DevBeaconNodeTests : DevBeaconTestBase
 {
     private static readonly BeaconTypes Types = BeaconTypes.For(BeaconFork.Electra);
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private AnvilNode? _anvil;
-    private DevChainClient? _chain;
-    private RocketPoolHarness? _harness;
-    private DevBeaconNode? _beacon;
-    private BeaconClient? _client;
-    private Address _megapool;
-
-    private DevChainClient Chain => _chain!;
-
-    private DevBeaconNode Beacon => _beacon!;
-
-    private BeaconClient Client => _client!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _anvil = await AnvilNode.StartAsync();
-        _chain = new DevChainClient(_anvil);
-        _harness = await RocketPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
-        _megapool = await _harness.CreateMegapoolAsync(_chain.Keys[1].Address);
         for (uint id = 0; id < 3; id++)
         {
-            await _harness.NewValidatorAsync(_megapool);
+            await Harness.NewValidatorAsync(Megapool);
         }
 
-        await _harness.AssignAsync(_megapool, 1);
-        await _harness.AssignAsync(_megapool, 2);
-        await _harness.StakeAsync(_megapool, 2);
-        _beacon = await DevBeaconNode.StartAsync(_chain, _harness, null, null, null, CancellationToken.None);
-        _client = new BeaconClient(new BeaconClientOptions { Endpoints = [_beacon.Url], MaxAttempts = 1 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_beacon is not null)
-        {
-            await _beacon.DisposeAsync();
-        }
-
-        _chain?.Dispose();
-        if (_anvil is not null)
-        {
-            await _anvil.DisposeAsync();
-        }
+        await Harness.AssignAsync(Megapool, 1);
+        await Harness.AssignAsync(Megapool, 2);
+        await Harness.StakeAsync(Megapool, 2);
     }
 
     [Fact]
@@ -98,7 +62,7 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         var validators = await Client.GetValidatorsAsync(pubkeys, "head", CancellationToken.None).WaitAsync(Patience);
 
         Assert.Equal(2, validators.Count);
-        var credentials = DevBeaconChain.Credentials(0x01, _megapool);
+        var credentials = DevBeaconChain.Credentials(0x01, Megapool);
         Assert.All(validators.Values, v => Assert.Equal(credentials, v.WithdrawalCredentials));
         Assert.Equal(
             [BeaconValidatorStatus.PendingInitialized, BeaconValidatorStatus.ActiveOngoing],
@@ -127,14 +91,14 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         var staked = Beacon.Chain.Validators.Single(v => v.ActivationEpoch != DevBeaconSpec.FarFutureEpoch);
         Beacon.Chain.Exit(staked.Pubkey, exitEpoch: 0, withdrawableEpoch: 0);
         var withdrawal = Beacon.Chain.WithdrawFinalAsync(staked.Pubkey);
-        var balanceBefore = await Chain.Eth.GetBalanceAsync(_megapool, BlockTag.Latest, CancellationToken.None);
+        var balanceBefore = await Chain.Eth.GetBalanceAsync(Megapool, BlockTag.Latest, CancellationToken.None);
 
         var block = await MineSlotAsync(12);
         var inclusion = await withdrawal.WaitAsync(Patience);
 
         Assert.Equal((block.Slot, 0), (inclusion.Slot, inclusion.Position));
-        Assert.Equal((staked.Index, _megapool, 32_000_000_000UL), (inclusion.Withdrawal.ValidatorIndex, inclusion.Withdrawal.Address, inclusion.Withdrawal.AmountGwei));
-        var balanceAfter = await Chain.Eth.GetBalanceAsync(_megapool, BlockTag.Latest, CancellationToken.None);
+        Assert.Equal((staked.Index, Megapool, 32_000_000_000UL), (inclusion.Withdrawal.ValidatorIndex, inclusion.Withdrawal.Address, inclusion.Withdrawal.AmountGwei));
+        var balanceAfter = await Chain.Eth.GetBalanceAsync(Megapool, BlockTag.Latest, CancellationToken.None);
         Assert.Equal(new BigInteger(32) * BigInteger.Pow(10, 18), balanceAfter - balanceBefore);
         var validator = (await Client.GetValidatorsAsync([staked.Pubkey], "head", CancellationToken.None).WaitAsync(Patience))[staked.Pubkey];
         Assert.Equal((BeaconValidatorStatus.WithdrawalDone, 0UL, (ulong?)0), (validator.Status, validator.Balance, validator.WithdrawableEpoch));
@@ -153,10 +117,10 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         var slotTimestamp = Beacon.Chain.SlotTimestamp(child.Slot);
 
         var tree = await TreeAsync(proven.Slot);
-        var validator = ToStruct(tree.ProveValidator(staked.Index));
-        var slot = ToStruct(tree.ProveSlot());
+        var validator = ProofStructs.From(tree.ProveValidator(staked.Index));
+        var slot = ProofStructs.From(tree.ProveSlot());
         var signedBlock = await Client.GetBlockSszAsync(withdrawalBlock.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
-        var recent = ToStruct(tree.ProveWithdrawal(signedBlock.Bytes, signedBlock.Fork, inclusion.Position));
+        var recent = ProofStructs.From(tree.ProveWithdrawal(signedBlock.Bytes, signedBlock.Fork, inclusion.Position));
 
         Assert.True(await VerifyAsync(new VerifyValidatorFunction { SlotTimestamp = slotTimestamp, Slot = proven.Slot, Proof = validator }));
         Assert.True(await VerifyAsync(new VerifySlotFunction { SlotTimestamp = slotTimestamp, Proof = slot }));
@@ -184,7 +148,7 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
         var proof = tree.ProveWithdrawal(signedBlock.Bytes, signedBlock.Fork, inclusion.Position, periodRoots.Span, capellaSlot: 0);
 
         Assert.True(proof.Historical);
-        Assert.True(await VerifyAsync(new VerifyWithdrawalFunction { SlotTimestamp = Beacon.Chain.SlotTimestamp(child.Slot), Slot = proven.Slot, Proof = ToStruct(proof) }));
+        Assert.True(await VerifyAsync(new VerifyWithdrawalFunction { SlotTimestamp = Beacon.Chain.SlotTimestamp(child.Slot), Slot = proven.Slot, Proof = ProofStructs.From(proof) }));
     }
 
     private async Task<BeaconStateTree> TreeAsync(ulong slot)
@@ -195,48 +159,7 @@ public sealed class DevBeaconNodeTests : IAsyncLifetime
 
     private async Task<bool> VerifyAsync<TFunction>(TFunction function)
         where TFunction : FunctionMessage =>
-        ContractAbi.DecodeReturn<TFunction, bool>(await Chain.Eth.CallAsync(ContractAbi.Call(_harness!.BeaconStateVerifier, function), BlockTag.Latest, CancellationToken.None));
-
-    private static ValidatorProofStruct ToStruct(ValidatorProof proof) => new()
-    {
-        ValidatorIndex = proof.ValidatorIndex,
-        Validator = new ValidatorStruct
-        {
-            Pubkey = proof.Validator.Pubkey,
-            WithdrawalCredentials = proof.Validator.WithdrawalCredentials.ToArray(),
-            EffectiveBalance = proof.Validator.EffectiveBalance,
-            Slashed = proof.Validator.Slashed,
-            ActivationEligibilityEpoch = proof.Validator.ActivationEligibilityEpoch,
-            ActivationEpoch = proof.Validator.ActivationEpoch,
-            ExitEpoch = proof.Validator.ExitEpoch,
-            WithdrawableEpoch = proof.Validator.WithdrawableEpoch,
-        },
-        Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())],
-    };
-
-    private static SlotProofStruct ToStruct(SlotProof proof) => new() { Slot = proof.Slot, Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())] };
-
-    private static WithdrawalProofStruct ToStruct(WithdrawalProof proof) => new()
-    {
-        WithdrawalSlot = proof.WithdrawalSlot,
-        WithdrawalNum = proof.WithdrawalNum,
-        Withdrawal = new WithdrawalStruct
-        {
-            Index = proof.Withdrawal.Index,
-            ValidatorIndex = proof.Withdrawal.ValidatorIndex,
-            WithdrawalCredentials = proof.Withdrawal.Address.ToArray(),
-            AmountInGwei = proof.Withdrawal.AmountInGwei,
-        },
-        Witnesses = [.. proof.Witnesses.Select(w => w.ToArray())],
-    };
-
-    // Moves anvil's clock, mines a block and lets the beacon node see it; the block must start a new slot.
-    private async Task<DevBeaconBlock> MineSlotAsync(ulong seconds)
-    {
-        await Chain.IncreaseTimeAsync(seconds);
-        await Chain.MineAsync();
-        return await Beacon.StepAsync(CancellationToken.None) ?? throw new InvalidOperationException($"Mining {seconds} s later produced no beacon block.");
-    }
+        ContractAbi.DecodeReturn<TFunction, bool>(await Chain.Eth.CallAsync(ContractAbi.Call(Harness.BeaconStateVerifier, function), BlockTag.Latest, CancellationToken.None));
 
     private async Task<Hash32> RootAtAsync(ulong timestamp)
     {

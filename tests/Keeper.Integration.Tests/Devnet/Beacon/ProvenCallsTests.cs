@@ -7,10 +7,8 @@ using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
-using Keeper.Host.Devnet;
 using Keeper.Host.Devnet.Beacon;
 using Xunit;
 
@@ -21,52 +19,13 @@ namespace Keeper.Integration.Tests.Devnet.Beacon;
 /// into the megapool manager's proof calls as signed transactions; the harness verifies them against the root in the
 /// EIP-4788 stand-in, and the same call with one witness flipped reverts.
 /// </summary>
-public sealed class ProvenCallsTests : IAsyncLifetime
+public sealed class ProvenCallsTests : DevBeaconTestBase
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly BigInteger LateNotifyFine = BigInteger.Parse("50000000000000000", CultureInfo.InvariantCulture);
-
-    private AnvilNode? _anvil;
-    private DevChainClient? _chain;
-    private RocketPoolHarness? _harness;
-    private DevBeaconNode? _beacon;
-    private BeaconClient? _client;
-    private Address _megapool;
-
-    private DevChainClient Chain => _chain!;
-
-    private RocketPoolHarness Harness => _harness!;
-
-    private DevBeaconNode Beacon => _beacon!;
 
     private PrivateKey Operator => Chain.Keys[1];
 
     private PrivateKey Keeper => Chain.Keys[2];
-
-    public async Task InitializeAsync()
-    {
-        _anvil = await AnvilNode.StartAsync();
-        _chain = new DevChainClient(_anvil);
-        _harness = await RocketPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
-        _megapool = await _harness.CreateMegapoolAsync(Operator.Address);
-        _beacon = await DevBeaconNode.StartAsync(_chain, _harness, null, null, null, CancellationToken.None);
-        _client = new BeaconClient(new BeaconClientOptions { Endpoints = [_beacon.Url], MaxAttempts = 1 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_beacon is not null)
-        {
-            await _beacon.DisposeAsync();
-        }
-
-        _chain?.Dispose();
-        if (_anvil is not null)
-        {
-            await _anvil.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task NotifyExit_ProofsFromTheBeaconNode_ReportTheExitOnTimeAndAFlippedWitnessReverts()
@@ -78,8 +37,8 @@ public sealed class ProvenCallsTests : IAsyncLifetime
         await MineSlotAsync(12);
         var (slotTimestamp, tree) = await ProvableAsync();
 
-        var call = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, _megapool, id, slotTimestamp, ProofStructs.From(tree.ProveValidator(validator.Index)), ProofStructs.From(tree.ProveSlot()));
-        var flipped = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, _megapool, id, slotTimestamp, Flipped(ProofStructs.From(tree.ProveValidator(validator.Index)), 30), ProofStructs.From(tree.ProveSlot()));
+        var call = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, Megapool, id, slotTimestamp, ProofStructs.From(tree.ProveValidator(validator.Index)), ProofStructs.From(tree.ProveSlot()));
+        var flipped = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, Megapool, id, slotTimestamp, Flipped(ProofStructs.From(tree.ProveValidator(validator.Index)), 30), ProofStructs.From(tree.ProveSlot()));
 
         await AssertRevertsAsync(flipped, "Invalid validator proof");
         var receipt = await Chain.SendAsync(Keeper, call.To, call.Data, gas: 3_000_000);
@@ -100,11 +59,11 @@ public sealed class ProvenCallsTests : IAsyncLifetime
         var (slotTimestamp, tree) = await ProvableAsync();
         var manager = Harness.Deployment.MegapoolManager;
 
-        var refused = MegapoolManager.DissolveWithProof(manager, _megapool, compliant, slotTimestamp, ProofStructs.From(tree.ProveValidator(compliantValidator.Index)), ProofStructs.From(tree.ProveSlot()));
+        var refused = MegapoolManager.DissolveWithProof(manager, Megapool, compliant, slotTimestamp, ProofStructs.From(tree.ProveValidator(compliantValidator.Index)), ProofStructs.From(tree.ProveSlot()));
         await AssertRevertsAsync(refused, "Validator is compliant");
-        var flipped = MegapoolManager.DissolveWithProof(manager, _megapool, wrong, slotTimestamp, Flipped(ProofStructs.From(tree.ProveValidator(wrongValidator.Index)), 0), ProofStructs.From(tree.ProveSlot()));
+        var flipped = MegapoolManager.DissolveWithProof(manager, Megapool, wrong, slotTimestamp, Flipped(ProofStructs.From(tree.ProveValidator(wrongValidator.Index)), 0), ProofStructs.From(tree.ProveSlot()));
         await AssertRevertsAsync(flipped, "Invalid validator proof");
-        var call = MegapoolManager.DissolveWithProof(manager, _megapool, wrong, slotTimestamp, ProofStructs.From(tree.ProveValidator(wrongValidator.Index)), ProofStructs.From(tree.ProveSlot()));
+        var call = MegapoolManager.DissolveWithProof(manager, Megapool, wrong, slotTimestamp, ProofStructs.From(tree.ProveValidator(wrongValidator.Index)), ProofStructs.From(tree.ProveSlot()));
         var receipt = await Chain.SendAsync(Keeper, call.To, call.Data, gas: 3_000_000);
 
         Assert.True(receipt.Succeeded, $"{call.Description} reverted in block {receipt.BlockNumber}.");
@@ -121,7 +80,7 @@ public sealed class ProvenCallsTests : IAsyncLifetime
         var validator = Beacon.Chain.Exit(PubkeyOf(id), epoch - 10, epoch - 5);
         await MineSlotAsync(12);
         var (exitTimestamp, exitTree) = await ProvableAsync();
-        var notify = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, _megapool, id, exitTimestamp, ProofStructs.From(exitTree.ProveValidator(validator.Index)), ProofStructs.From(exitTree.ProveSlot()));
+        var notify = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, Megapool, id, exitTimestamp, ProofStructs.From(exitTree.ProveValidator(validator.Index)), ProofStructs.From(exitTree.ProveSlot()));
         Assert.True((await Chain.SendAsync(Keeper, notify.To, notify.Data, gas: 3_000_000)).Succeeded, $"{notify.Description} reverted.");
         Assert.Equal(LateNotifyFine, await DebtAsync());
 
@@ -131,10 +90,10 @@ public sealed class ProvenCallsTests : IAsyncLifetime
         Assert.Equal(withdrawalBlock.Slot, inclusion.Slot);
         await MineSlotAsync(12);
         var (slotTimestamp, tree) = await ProvableAsync();
-        var block = await _client!.GetBlockSszAsync(inclusion.Slot.ToString(CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
+        var block = await Client.GetBlockSszAsync(inclusion.Slot.ToString(CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
         var withdrawalProof = tree.ProveWithdrawal(block.Bytes, block.Fork, inclusion.Position);
         var call = MegapoolManager.NotifyFinalBalance(
-            Harness.Deployment.MegapoolManager, _megapool, id, slotTimestamp, ProofStructs.From(withdrawalProof), ProofStructs.From(tree.ProveValidator(validator.Index)), ProofStructs.From(tree.ProveSlot()));
+            Harness.Deployment.MegapoolManager, Megapool, id, slotTimestamp, ProofStructs.From(withdrawalProof), ProofStructs.From(tree.ProveValidator(validator.Index)), ProofStructs.From(tree.ProveSlot()));
         var receipt = await Chain.SendAsync(Operator, call.To, call.Data, gas: 3_000_000);
 
         Assert.True(receipt.Succeeded, $"{call.Description} reverted in block {receipt.BlockNumber}.");
@@ -145,20 +104,20 @@ public sealed class ProvenCallsTests : IAsyncLifetime
 
     private async Task<uint> PrestakedAsync()
     {
-        var id = await Harness.NewValidatorAsync(_megapool);
-        await Harness.AssignAsync(_megapool, id);
+        var id = await Harness.NewValidatorAsync(Megapool);
+        await Harness.AssignAsync(Megapool, id);
         return id;
     }
 
     private async Task<uint> StakedAsync()
     {
         var id = await PrestakedAsync();
-        await Harness.StakeAsync(_megapool, id);
+        await Harness.StakeAsync(Megapool, id);
         return id;
     }
 
     private ValidatorPubkey PubkeyOf(uint id) =>
-        Beacon.Chain.Validators.Single(v => v.Megapool == _megapool && v.ValidatorId == id).Pubkey;
+        Beacon.Chain.Validators.Single(v => v.Megapool == Megapool && v.ValidatorId == id).Pubkey;
 
     // Mines the block to prove and its child, and builds the proven slot's tree from the state fetched over HTTP; the
     // root is in the EIP-4788 stand-in under the child's slot timestamp.
@@ -166,7 +125,7 @@ public sealed class ProvenCallsTests : IAsyncLifetime
     {
         var proven = await MineSlotAsync(12);
         var child = await MineSlotAsync(12);
-        var state = await _client!.GetStateSszAsync(proven.Slot.ToString(CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
+        var state = await Client.GetStateSszAsync(proven.Slot.ToString(CultureInfo.InvariantCulture), CancellationToken.None).WaitAsync(Patience);
         var tree = BeaconStateTree.Build(state.Bytes, state.Fork);
         Assert.Equal(proven.Root, tree.BlockRoot);
         return (Beacon.Chain.SlotTimestamp(child.Slot), tree);
@@ -185,16 +144,8 @@ public sealed class ProvenCallsTests : IAsyncLifetime
     }
 
     private Task<ValidatorInfo> InfoAsync(uint id) =>
-        new Megapool(Chain.Eth, new BatchCaller(Chain.Eth), _megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None);
+        new Megapool(Chain.Eth, new BatchCaller(Chain.Eth), Megapool).GetValidatorInfoAsync(id, BlockTag.Latest, CancellationToken.None);
 
     private Task<BigInteger> DebtAsync() =>
-        new Megapool(Chain.Eth, new BatchCaller(Chain.Eth), _megapool).GetDebtAsync(BlockTag.Latest, CancellationToken.None);
-
-    // Moves anvil's clock, mines a block and lets the beacon node see it; the block must start a new slot.
-    private async Task<DevBeaconBlock> MineSlotAsync(ulong seconds)
-    {
-        await Chain.IncreaseTimeAsync(seconds);
-        await Chain.MineAsync();
-        return await Beacon.StepAsync(CancellationToken.None) ?? throw new InvalidOperationException($"Mining {seconds} s later produced no beacon block.");
-    }
+        new Megapool(Chain.Eth, new BatchCaller(Chain.Eth), Megapool).GetDebtAsync(BlockTag.Latest, CancellationToken.None);
 }
