@@ -1,0 +1,11 @@
+using Keeper.Chain.Primitives;
+
+namespace Keeper.Chain.Proving;
+
+/// <summary>One proof call to build: which call, for which megapool validator, and what the beacon chain knows of it.</summary>
+/// <param name="Kind">The manager call.</param>
+/// <param name="Megapool">The megapool the validator belongs to.</param>
+/// <param name="ValidatorId">The megapool-local validator id.</param>
+/// <param name="ValidatorIndex">The validator's index in the beacon state's registry.</param>
+/// <param name="Withdrawal">For <see cref="ProofCallKind.FinalBalance"/>: the final withdrawal; null otherwise.</param>
+public sealed record ProofCallRequest(ProofCallKind Kind, Address Megapool, uint ValidatorId, ulong ValidatorIndex, WithdrawalLocation? Withdrawal = null);
