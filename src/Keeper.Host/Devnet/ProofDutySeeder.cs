@@ -30,7 +30,7 @@ namespace Keeper.Host.Devnet;
 /// <param name="harness">The Rocket Pool harness.</param>
 /// <param name="beacon">The devnet beacon node following the chain.</param>
 /// <param name="progress">Where progress lines go.</param>
-internal sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harness, DevBeaconNode beacon, TextWriter progress)
+public sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harness, DevBeaconNode beacon, TextWriter progress)
 {
     // Epochs between the start of the run and the opening of the late-exit window: the keepers are up by then.
     private const ulong LateWindowAfterEpochs = 4;
