@@ -95,6 +95,7 @@ public sealed partial class Submitter
     private ActionNotSent? Refuse(SubmitAction m)
     {
         var call = m.Call;
+        // A zero-value self-transfer with no data is how a pending transaction is cancelled; it calls no contract.
         if (call.Data.Length == 0 && call.To == _account)
         {
             return null;
