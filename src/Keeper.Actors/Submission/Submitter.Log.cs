@@ -9,6 +9,9 @@ public sealed partial class Submitter
     [LoggerMessage(Level = LogLevel.Information, Message = "Not sending {Task}: {Reason}: {Detail}")]
     private static partial void LogNotSent(ILogger logger, string task, NotSentReason reason, string detail);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to sign {Task}, {Call}: not on the allow-list: {Why}")]
+    private static partial void LogNotAllowed(ILogger logger, string task, string call, string why);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not sending {Task}: the next block needs {MaxFeeGwei} gwei per gas, above the fee cap of {CapGwei} gwei ({Reason})")]
     private static partial void LogAboveFeeCap(ILogger logger, string task, decimal maxFeeGwei, decimal capGwei, string reason);
 

@@ -4,7 +4,6 @@ using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 
 namespace Keeper.Actors.Submission;
@@ -79,7 +78,6 @@ public sealed partial class Submitter
         var refusal = Refuse(m);
         if (refusal is not null)
         {
-            LogNotSent(Log, m.TaskKey, refusal.Reason, refusal.Detail);
             requester.Tell(refusal, Self);
             return;
         }
@@ -97,22 +95,19 @@ public sealed partial class Submitter
     private ActionNotSent? Refuse(SubmitAction m)
     {
         var call = m.Call;
+        // A zero-value self-transfer with no data is how a pending transaction is cancelled; it calls no contract.
         if (call.Data.Length == 0 && call.To == _account)
         {
             return null;
         }
 
-        if (call.Data.Length < 4)
+        if (_deps.AllowList.Refusal(call.To, call.Data) is not { } why)
         {
-            return new ActionNotSent(m.TaskKey, NotSentReason.NotAllowed,
-                $"the call to {call.To} has {call.Data.Length} bytes of data, no function selector; only allow-listed functions are signed");
+            return null;
         }
 
-        var selector = Hex.Encode(call.Data.AsSpan(0, 4));
-        return _options.AllowedSelectors.Contains(selector)
-            ? null
-            : new ActionNotSent(m.TaskKey, NotSentReason.NotAllowed,
-                $"function selector {selector} ({call.Description}) on {call.To} is not on the allow-list");
+        LogNotAllowed(Log, m.TaskKey, call.Description, why);
+        return new ActionNotSent(m.TaskKey, NotSentReason.NotAllowed, $"{call.Description}: {why}");
     }
 
     // One fee quote per head: every action sent for the same block is priced alike, with one eth_feeHistory.

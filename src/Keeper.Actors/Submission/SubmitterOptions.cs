@@ -1,16 +1,10 @@
 using System.Numerics;
-using Keeper.Chain.Primitives;
 
 namespace Keeper.Actors.Submission;
 
 /// <summary>How a <see cref="Submitter"/> decides, prices and follows its transactions.</summary>
 /// <param name="ChainId">The chain id every transaction is signed for (eth_chainId); never 0.</param>
-/// <param name="AllowedSelectors">
-/// The function selectors the submitter may sign calls to, as 4-byte hex (<c>0x3b8a8f4c</c>, any case, with or without
-/// <c>0x</c>), e.g. <c>dissolveValidator(uint32)</c> and <c>dissolve()</c>. A zero-value self-transfer with empty data is
-/// always allowed (it is how a pending transaction is cancelled).
-/// </param>
-public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> AllowedSelectors)
+public sealed record SubmitterOptions(ulong ChainId)
 {
     /// <summary>The least profit (reward minus expected gas cost, in wei) an action must clear; default 0.</summary>
     public BigInteger MinProfitWei { get; init; } = BigInteger.Zero;
@@ -52,7 +46,7 @@ public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> Allowe
     /// </summary>
     public Action<string>? FaultPoint { get; init; }
 
-    /// <summary>Checks every setting and returns the options with selectors normalized; throws an error that names the setting.</summary>
+    /// <summary>Checks every setting and returns the options; throws an error that names the setting.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it and the valid range.</exception>
     public SubmitterOptions Validate()
     {
@@ -61,7 +55,6 @@ public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> Allowe
             throw new ArgumentException("SubmitterOptions.ChainId is 0; set it to the chain's id (eth_chainId), e.g. 1 for mainnet or 31337 for anvil.");
         }
 
-        ArgumentNullException.ThrowIfNull(AllowedSelectors, nameof(AllowedSelectors));
         if (MinProfitWei.Sign < 0)
         {
             throw new ArgumentException($"SubmitterOptions.MinProfitWei is {MinProfitWei}; it cannot be negative (use ActWithoutReward to act at a loss).");
@@ -97,28 +90,6 @@ public sealed record SubmitterOptions(ulong ChainId, IReadOnlySet<string> Allowe
             throw new ArgumentException($"SubmitterOptions.RecoveryRetryInterval is {RecoveryRetryInterval}; it must be positive.");
         }
 
-        var normalized = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var selector in AllowedSelectors)
-        {
-            normalized.Add(NormalizeSelector(selector));
-        }
-
-        return this with { AllowedSelectors = normalized };
-    }
-
-    /// <summary>A selector as <c>0x</c> and 8 lowercase hex digits.</summary>
-    /// <exception cref="ArgumentException">It is not 4 bytes of hex.</exception>
-    public static string NormalizeSelector(string selector)
-    {
-        ArgumentNullException.ThrowIfNull(selector);
-        var text = selector.Trim();
-        var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
-        if (digits.Length != 8 || !Hex.TryDecode("0x" + digits, out _))
-        {
-            throw new ArgumentException(
-                $"SubmitterOptions.AllowedSelectors holds '{selector}', which is not a 4-byte function selector; write it as 8 hex digits, e.g. 0x3b8a8f4c (the first 4 bytes of keccak256 of the signature).");
-        }
-
-        return "0x" + digits.ToLowerInvariant();
+        return this;
     }
 }

@@ -163,6 +163,7 @@ public sealed partial class ChainWatcher
         {
             LogDeploymentChanged(_logger, block.Number, _deployment, deployment);
             UseDeployment(deployment);
+            events.Add(new DeploymentChanged(block, deployment));
         }
 
         var megapool = await new MegapoolSettings(_batch, _deployment.MegapoolSettings).ReadAsync(at, cancellationToken);

@@ -19,6 +19,15 @@ public abstract record WatcherEvent(BlockRef Block);
 /// <param name="LaunchTimeout">The legacy minipool launch timeout, in seconds.</param>
 public sealed record SettingsRead(BlockRef Block, MegapoolSettingsValues Megapool, ulong LaunchTimeout) : WatcherEvent(Block);
 
+/// <summary>
+/// The contract addresses read from RocketStorage differ from the ones in use (a DAO upgrade moved a contract); reported
+/// before anything read from the new addresses, so whoever holds on to an address (the submitter's allow-list holds the
+/// manager's) moves with it.
+/// </summary>
+/// <param name="Block">The block read at.</param>
+/// <param name="Deployment">The addresses now in use.</param>
+public sealed record DeploymentChanged(BlockRef Block, RocketPoolDeployment Deployment) : WatcherEvent(Block);
+
 /// <summary>A megapool validator's record as read at <paramref name="Block"/>; the first read of a validator discovers it.</summary>
 /// <param name="Block">The block read at.</param>
 /// <param name="Megapool">The megapool.</param>

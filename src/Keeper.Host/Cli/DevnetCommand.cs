@@ -19,16 +19,22 @@ public static class DevnetCommand
         gate.AcceptOnlyFromAmong("on", "off");
         var report = new Option<FileInfo?>("--report") { Description = "Write the JSON report to this file." };
         var blockTime = new Option<int>("--block-time") { Description = "Seconds between blocks while the keepers run.", DefaultValueFactory = _ => 2 };
+        var proofDuties = new Option<int>("--proof-duties")
+        {
+            Description = "Validators of each proof kind to seed: exits nobody reports, wrong withdrawal credentials, final withdrawals (0: none).",
+            DefaultValueFactory = _ => 0,
+        };
         var dir = new Option<DirectoryInfo?>("--dir") { Description = "Work folder for configs, keystores, stores and logs (default: a new temporary folder)." };
         var command = new Command("devnet", "Run keepers against a local anvil chain with the Rocket Pool harness, and report.")
         {
-            nodes, store, megapools, validators, minipools, gate, report, blockTime, dir,
+            nodes, store, megapools, validators, minipools, gate, report, blockTime, proofDuties, dir,
         };
         command.SetAction(async (result, ct) =>
         {
             var problem = result.GetValue(nodes) is < 1 or > 8 ? "--nodes must be 1 to 8 (the dev chain funds 10 accounts)."
                 : result.GetValue(megapools) < 0 || result.GetValue(validators) < 0 || result.GetValue(minipools) < 0 ? "--megapools, --validators and --minipools cannot be negative."
                 : result.GetValue(blockTime) is < 1 or > 60 ? "--block-time must be 1 to 60 seconds."
+                : result.GetValue(proofDuties) is < 0 or > 100 ? "--proof-duties must be 0 to 100 validators of each kind."
                 : null;
             if (problem is not null)
             {
@@ -39,7 +45,7 @@ public static class DevnetCommand
             var work = result.GetValue(dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             var options = new DevnetOptions(
                 result.GetValue(nodes), result.GetValue(store)!, result.GetValue(megapools), result.GetValue(validators), result.GetValue(minipools),
-                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work);
+                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work, result.GetValue(proofDuties));
             try
             {
                 await new DevnetRunner(options, Console.Out).RunAsync(ct);

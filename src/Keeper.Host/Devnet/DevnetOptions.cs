@@ -10,6 +10,10 @@ namespace Keeper.Host.Devnet;
 /// <param name="ReportPath">Where to write the JSON report, or null for stdout only.</param>
 /// <param name="BlockSeconds">anvil's block interval once the keepers run.</param>
 /// <param name="WorkDirectory">Where node configs, keystores, stores and logs go.</param>
+/// <param name="ProofDuties">
+/// Validators of each proof kind to seed (unreported exits, wrong withdrawal credentials, final withdrawals); 0 seeds none
+/// and the run is the one without beacon proofs.
+/// </param>
 public sealed record DevnetOptions(
     int Nodes,
     string Store,
@@ -19,4 +23,5 @@ public sealed record DevnetOptions(
     bool GateEnabled,
     string? ReportPath,
     int BlockSeconds,
-    string WorkDirectory);
+    string WorkDirectory,
+    int ProofDuties = 0);

@@ -1,6 +1,9 @@
+using System.Buffers.Binary;
 using System.Text.Json;
+using Keeper.Chain.Contracts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
+using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Nethereum.JsonRpc.Client;
@@ -16,25 +19,33 @@ namespace Keeper.Host.Devnet;
 /// </summary>
 public static class DevnetReportBuilder
 {
-    /// <summary>Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report.</summary>
+    private static readonly byte[] NotifyExitSelector = ContractAbi.Selector<NotifyExitFunction>();
+    private static readonly byte[] DissolveWithProofSelector = ContractAbi.Selector<DissolveWithProofFunction>();
+    private static readonly byte[] NotifyFinalBalanceSelector = ContractAbi.Selector<NotifyFinalBalanceFunction>();
+
+    /// <summary>
+    /// Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report; proof calls count when
+    /// they go to <paramref name="megapoolManager"/>.
+    /// </summary>
     public static async Task<DevnetReport> BuildAsync(
-        IClient rpc, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
+        IClient rpc, Address megapoolManager, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
         ulong fromBlock, ulong toBlock, CancellationToken cancellationToken)
     {
         var keepers = nodes.Select(n => n.Address).ToHashSet();
-        var byCall = tasks.ToDictionary(t => CallKey(t.Target, t.ValidatorId));
+        var byCall = tasks.ToDictionary(t => CallKey(t.Kind, t.Target, t.ValidatorId));
         var blocks = await ReadBlocksAsync(rpc, fromBlock, toBlock, cancellationToken);
         var actionTxs = blocks.SelectMany(b => b.Transactions.Select(tx => (Block: b, Tx: tx)))
-            .Where(x => x.Tx.To is { } to && TaskOf(byCall, to, x.Tx.Input) is not null)
+            .Where(x => x.Tx.To is { } to && TaskOf(byCall, megapoolManager, to, x.Tx.Input) is not null)
             .ToList();
         var receipts = await ReadReceiptsAsync(rpc, actionTxs.Select(x => x.Tx.Hash).Concat(blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => t.Hash)).Distinct().ToArray(), cancellationToken);
 
         int done = 0, doneByKeeper = 0, duplicates = 0, reverted = 0;
         ulong gasWasted = 0;
         var latencies = new List<long>();
+        var doneTasks = new HashSet<DevnetTask>();
         foreach (var task in tasks)
         {
-            var txs = actionTxs.Where(x => TaskOf(byCall, x.Tx.To!.Value, x.Tx.Input) == task).ToList();
+            var txs = actionTxs.Where(x => TaskOf(byCall, megapoolManager, x.Tx.To!.Value, x.Tx.Input) == task).ToList();
             var success = txs.FirstOrDefault(x => receipts[x.Tx.Hash].Succeeded);
             var keeperTxs = txs.Where(x => keepers.Contains(x.Tx.From)).ToList();
             reverted += keeperTxs.Count(x => !receipts[x.Tx.Hash].Succeeded);
@@ -46,6 +57,7 @@ public static class DevnetReportBuilder
             }
 
             done++;
+            doneTasks.Add(task);
             var byKeeper = keepers.Contains(success.Tx.From);
             doneByKeeper += byKeeper ? 1 : 0;
             duplicates += keeperTxs.Count - (byKeeper ? 1 : 0);
@@ -66,8 +78,10 @@ public static class DevnetReportBuilder
         }).ToArray();
         var blockCount = Math.Max(1, (long)(toBlock - fromBlock + 1));
         var requests = nodes.Sum(n => n.RpcRequests);
+        var byKind = tasks.GroupBy(t => t.KindName).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new DevnetKindTasks(g.Count(), g.Count(doneTasks.Contains)), StringComparer.Ordinal);
         return new DevnetReport(
-            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced, gasWasted),
+            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced, gasWasted) { ByKind = byKind },
             new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
             nodeReports,
             new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));
@@ -76,22 +90,41 @@ public static class DevnetReportBuilder
     private static long Percentile(List<long> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string CallKey(Address target, uint? validatorId) => $"{target.ToLowerHex()}:{validatorId}";
+    private static string CallKey(DevnetTaskKind kind, Address target, uint? validatorId) => $"{kind}:{target.ToLowerHex()}:{validatorId}";
 
-    private static DevnetTask? TaskOf(Dictionary<string, DevnetTask> byCall, Address to, byte[] input)
+    private static DevnetTask? TaskOf(Dictionary<string, DevnetTask> byCall, Address manager, Address to, byte[] input)
     {
-        if (input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(Minipool.DissolveSelector))
+        if (input.Length < 4)
         {
-            return byCall.GetValueOrDefault(CallKey(to, null));
+            return null;
         }
 
-        if (input.Length == 36 && input.AsSpan(0, 4).SequenceEqual(Megapool.DissolveValidatorSelector))
+        var selector = input.AsSpan(0, 4);
+        if (selector.SequenceEqual(Minipool.DissolveSelector))
+        {
+            return byCall.GetValueOrDefault(CallKey(DevnetTaskKind.DissolveMinipool, to, null));
+        }
+
+        if (input.Length == 36 && selector.SequenceEqual(Megapool.DissolveValidatorSelector))
         {
             var id = new DissolveValidatorFunction().DecodeInput(input.ToHex(true)).ValidatorId;
-            return byCall.GetValueOrDefault(CallKey(to, id));
+            return byCall.GetValueOrDefault(CallKey(DevnetTaskKind.DissolveMegapoolValidator, to, id));
         }
 
-        return null;
+        var kind = selector.SequenceEqual(NotifyExitSelector) ? DevnetTaskKind.NotifyExit
+            : selector.SequenceEqual(DissolveWithProofSelector) ? DevnetTaskKind.DissolveProof
+            : selector.SequenceEqual(NotifyFinalBalanceSelector) ? DevnetTaskKind.FinalBalance
+            : (DevnetTaskKind?)null;
+        if (kind is null || to != manager || input.Length < 68)
+        {
+            return null;
+        }
+
+        // The manager's three proof calls start with (address megapool, uint32 validatorId): both static, so they are the
+        // first two head words whatever the proofs after them hold.
+        var megapool = new Address(input.AsSpan(4 + 12, 20).ToArray());
+        var validatorId = BinaryPrimitives.ReadUInt32BigEndian(input.AsSpan(4 + 32 + 28, 4));
+        return byCall.GetValueOrDefault(CallKey(kind.Value, megapool, validatorId));
     }
 
     private static async Task<List<ScannedBlock>> ReadBlocksAsync(IClient rpc, ulong from, ulong to, CancellationToken cancellationToken)

@@ -42,6 +42,12 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
         progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
         var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
+        if (options.ProofDuties > 0)
+        {
+            var proofTasks = await new ProofDutySeeder(chain, harness, beacon, progress).SeedAsync(options.ProofDuties, cancellationToken);
+            tasks = [.. tasks.Concat(proofTasks).OrderBy(t => t.DueAt)];
+        }
+
         await using var postgres = options.Store == "postgres" ? await PostgresServer.StartNewAsync(cancellationToken) : null;
         var store = postgres is not null
             ? NodeFiles.Postgres(await postgres.CreateDatabaseAsync("keeper", cancellationToken))
@@ -77,7 +83,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             var nodeFacts = nodes.Select(n => (n.Id, Address.Parse(n.Address.ToLowerInvariant()), n.Status?.RpcRequests ?? 0)).ToArray();
-            var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, tasks, nodeFacts, startBlock, endBlock, cancellationToken);
+            var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, harness.Deployment.MegapoolManager, tasks, nodeFacts, startBlock, endBlock, cancellationToken);
             var json = JsonSerializer.Serialize(report, StatusFile.Json);
             if (options.ReportPath is { } path)
             {
@@ -130,12 +136,12 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         {
             var ids = group.Select(g => g.ValidatorId).ToArray();
             var infos = await new Megapool(chain.Eth, batch, group.Key).GetValidatorInfosAsync(ids, BlockTag.Latest, cancellationToken);
-            tasks.AddRange(ids.Select((id, i) => new DevnetTask(TaskKeys.DissolveMegapoolValidator(group.Key, id), group.Key, id, infos[i].LastAssignmentTime + settings.TimeBeforeDissolve + 1)));
+            tasks.AddRange(ids.Select((id, i) => new DevnetTask(TaskKeys.DissolveMegapoolValidator(group.Key, id), group.Key, id, infos[i].LastAssignmentTime + settings.TimeBeforeDissolve + 1, DevnetTaskKind.DissolveMegapoolValidator)));
         }
 
         foreach (var state in await Minipool.ReadAsync(batch, seed.Prelaunch, BlockTag.Latest, cancellationToken))
         {
-            tasks.Add(new DevnetTask(TaskKeys.DissolveMinipool(state.Minipool), state.Minipool, null, state.StatusTime + launchTimeout));
+            tasks.Add(new DevnetTask(TaskKeys.DissolveMinipool(state.Minipool), state.Minipool, null, state.StatusTime + launchTimeout, DevnetTaskKind.DissolveMinipool));
         }
 
         return tasks.OrderBy(t => t.DueAt).ToArray();
@@ -167,19 +173,24 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     }
 
     // Jumps the clock to shortly before the next deadline, then lets blocks come at the block interval, until every
-    // deadline has passed and its action is done (or a grace period ran out). Returns the last block of the run.
+    // deadline has passed and its action is done (or a grace period ran out). Returns the last block of the run. A proof
+    // duty left undone for the grace period does not hold the clock back (the keepers may not perform that kind), so
+    // the run stays bounded; it shows in the report as due and not done.
     private async Task<ulong> DriveTimeAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
     {
         var interval = (ulong)options.BlockSeconds;
         var lastDue = tasks.Count > 0 ? tasks[^1].DueAt : 0;
+        var grace = 20 * interval;
         ulong? graceEnd = null;
         var lastPrinted = 0UL;
         var lastJump = 0UL;
         while (true)
         {
             var head = await chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
-            var done = await CountDoneAsync(chain, tasks, cancellationToken);
+            var doneFlags = await DoneAsync(chain, tasks, cancellationToken);
+            var done = doneFlags.Count(d => d);
             var due = tasks.Count(t => t.DueAt <= head.Timestamp);
+            var waiting = tasks.Where((t, i) => t.DueAt <= head.Timestamp && !doneFlags[i] && !(IsProofDuty(t.Kind) && head.Timestamp >= t.DueAt + grace)).Count();
             if (head.Number != lastPrinted)
             {
                 progress.WriteLine($"block {head.Number} time {head.Timestamp}: {due}/{tasks.Count} due, {done} done");
@@ -194,7 +205,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             var next = tasks.Where(t => t.DueAt > head.Timestamp + interval).Select(t => t.DueAt).DefaultIfEmpty().Min();
-            if (next > 0 && next - head.Timestamp > 6 * interval && next - (3 * interval) != lastJump && tasks.Count(t => t.DueAt <= head.Timestamp) == done)
+            if (next > 0 && next - head.Timestamp > 6 * interval && next - (3 * interval) != lastJump && waiting == 0)
             {
                 var target = lastJump = next - (3 * interval);
                 progress.WriteLine($"jumping chain time to {target}, {3 * interval} s before the next deadline");
@@ -205,19 +216,27 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         }
     }
 
-    private static async Task<int> CountDoneAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
+    private static bool IsProofDuty(DevnetTaskKind kind) => kind is DevnetTaskKind.NotifyExit or DevnetTaskKind.DissolveProof or DevnetTaskKind.FinalBalance;
+
+    // Whether each task's action has happened, read from the chain: a dissolved minipool or validator, an exiting (or
+    // since exited) validator for an exit report, an exited one for a final balance.
+    private static async Task<bool[]> DoneAsync(DevChainClient chain, IReadOnlyList<DevnetTask> tasks, CancellationToken cancellationToken)
     {
         var calls = tasks.Select(t => t.ValidatorId is { } id
             ? Megapool.GetValidatorInfoCall(t.Target, id)
             : Minipool.GetStatusCall(t.Target)).ToArray();
         var results = await new BatchCaller(chain.Eth).CallAsync(calls, BlockTag.Latest, cancellationToken);
-        var done = 0;
+        var done = new bool[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
         {
             var data = results[i].GetReturnDataOrThrow(i);
-            done += tasks[i].ValidatorId is null
-                ? (Minipool.DecodeStatus(data) == (byte)MinipoolStatus.Dissolved ? 1 : 0)
-                : (Megapool.DecodeValidatorInfo(data).Dissolved ? 1 : 0);
+            done[i] = tasks[i].Kind switch
+            {
+                DevnetTaskKind.DissolveMinipool => Minipool.DecodeStatus(data) == (byte)MinipoolStatus.Dissolved,
+                DevnetTaskKind.NotifyExit => Megapool.DecodeValidatorInfo(data) is { } info && (info.Exiting || info.Exited),
+                DevnetTaskKind.FinalBalance => Megapool.DecodeValidatorInfo(data).Exited,
+                _ => Megapool.DecodeValidatorInfo(data).Dissolved,
+            };
         }
 
         return done;

@@ -97,12 +97,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
 
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
-        var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            Hex.Encode(Megapool.DissolveValidatorSelector),
-            Hex.Encode(Minipool.DissolveSelector),
-        };
-        var submitterOptions = new SubmitterOptions(chainId, allowed)
+        // The pools the watcher reports (or a restart restores) and the manager it resolves: the only contracts signed for.
+        var allowList = new AllowList(deployment.MegapoolManager);
+        var feed = system.ActorOf(AllowListFeed.Props(allowList, registry), "allow-list-feed");
+        var submitterOptions = new SubmitterOptions(chainId)
         {
             MinProfitWei = settings.Profit.MinProfitWei,
             ActWithoutReward = settings.Profit.ActWithoutReward,
@@ -117,7 +115,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
         // Created once the cluster membership finds this node Up and the only member signing with its key.
         var submitter = system.ActorOf(DeferredSubmitter.Props(
-            SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
+            SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
         var membership = system.ActorOf(ClusterMembership.Props(
@@ -130,7 +128,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             Logs = new LogFetcherOptions { MaxBlocksPerRequest = settings.Chain.LogRange },
         };
         var watcher = system.ActorOf(ChainWatcherActor.Props(
-            () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), registry,
+            () => new ChainWatcher(eth, batch, deployment, watcherOptions, loggerFactory), feed,
             new ChainWatcherActorOptions(settings.Chain.PollInterval, settings.Tracking.CheckpointEveryBlocks, settings.Chain.Slot, snapshots)), "watcher");
 
         actors.Register<SchedulerMarker>(scheduler);

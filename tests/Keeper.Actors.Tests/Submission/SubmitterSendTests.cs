@@ -7,6 +7,7 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Tests.Submission;
 
@@ -71,6 +72,41 @@ public sealed class SubmitterSendTests : SubmitterTestBase
         Assert.Equal(0, Chain.Calls("eth_call"));
         Assert.Empty(Chain.Accepted);
         Assert.Empty(await JournalAsync());
+    }
+
+    [Fact]
+    public async Task Submit_AllowedFunctionOnAContractNotTracked_RefusedBeforeSigningAndLogged()
+    {
+        var submitter = StartSubmitter();
+        var stranger = Address.Parse("0x00000000000000000000000000000000000000c3");
+
+        Gate.Send(submitter, new SubmitAction("y", Megapool.DissolveValidator(stranger, 7), 1, 0));
+        var refused = await Gate.ExpectMsgAsync<ActionNotSent>();
+
+        Assert.Equal(NotSentReason.NotAllowed, refused.Reason);
+        Assert.Contains(stranger.ToString(), refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, Chain.Calls("eth_call"));
+        Assert.Equal(0, Chain.Calls("eth_estimateGas"));
+        Assert.Empty(Chain.Accepted);
+        Assert.Empty(await JournalAsync());
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("not on the allow-list", StringComparison.Ordinal)
+            && e.Message.Contains(stranger.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submit_MegapoolTrackedAfterStart_Sent()
+    {
+        var submitter = StartSubmitter();
+        var later = Address.Parse("0x00000000000000000000000000000000000000d4");
+        Gate.Send(submitter, new SubmitAction("early", Megapool.DissolveValidator(later, 1), 1_000_000, 0));
+        Assert.Equal(NotSentReason.NotAllowed, (await Gate.ExpectMsgAsync<ActionNotSent>()).Reason);
+
+        AllowList.AddMegapools([later]);
+        Gate.Send(submitter, new SubmitAction("late", Megapool.DissolveValidator(later, 1), 1_000_000, 0));
+        var sent = await Gate.ExpectMsgAsync<ActionSent>(hint: "the call sent once its megapool is tracked");
+
+        Assert.Equal(later, Assert.Single(Chain.Accepted).To!.Value);
+        Assert.Equal(sent.Hash, Chain.Accepted[0].Hash);
     }
 
     [Fact]
@@ -230,13 +266,10 @@ public sealed class SubmitterSendTests : SubmitterTestBase
     public void Options_Invalid_ErrorNamesTheSetting()
     {
         var zeroChain = Assert.Throws<ArgumentException>(() => (Options() with { ChainId = 0 }).Validate());
-        var badSelector = Assert.Throws<ArgumentException>(() => new SubmitterOptions(1, new HashSet<string> { "0x1234" }).Validate());
         var confirmations = Assert.Throws<ArgumentException>(() => (Options() with { Confirmations = 0 }).Validate());
 
         Assert.Contains("ChainId", zeroChain.Message, StringComparison.Ordinal);
-        Assert.Contains("AllowedSelectors", badSelector.Message, StringComparison.Ordinal);
         Assert.Contains("Confirmations", confirmations.Message, StringComparison.Ordinal);
-        Assert.Equal(["0xabcdef01"], new SubmitterOptions(1, new HashSet<string> { "ABCDEF01" }).Validate().AllowedSelectors);
         Assert.Equal(BigInteger.Zero, Options().MinProfitWei);
     }
 }

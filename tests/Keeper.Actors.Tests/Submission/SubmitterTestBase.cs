@@ -79,8 +79,10 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
 
     protected static string TaskKey(uint validator = 7) => $"dissolve:megapool:{MegapoolAddress.ToLowerHex()}:{validator}";
 
-    protected static SubmitterOptions Options() =>
-        new(31337, new HashSet<string> { Hex.Encode(Dissolve().Selector) }) { ActWithoutReward = true };
+    protected static SubmitterOptions Options() => new(31337) { ActWithoutReward = true };
+
+    /// <summary>What the submitter may sign: <see cref="MegapoolAddress"/> is tracked from the start.</summary>
+    protected AllowList AllowList { get; } = NewAllowList();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -92,12 +94,19 @@ public abstract class SubmitterTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         _folder.Dispose();
     }
 
+    private static AllowList NewAllowList()
+    {
+        var list = new AllowList(Address.Parse("0x00000000000000000000000000000000000000b2"));
+        list.AddMegapools([MegapoolAddress]);
+        return list;
+    }
+
     /// <summary>The one place a test submitter is made: a new instance on the test's chain and journal.</summary>
     protected IActorRef StartSubmitter(SubmitterOptions? options = null)
     {
         var eth = new EthApi(Chain);
         var fees = new FeeOracle(eth, new FeeOracleOptions { MaxFeePerGasCap = Cap, MinPriorityFeePerGas = 1 });
-        var deps = new SubmitterDependencies(Key, eth, fees) { ResendGuard = ResendGuard, LegacyJournal = LegacyJournal };
+        var deps = new SubmitterDependencies(Key, eth, fees, AllowList) { ResendGuard = ResendGuard, LegacyJournal = LegacyJournal };
         return Sys.ActorOf(Submitter.Props(options ?? Options(), deps), $"submitter-{++_instances}");
     }
 

@@ -29,6 +29,37 @@ public sealed class DevnetTests
             Assert.True(report.Rpc.Requests > 0);
             var written = JsonSerializer.Deserialize<DevnetReport>(await File.ReadAllTextAsync(reportPath), StatusFile.Json);
             Assert.Equal(report.Tasks, written!.Tasks);
+            Assert.Equal(["dissolve-megapool", "dissolve-minipool"], report.Tasks.ByKind.Keys);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Devnet_ProofDuties_EachKindSeededOnTheBeaconChainCountedAndTheRunEnds()
+    {
+        var work = Directory.CreateTempSubdirectory("keeper-devnet-test-").FullName;
+        try
+        {
+            var options = new DevnetOptions(Nodes: 1, Store: "sqlite", Megapools: 1, ValidatorsPerMegapool: 4, Minipools: 2, GateEnabled: true, null, BlockSeconds: 2, work, ProofDuties: 2);
+
+            var report = await new DevnetRunner(options, TextWriter.Null).RunAsync(CancellationToken.None);
+
+            Assert.Equal(2 + 1 + (3 * 2), report.Tasks.Due);
+            Assert.Equal(new DevnetKindTasks(2, 2), report.Tasks.ByKind["dissolve-megapool"]);
+            Assert.Equal(new DevnetKindTasks(1, 1), report.Tasks.ByKind["dissolve-minipool"]);
+            foreach (var kind in new[] { "notify-exit", "dissolve-proof", "final-balance" })
+            {
+                // Done is counted from the chain and may be anything up to due: nothing here depends on whether the
+                // keepers perform the proof duties, only that they are seeded, due, and never sent twice or reverted.
+                Assert.Equal(2, report.Tasks.ByKind[kind].Due);
+                Assert.InRange(report.Tasks.ByKind[kind].Done, 0, 2);
+            }
+
+            Assert.Equal(0, report.Tasks.Duplicates);
+            Assert.Equal(0, report.Tasks.Reverted);
         }
         finally
         {

@@ -87,9 +87,9 @@ public sealed class KeeperProcessTests : KeeperProcessTestBase
         }
 
         Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
-        var task = new DevnetTask(Keeper.Actors.Tracking.TaskKeys.DissolveMegapoolValidator(megapool, id), megapool, id, dueAt);
-        var report = await DevnetReportBuilder.BuildAsync(Chain.Rpc, [task], [("node-1", KeeperAddress, 0)], start, await Chain.Eth.BlockNumberAsync(CancellationToken.None), CancellationToken.None);
-        Assert.Equal(new DevnetTasks(1, 1, 0, 0, 0, Replaced: 1, GasWasted: 0), report.Tasks);
+        var task = new DevnetTask(Keeper.Actors.Tracking.TaskKeys.DissolveMegapoolValidator(megapool, id), megapool, id, dueAt, DevnetTaskKind.DissolveMegapoolValidator);
+        var report = await DevnetReportBuilder.BuildAsync(Chain.Rpc, Harness.Deployment.MegapoolManager, [task], [("node-1", KeeperAddress, 0)], start, await Chain.Eth.BlockNumberAsync(CancellationToken.None), CancellationToken.None);
+        Assert.Equal(new DevnetTasks(1, 1, 0, 0, 0, Replaced: 1, GasWasted: 0) { ByKind = new Dictionary<string, DevnetKindTasks> { ["dissolve-megapool"] = new(1, 1) } }, report.Tasks);
         Assert.Equal(1, Assert.Single(report.Nodes).Submitted);
     }
 

@@ -79,6 +79,8 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         var events = await watcher.PollAsync(CancellationToken.None);
 
         Assert.Equal(upgraded, watcher.Deployment.MegapoolSettings);
+        Assert.Equal(upgraded, Assert.Single(events.OfType<DeploymentChanged>()).Deployment.MegapoolSettings);
+        Assert.True(events.ToList().FindIndex(e => e is DeploymentChanged) < events.ToList().FindIndex(e => e is SettingsRead), "the new addresses are reported before the settings read from them");
         var read = Assert.Single(events.OfType<SettingsRead>());
         Assert.Equal(50UL, read.Megapool.NotifyThresholdEpochs);
     }

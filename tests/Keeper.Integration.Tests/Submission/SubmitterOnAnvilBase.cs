@@ -69,11 +69,15 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
 
     protected PrivateKey Keeper => Chain.Keys[9];
 
+    /// <summary>What the submitters may sign; a megapool joins it when it is tracked, as the chain watcher's stream adds it in the node.</summary>
+    protected AllowList AllowList { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _node = await AnvilNode.StartAsync();
         Chain = new DevChainClient(_node);
         Harness = await RocketPoolHarness.DeployAsync(Chain, Chain.Keys[0]);
+        AllowList = new AllowList(Harness.Deployment.MegapoolManager);
         await Harness.SetTimeBeforeDissolveAsync(TimeBeforeDissolve);
     }
 
@@ -93,16 +97,12 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
 
     protected IActorRef StartSubmitter(int bumpAfterBlocks = 3)
     {
-        var options = new SubmitterOptions(_node!.Options.ChainId, new HashSet<string>
-        {
-            Hex.Encode(Megapool.DissolveValidatorSelector),
-            Hex.Encode(Minipool.DissolveSelector),
-        })
+        var options = new SubmitterOptions(_node!.Options.ChainId)
         {
             ActWithoutReward = true,
             BumpAfterBlocks = bumpAfterBlocks,
         };
-        var deps = new SubmitterDependencies(Keeper, Chain.Eth, new FeeOracle(Chain.Eth));
+        var deps = new SubmitterDependencies(Keeper, Chain.Eth, new FeeOracle(Chain.Eth), AllowList);
         return Sys.ActorOf(Submitter.Props(options, deps), $"submitter-{++_instances}");
     }
 
@@ -132,10 +132,18 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
     protected static async Task<SubmitterStatus> StatusAsync(IActorRef submitter) =>
         await submitter.Ask<SubmitterStatus>(GetSubmitterStatus.Instance, AskTimeout);
 
-    /// <summary>A megapool validator assigned now, so dissolvable once the chain passes now + <see cref="TimeBeforeDissolve"/>.</summary>
-    protected async Task<(ContractCall Call, ulong ValidAt)> AssignedValidatorAsync()
+    /// <summary>
+    /// A megapool validator assigned now, so dissolvable once the chain passes now + <see cref="TimeBeforeDissolve"/>; its
+    /// megapool (dev account <paramref name="operatorKey"/>'s, one per operator) is on the allow-list unless <paramref name="tracked"/> is false.
+    /// </summary>
+    protected async Task<(ContractCall Call, ulong ValidAt)> AssignedValidatorAsync(bool tracked = true, int operatorKey = 1)
     {
-        var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[1].Address);
+        var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[operatorKey].Address);
+        if (tracked)
+        {
+            AllowList.AddMegapools([megapool]);
+        }
+
         var id = await Harness.NewValidatorAsync(megapool);
         await Harness.AssignAsync(megapool, id);
         var info = await new Megapool(Chain.Eth, new BatchCaller(Chain.Eth, new BatchCallerOptions { Multicall3 = Harness.Multicall3 }), megapool)
@@ -144,9 +152,9 @@ public abstract class SubmitterOnAnvilBase : Akka.TestKit.Xunit2.TestKit, IAsync
     }
 
     /// <summary>A validator whose dissolve is valid at the next block, which is mined at exactly its first valid second.</summary>
-    protected async Task<(SubmitAction Action, ContractCall Call)> DueActionAsync(string task)
+    protected async Task<(SubmitAction Action, ContractCall Call)> DueActionAsync(string task, bool tracked = true)
     {
-        var (call, validAt) = await AssignedValidatorAsync();
+        var (call, validAt) = await AssignedValidatorAsync(tracked);
         await Chain.SetNextBlockTimestampAsync(validAt);
         return (new SubmitAction(task, call, validAt, BigInteger.Zero), call);
     }

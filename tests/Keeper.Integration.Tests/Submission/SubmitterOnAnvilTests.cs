@@ -29,6 +29,33 @@ public sealed class SubmitterOnAnvilTests : SubmitterOnAnvilBase
     }
 
     [Fact]
+    public async Task Dissolve_MegapoolNotTracked_RefusedBeforeSigningWhileTheTrackedOneGoesThrough()
+    {
+        var submitter = StartSubmitter();
+        var (stranger, _) = await AssignedValidatorAsync(tracked: false, operatorKey: 2);
+        var (action, call) = await DueActionAsync("dissolve:tracked");
+
+        Gate.Send(submitter, new SubmitAction("dissolve:stranger", stranger, action.NextBlockTime, 0));
+        var refused = await Gate.ExpectMsgAsync<ActionNotSent>();
+        Assert.Equal(NotSentReason.NotAllowed, refused.Reason);
+        Assert.Contains(stranger.To.ToString(), refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.Empty(await JournalAsync());
+
+        Gate.Send(submitter, action);
+        var sent = await Gate.ExpectMsgAsync<ActionSent>();
+        await Chain.WaitMinedAsync(sent.Hash);
+        await HeadAsync(submitter);
+        Assert.True((await Gate.ExpectMsgAsync<ActionMined>()).Succeeded);
+
+        // Only the allowed call was signed, and the refused one was valid on chain all along: the allow-list alone stopped it.
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Latest));
+        Assert.False(await WouldSucceedAsync(call));
+        Assert.True(await WouldSucceedAsync(stranger));
+        Assert.Single(await JournalAsync(), e => e is TransactionCreated);
+    }
+
+    [Fact]
     public async Task Dissolve_NotYetDue_SimulationRevertsAndNothingIsSent()
     {
         var submitter = StartSubmitter();
