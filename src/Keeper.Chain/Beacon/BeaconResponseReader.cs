@@ -15,6 +15,9 @@ internal static class BeaconResponseReader
     /// <summary>The spec key for the epoch size.</summary>
     public const string SlotsPerEpochKey = "SLOTS_PER_EPOCH";
 
+    /// <summary>The spec key of the Capella fork epoch, optional (historical withdrawal proofs number periods from it).</summary>
+    public const string CapellaForkEpochKey = "CAPELLA_FORK_EPOCH";
+
     /// <summary>Newer specs may give the slot length in milliseconds instead.</summary>
     public const string SlotDurationMsKey = "SLOT_DURATION_MS";
 
@@ -60,7 +63,8 @@ internal static class BeaconResponseReader
         }
 
         defaulted = missing;
-        return new BeaconSpec(secondsPerSlot, slotsPerEpoch);
+        ulong? capellaForkEpoch = data.TryGetProperty(CapellaForkEpochKey, out _) ? UInt64(data, CapellaForkEpochKey, "data") : null;
+        return new BeaconSpec(secondsPerSlot, slotsPerEpoch, capellaForkEpoch);
     }
 
     /// <summary>Reads <c>GET /eth/v1/beacon/headers/{block_id}</c>.</summary>

@@ -268,6 +268,17 @@ public sealed class BeaconResponseReaderTests
     }
 
     [Fact]
+    public void ReadSpec_CapellaForkEpoch_ReadWhenGivenAndNullWhenNot()
+    {
+        var given = BeaconResponseReader.ReadSpec(Json("""{"data":{"SECONDS_PER_SLOT":"12","SLOTS_PER_EPOCH":"32","CAPELLA_FORK_EPOCH":"194048"}}"""), out var defaulted);
+        var absent = BeaconResponseReader.ReadSpec(Json("""{"data":{"SECONDS_PER_SLOT":"12","SLOTS_PER_EPOCH":"32"}}"""), out _);
+
+        Assert.Equal(new BeaconSpec(12, 32, 194048), given);
+        Assert.Empty(defaulted);
+        Assert.Null(absent.CapellaForkEpoch);
+    }
+
+    [Fact]
     public void ReadSpec_TimingKeysMissing_UsesMainnetDefaultsAndSaysWhich()
     {
         var spec = BeaconResponseReader.ReadSpec(Json("""{"data":{"DEPOSIT_NETWORK_ID":"1"}}"""), out var defaulted);

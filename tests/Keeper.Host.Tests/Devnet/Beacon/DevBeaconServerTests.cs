@@ -49,7 +49,7 @@ public sealed class DevBeaconServerTests : IAsyncLifetime
         var finalized = await Client.GetHeaderAsync("finalized", CancellationToken.None).WaitAsync(Patience);
 
         Assert.Equal((Genesis, _chain.GenesisValidatorsRoot, 0x1000004bu), (genesis.GenesisTime, genesis.GenesisValidatorsRoot, genesis.GenesisForkVersion));
-        Assert.Equal(new BeaconSpec(12, 32), spec);
+        Assert.Equal(new BeaconSpec(12, 32, 0), spec);
         Assert.Equal((_chain.Head.Root, 70UL, _chain.Head.StateRoot, _chain.Head.ParentRoot), (head.Root, head.Slot, head.StateRoot, head.ParentRoot));
         Assert.Equal(head.ParentRoot, bySlot.Root);
         Assert.Equal((_chain.Blocks[0].Root, true), (finalized.Root, finalized.Finalized));
