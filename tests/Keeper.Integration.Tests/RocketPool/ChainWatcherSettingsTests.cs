@@ -81,6 +81,7 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         Assert.Equal(upgraded, watcher.Deployment.MegapoolSettings);
         var read = Assert.Single(events.OfType<SettingsRead>());
         Assert.Equal(50UL, read.Megapool.NotifyThresholdEpochs);
+        Assert.Equal(1575UL, read.Megapool.UserDistributeDelayEpochs);
     }
 
     [Fact]
