@@ -100,7 +100,7 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
     /// </summary>
     public static Duty? NotifyExitDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings)
     {
-        if (track is not { WithdrawableEpoch: { } withdrawable, Info: { Exiting: false, Exited: false } info }
+        if (track is not { Beacon: { WithdrawableEpoch: { } withdrawable } record, Info: { Exiting: false, Exited: false } info }
             || !(info.Staked || info.Dissolved) || settings.BeaconTime is not { } beacon)
         {
             return null;
@@ -108,14 +108,16 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
 
         var closingEpoch = withdrawable > settings.NotifyThresholdEpochs ? withdrawable - settings.NotifyThresholdEpochs : 0;
         return beacon.EpochStartTime(closingEpoch + 1) is { } lateFrom
-            ? new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, lateFrom, beacon.EpochStartTime(closingEpoch))
+            ? new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, lateFrom, beacon.EpochStartTime(closingEpoch),
+                Proof: new ProofCallRequest(ProofCallKind.NotifyExit, megapool, validatorId, record.Index))
             : null;
     }
 
     /// <summary>A prestaked validator whose beacon record breaks a rule (<see cref="BeaconCompliance"/>) may be dissolved with a proof at once.</summary>
     public static Duty? DissolveProofDuty(Address megapool, uint validatorId, ValidatorTrack track) =>
         track is { Info: { InPrestake: true, Dissolved: false, Staked: false }, Beacon: { } beacon } && BeaconCompliance.IsNonCompliant(beacon, megapool)
-            ? new Duty(TaskKeys.DissolveProof(megapool, validatorId), DutyKind.DissolveProof, megapool, validatorId, DueAt: 0)
+            ? new Duty(TaskKeys.DissolveProof(megapool, validatorId), DutyKind.DissolveProof, megapool, validatorId, DueAt: 0,
+                Proof: new ProofCallRequest(ProofCallKind.Dissolve, megapool, validatorId, beacon.Index))
             : null;
 
     /// <summary>
@@ -124,13 +126,14 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
     /// </summary>
     public static Duty? FinalBalanceDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings)
     {
-        if (track is not { Info: { Exiting: true, Exited: false }, FinalWithdrawal: { } withdrawal } || settings.BeaconTime is not { } beacon)
+        if (track is not { Info: { Exiting: true, Exited: false }, Beacon: { } record, FinalWithdrawal: { } withdrawal } || settings.BeaconTime is not { } beacon)
         {
             return null;
         }
 
         return beacon.EpochStartTime((withdrawal.Slot / beacon.SlotsPerEpoch) + settings.UserDistributeDelayEpochs) is { } dueAt
-            ? new Duty(TaskKeys.FinalBalance(megapool, validatorId), DutyKind.FinalBalance, megapool, validatorId, dueAt)
+            ? new Duty(TaskKeys.FinalBalance(megapool, validatorId), DutyKind.FinalBalance, megapool, validatorId, dueAt,
+                Proof: new ProofCallRequest(ProofCallKind.FinalBalance, megapool, validatorId, record.Index, withdrawal))
             : null;
     }
 
