@@ -85,7 +85,7 @@ public sealed partial class SubmissionGate
             task.LastAttemptedWindow = Math.Max(window, result.Claim.Window);
             task.InFlightWindow = result.Claim.Window;
             LogClaimed(Log, task.Duty.Key, result.Claim.Window, nextBlockTime);
-            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call, nextBlockTime, task.Duty.Reward), Self);
+            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call!, nextBlockTime, task.Duty.Reward), Self);
         }
         else if (result.Outcome == ClaimOutcome.WindowTaken)
         {

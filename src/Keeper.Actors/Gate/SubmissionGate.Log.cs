@@ -32,4 +32,10 @@ public sealed partial class SubmissionGate
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared store reachable: {Reachable}. While it is not, this node tracks but submits nothing.")]
     private static partial void LogStoreReachability(Microsoft.Extensions.Logging.ILogger logger, bool reachable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Building the proof calls of {Count} due tasks failed; trying again at the next head (repeats of this cause are not logged): {Reason}")]
+    private static partial void LogProofBuildFailed(Microsoft.Extensions.Logging.ILogger logger, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The proof call for {Task} proves slot {Slot}, valid until {ValidUntil}: too close to the block at {NextBlockTime} to send; rebuilding at the next head")]
+    private static partial void LogProofTooOld(Microsoft.Extensions.Logging.ILogger logger, string task, ulong slot, ulong validUntil, ulong nextBlockTime);
 }

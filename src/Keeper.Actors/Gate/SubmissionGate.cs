@@ -6,6 +6,7 @@ using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Contracts.RocketPool;
+using Keeper.Chain.Proving;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Gate;
@@ -23,7 +24,7 @@ namespace Keeper.Actors.Gate;
 /// reorged transaction back in its mempool may mine it again at any moment, so no other member may send for the task
 /// meanwhile; only this member acts, by re-opening its claim when its submitter sees the reorg.
 /// </remarks>
-public sealed partial class SubmissionGate : ReceiveActor
+public sealed partial class SubmissionGate : ReceiveActor, IDisposable
 {
     private ILogger? _log;
     private readonly SubmissionGateOptions _options;
@@ -38,6 +39,10 @@ public sealed partial class SubmissionGate : ReceiveActor
     private long _turns;
     private long _claimed;
     private long _succeeded;
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _building;
+    private ulong _lastBuildFor;
+    private string? _lastProofFailure;
 
     private ILogger Log => _log ??= KeeperLogging.Of<SubmissionGate>(Context);
 
@@ -55,18 +60,31 @@ public sealed partial class SubmissionGate : ReceiveActor
         ReceiveAsync<ActionOutcome>(OnOutcomeAsync);
         Receive<GetGateStatus>(_ => Sender.Tell(Status(), Self));
         Receive<ResumedActions>(_ => { });
+        ReceiveAsync<ProofsBuilt>(OnProofsBuiltAsync);
     }
 
     /// <inheritdoc />
     /// <remarks>Outcomes of transactions resumed after a restart, or sent again after a reorg, reach the gate too, so their claims close.</remarks>
     protected override void PreStart() => _options.Submitter.Tell(new SubscribeOutcomes(Self), Self);
 
+    /// <inheritdoc />
+    /// <remarks>Cancels a proof build under way: its result would reach no one.</remarks>
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        base.PostStop();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
     /// <summary>Props for the gate.</summary>
     public static Props Props(SubmissionGateOptions options) => Akka.Actor.Props.Create(() => new SubmissionGate(options));
 
     private void OnDue(DutyDue m)
     {
-        if (Action(m.Duty) is not { } call)
+        var call = Action(m.Duty);
+        if (call is null && !CanProve(m.Duty))
         {
             return;
         }
@@ -77,6 +95,12 @@ public sealed partial class SubmissionGate : ReceiveActor
         }
         else
         {
+            if (task.Duty.Proof != m.Duty.Proof)
+            {
+                // Another validator index or withdrawal: a call built for the old one proves the wrong thing.
+                task.Proven = null;
+            }
+
             task.Duty = m.Duty;
         }
 
@@ -149,6 +173,7 @@ public sealed partial class SubmissionGate : ReceiveActor
             .Where(t => t.Window >= 0)
             .OrderBy(t => t.Task.Duty.DueAt)
             .ToList();
+        turns = WithFreshCalls(turns, nextBlockTime);
         var simulations = await Task.WhenAll(turns.Select(t => SimulateAsync(t.Task, nextBlockTime)));
         var valid = new List<(GateTask Task, long Window)>();
         for (var i = 0; i < turns.Count; i++)
@@ -182,7 +207,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     {
         try
         {
-            return (await _options.Simulator.SimulateAsync(task.Call, _options.Self, nextBlockTime, CancellationToken.None), null);
+            return (await _options.Simulator.SimulateAsync(task.Call!, _options.Self, nextBlockTime, CancellationToken.None), null);
         }
         catch (Exception ex)
         {
@@ -221,7 +246,7 @@ public sealed partial class SubmissionGate : ReceiveActor
         {
             task.LastAttemptedWindow = window;
             task.InFlightWindow = window;
-            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call, nextBlockTime, task.Duty.Reward), Self);
+            _options.Submitter.Tell(new SubmitAction(task.Duty.Key, task.Call!, nextBlockTime, task.Duty.Reward), Self);
             return;
         }
 
@@ -274,7 +299,7 @@ public sealed partial class SubmissionGate : ReceiveActor
     {
         DutyKind.DissolveMegapoolValidator => Megapool.DissolveValidator(duty.Target, duty.ValidatorId!.Value),
         DutyKind.DissolveMinipool => Minipool.Dissolve(duty.Target),
-        // Reporting an exit needs beacon state proofs, which Keeper does not build yet: tracked, not acted on.
+        // Proof duties' calls are built from beacon proofs just before they are sent (SubmissionGate.Proofs.cs).
         _ => null,
     };
 
@@ -297,11 +322,15 @@ public sealed partial class SubmissionGate : ReceiveActor
         public static EvaluateDue Instance { get; } = new();
     }
 
-    private sealed class GateTask(Duty duty, ContractCall call)
+    private sealed class GateTask(Duty duty, ContractCall? call)
     {
         public Duty Duty { get; set; } = duty;
 
-        public ContractCall Call { get; } = call;
+        /// <summary>The call to simulate and send; for a proof duty, the built call while it is fresh, else null.</summary>
+        public ContractCall? Call { get; set; } = call;
+
+        /// <summary>For a proof duty, the last call built for it.</summary>
+        public ProvenCall? Proven { get; set; }
 
         public ulong Seed { get; } = GateMath.Seed(duty.Key);
 

@@ -1,5 +1,6 @@
 using Keeper.Actors.Gate.Claims;
 using Akka.Actor;
+using Keeper.Chain.Proving;
 using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Gate;
@@ -13,6 +14,13 @@ namespace Keeper.Actors.Gate;
 /// <param name="Submitter">This node's submitter.</param>
 /// <param name="Enabled">False for the ungated baseline (<c>--gate off</c>): every due task is sent by every node, without claims.</param>
 /// <param name="WaitForMembership">True: submit nothing until the membership service has given a first view of the cluster.</param>
+/// <param name="Proofs">Builds proof duties' calls (<c>notifyExit</c>, <c>dissolve</c>, <c>notifyFinalBalance</c>); null: proof duties are tracked, not acted on.</param>
+/// <param name="MegapoolManager">The resolved rocketMegapoolManager the proof calls go to; needed with <paramref name="Proofs"/>.</param>
+/// <param name="ProofFreshnessSeconds">
+/// How far ahead of the next block's time a built call's validity (<see cref="Keeper.Chain.Proving.ProvenCall.ValidUntil"/>)
+/// must reach for it to be sent: a transaction that waits in the mempool past that time would revert, so the call is
+/// rebuilt well before.
+/// </param>
 public sealed record SubmissionGateOptions(
     Address Self,
     string MemberId,
@@ -21,4 +29,11 @@ public sealed record SubmissionGateOptions(
     ICallSimulator Simulator,
     IActorRef Submitter,
     bool Enabled = true,
-    bool WaitForMembership = false);
+    bool WaitForMembership = false,
+    IProofCallBuilder? Proofs = null,
+    Address? MegapoolManager = null,
+    ulong ProofFreshnessSeconds = SubmissionGateOptions.DefaultProofFreshnessSeconds)
+{
+    /// <summary>The default of <see cref="ProofFreshnessSeconds"/>: ten minutes, some fifty blocks of margin.</summary>
+    public const ulong DefaultProofFreshnessSeconds = 600;
+}

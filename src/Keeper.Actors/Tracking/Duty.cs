@@ -1,5 +1,6 @@
 using System.Numerics;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Proving;
 
 namespace Keeper.Actors.Tracking;
 
@@ -14,4 +15,6 @@ namespace Keeper.Actors.Tracking;
 /// <param name="DueAt">The earliest block timestamp at which the action is valid.</param>
 /// <param name="Deadline">For windows that close, the last timestamp at which acting is still on time; otherwise null.</param>
 /// <param name="Reward">What the contract pays whoever acts, in wei (zero on the live network).</param>
-public sealed record Duty(string Key, DutyKind Kind, Address Target, uint? ValidatorId, ulong DueAt, ulong? Deadline = null, BigInteger Reward = default);
+/// <param name="Proof">For a proof duty, the manager call to build with fresh beacon proofs just before sending; null otherwise.</param>
+public sealed record Duty(
+    string Key, DutyKind Kind, Address Target, uint? ValidatorId, ulong DueAt, ulong? Deadline = null, BigInteger Reward = default, ProofCallRequest? Proof = null);

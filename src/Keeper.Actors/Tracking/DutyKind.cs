@@ -1,6 +1,7 @@
 namespace Keeper.Actors.Tracking;
 
 /// <summary>The actions a keeper may take when a deadline passes.</summary>
+/// <remarks>Stored by name nowhere: duties are derived again from the tracked state, so members may be added freely.</remarks>
 public enum DutyKind
 {
     /// <summary><c>dissolveValidator(uint32)</c> on a megapool whose validator was assigned ETH and never staked.</summary>
@@ -10,8 +11,20 @@ public enum DutyKind
     DissolveMinipool,
 
     /// <summary>
-    /// Report a megapool validator's exit (<c>notifyExit</c>, with beacon proofs) before
-    /// <c>withdrawableEpoch - notifyThreshold</c>; after that the report is late and the operator is fined.
+    /// Report a megapool validator's exit (<c>notifyExit</c>, with beacon proofs) once the operator is late, i.e. the proven
+    /// epoch is past <c>withdrawableEpoch - notifyThreshold</c> (the operator's debt takes the late fine).
     /// </summary>
     NotifyExit,
+
+    /// <summary>
+    /// Dissolve a prestaked megapool validator whose beacon record breaks the rules (<c>RocketMegapoolManager.dissolve</c>,
+    /// with beacon proofs): valid at once.
+    /// </summary>
+    DissolveProof,
+
+    /// <summary>
+    /// Prove an exited megapool validator's final balance (<c>notifyFinalBalance</c>, with beacon proofs), which anyone but
+    /// the operator may do from <c>withdrawalEpoch + userDistributeDelay</c> on.
+    /// </summary>
+    FinalBalance,
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Keeper.Chain.Beacon;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Proving;
 
 namespace Keeper.Actors.Tracking;
 
@@ -32,16 +34,26 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
     /// <summary>Drops a validator that only existed on a branch a reorg removed.</summary>
     public MegapoolTrackingState Without(uint validatorId) => this with { Validators = Validators.Remove(validatorId) };
 
-    /// <summary>Records what the beacon chain says of a validator's exit (null: no exit under way).</summary>
-    public MegapoolTrackingState WithWithdrawableEpoch(uint validatorId, ulong? withdrawableEpoch) =>
-        Validators.TryGetValue(validatorId, out var track) && track.WithdrawableEpoch != withdrawableEpoch
-            ? this with { Validators = Validators.SetItem(validatorId, track with { WithdrawableEpoch = withdrawableEpoch }) }
+    /// <summary>Records the beacon chain's record of a validator (null: the beacon node does not know it).</summary>
+    public MegapoolTrackingState WithBeacon(uint validatorId, BeaconValidator? beacon) =>
+        Validators.TryGetValue(validatorId, out var track) && track.Beacon != beacon
+            ? this with { Validators = Validators.SetItem(validatorId, track with { Beacon = beacon }) }
             : this;
 
-    /// <summary>The validators whose exit the beacon chain should be asked about: staked, not yet reported exiting or exited.</summary>
-    public IEnumerable<(uint ValidatorId, byte[] Pubkey)> ExitCandidates() =>
-        Validators.Where(v => v.Value.Pubkey is not null && v.Value.Info is { Staked: true, Exiting: false, Exited: false, Dissolved: false })
-            .Select(v => (v.Key, v.Value.Pubkey!));
+    /// <summary>Records where a validator's final withdrawal was paid.</summary>
+    public MegapoolTrackingState WithFinalWithdrawal(uint validatorId, WithdrawalLocation? withdrawal) =>
+        Validators.TryGetValue(validatorId, out var track) && track.FinalWithdrawal != withdrawal
+            ? this with { Validators = Validators.SetItem(validatorId, track with { FinalWithdrawal = withdrawal }) }
+            : this;
+
+    /// <summary>
+    /// The validators the beacon chain should be asked about, those that can have a proof duty: prestaked (a
+    /// non-compliant record), staked or dissolved and not reported exiting (an exit), exiting and not exited (the final
+    /// withdrawal).
+    /// </summary>
+    public IEnumerable<BeaconCandidate> BeaconCandidates() =>
+        Validators.Where(v => v.Value.Pubkey is not null && IsBeaconCandidate(v.Value.Info))
+            .Select(v => new BeaconCandidate(v.Key, v.Value.Pubkey!, v.Value.Info is { Exiting: true, Exited: false } && v.Value.FinalWithdrawal is null));
 
     /// <summary>Every duty the state implies under <paramref name="settings"/>.</summary>
     public IEnumerable<Duty> Duties(TrackingSettings settings)
@@ -57,6 +69,16 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
             {
                 yield return notify;
             }
+
+            if (DissolveProofDuty(Megapool, id, track) is { } proof)
+            {
+                yield return proof;
+            }
+
+            if (FinalBalanceDuty(Megapool, id, track, settings) is { } final)
+            {
+                yield return final;
+            }
         }
     }
 
@@ -71,18 +93,50 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
             : null;
 
     /// <summary>
-    /// A staked validator whose exit the beacon chain shows, and that is not yet reported exiting on chain, must be
-    /// reported before <c>withdrawableEpoch - notifyThreshold</c>: due at once, with that epoch's start as the deadline.
+    /// A staked or dissolved validator whose exit the beacon chain shows, not yet reported exiting on chain, should be
+    /// reported by its operator before the start of epoch <c>withdrawableEpoch - notifyThreshold</c> (the deadline). Anyone
+    /// else reports it once it is late, <c>recentEpoch &gt; withdrawableEpoch - notifyThreshold</c>: due at the start of
+    /// the epoch after the deadline's.
     /// </summary>
     public static Duty? NotifyExitDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings)
     {
-        if (track is not { WithdrawableEpoch: { } withdrawable, Info: { Staked: true, Exiting: false, Exited: false } } || settings.BeaconTime is not { } beacon)
+        if (track is not { Beacon: { WithdrawableEpoch: { } withdrawable } record, Info: { Exiting: false, Exited: false } info }
+            || !(info.Staked || info.Dissolved) || settings.BeaconTime is not { } beacon)
         {
             return null;
         }
 
         var closingEpoch = withdrawable > settings.NotifyThresholdEpochs ? withdrawable - settings.NotifyThresholdEpochs : 0;
-        var deadline = beacon.EpochStartTime(closingEpoch);
-        return new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, DueAt: 0, deadline);
+        return beacon.EpochStartTime(closingEpoch + 1) is { } lateFrom
+            ? new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, lateFrom, beacon.EpochStartTime(closingEpoch),
+                Proof: new ProofCallRequest(ProofCallKind.NotifyExit, megapool, validatorId, record.Index))
+            : null;
     }
+
+    /// <summary>A prestaked validator whose beacon record breaks a rule (<see cref="BeaconCompliance"/>) may be dissolved with a proof at once.</summary>
+    public static Duty? DissolveProofDuty(Address megapool, uint validatorId, ValidatorTrack track) =>
+        track is { Info: { InPrestake: true, Dissolved: false, Staked: false }, Beacon: { } beacon } && BeaconCompliance.IsNonCompliant(beacon, megapool)
+            ? new Duty(TaskKeys.DissolveProof(megapool, validatorId), DutyKind.DissolveProof, megapool, validatorId, DueAt: 0,
+                Proof: new ProofCallRequest(ProofCallKind.Dissolve, megapool, validatorId, beacon.Index))
+            : null;
+
+    /// <summary>
+    /// An exiting validator whose final withdrawal was found may have its final balance proven by anyone once
+    /// <c>recentEpoch &gt;= withdrawalEpoch + userDistributeDelay</c>: due at the start of that epoch.
+    /// </summary>
+    public static Duty? FinalBalanceDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings)
+    {
+        if (track is not { Info: { Exiting: true, Exited: false }, Beacon: { } record, FinalWithdrawal: { } withdrawal } || settings.BeaconTime is not { } beacon)
+        {
+            return null;
+        }
+
+        return beacon.EpochStartTime((withdrawal.Slot / beacon.SlotsPerEpoch) + settings.UserDistributeDelayEpochs) is { } dueAt
+            ? new Duty(TaskKeys.FinalBalance(megapool, validatorId), DutyKind.FinalBalance, megapool, validatorId, dueAt,
+                Proof: new ProofCallRequest(ProofCallKind.FinalBalance, megapool, validatorId, record.Index, withdrawal))
+            : null;
+    }
+
+    private static bool IsBeaconCandidate(ValidatorInfo info) =>
+        !info.Exited && (info is { InPrestake: true, Dissolved: false } || info.Exiting || info.Staked || info.Dissolved);
 }

@@ -43,7 +43,8 @@ public sealed class PoolRegistry : ReceiveActor
         _routing = new List<WatcherEvent>?[options.Shards];
         Receive<WatcherEvents>(m => Route(m.Events));
         Receive<WatcherEvent>(m => Route([m]));
-        Receive<RouteBeaconExit>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
+        Receive<RouteBeaconFacts>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
+        Receive<RouteFinalWithdrawal>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
         Receive<RestoreTrackers>(OnRestore);
         Receive<PoolsLive>(OnPoolsLive);
         Receive<PassivationRequested>(OnPassivationRequested);
@@ -62,7 +63,7 @@ public sealed class PoolRegistry : ReceiveActor
     {
         if (_beacon?.Client is { } client)
         {
-            _trackerOptions = _options with { ExitWatcher = Context.ActorOf(ExitWatcher.Props(client, _beacon.CheckInterval), "exit-watcher") };
+            _trackerOptions = _options with { BeaconWatcher = Context.ActorOf(BeaconWatcher.Props(client, _beacon, _beacon.Proofs), "beacon-watcher") };
         }
     }
 
@@ -126,7 +127,7 @@ public sealed class PoolRegistry : ReceiveActor
 
     private void OnSettings(SettingsRead m)
     {
-        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
+        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, m.Megapool.UserDistributeDelayEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
         foreach (var shard in _byRef.Keys)
         {
             shard.Tell(new SettingsChanged(_settings), Self);

@@ -7,11 +7,17 @@ namespace Keeper.Actors.Tracking;
 /// <param name="Minipools">The known minipools.</param>
 public sealed record RestoreTrackers(IReadOnlyCollection<Address> Megapools, IReadOnlyCollection<Address> Minipools);
 
-/// <summary>The beacon chain's view of a megapool validator's exit, for the registry to route.</summary>
+/// <summary>The beacon chain's record of a megapool validator changed, for the registry to route to its tracker.</summary>
 /// <param name="Megapool">The megapool.</param>
 /// <param name="ValidatorId">The validator.</param>
-/// <param name="WithdrawableEpoch">Its withdrawable epoch, or null while no exit is under way.</param>
-public sealed record RouteBeaconExit(Address Megapool, uint ValidatorId, ulong? WithdrawableEpoch);
+/// <param name="Beacon">Its beacon record, or null when the beacon node does not know the validator.</param>
+public sealed record RouteBeaconFacts(Address Megapool, uint ValidatorId, Keeper.Chain.Beacon.BeaconValidator? Beacon);
+
+/// <summary>A megapool validator's final withdrawal was found on the beacon chain, for the registry to route to its tracker.</summary>
+/// <param name="Megapool">The megapool.</param>
+/// <param name="ValidatorId">The validator.</param>
+/// <param name="Withdrawal">Where the withdrawal was paid.</param>
+public sealed record RouteFinalWithdrawal(Address Megapool, uint ValidatorId, Keeper.Chain.Proving.WithdrawalLocation Withdrawal);
 
 /// <summary>Asks the registry to have every live tracker shard save its pools' snapshots; it replies <see cref="SnapshotSaved"/> when all have.</summary>
 public sealed record SaveAllSnapshots

@@ -15,4 +15,12 @@ public static class TaskKeys
     /// <summary><c>notify-exit:megapool:&lt;address&gt;:&lt;validatorId&gt;</c>.</summary>
     public static string NotifyExit(Address megapool, uint validatorId) =>
         $"notify-exit:megapool:{megapool.ToLowerHex()}:{validatorId}";
+
+    /// <summary><c>dissolve-proof:megapool:&lt;address&gt;:&lt;validatorId&gt;</c>.</summary>
+    public static string DissolveProof(Address megapool, uint validatorId) =>
+        $"dissolve-proof:megapool:{megapool.ToLowerHex()}:{validatorId}";
+
+    /// <summary><c>final-balance:megapool:&lt;address&gt;:&lt;validatorId&gt;</c>.</summary>
+    public static string FinalBalance(Address megapool, uint validatorId) =>
+        $"final-balance:megapool:{megapool.ToLowerHex()}:{validatorId}";
 }

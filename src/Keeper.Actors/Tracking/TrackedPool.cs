@@ -21,6 +21,9 @@ internal sealed class TrackedPool(object? state, long snapshotSequenceNr)
     /// <summary>When the pool last changed or was loaded, in ticks of the actor system's scheduler (the passivation clock).</summary>
     public long LastChangeTicks { get; set; }
 
-    /// <summary>The validator ids last told to the exit watcher, or null for none.</summary>
-    public uint[]? ExitCandidates { get; set; }
+    /// <summary>
+    /// The candidates last told to the beacon watcher, each as <c>validatorId &lt;&lt; 1 | awaitsFinalWithdrawal</c>
+    /// (compact: a pool lives long), or null for none.
+    /// </summary>
+    public ulong[]? BeaconCandidates { get; set; }
 }

@@ -9,9 +9,9 @@ namespace Keeper.Actors.Tracking;
 /// dry runs).
 /// </param>
 /// <param name="PassivateAfter">How long a pool with no duty stays in memory without news before it is passivated; null never.</param>
-/// <param name="ExitWatcher">Who hears about validators to ask the beacon chain about, or null when no beacon node is configured.</param>
+/// <param name="BeaconWatcher">Who hears about validators to ask the beacon chain about, or null when no beacon node is configured.</param>
 /// <param name="Shards">
 /// How many tracker shard actors the pools are spread over (by address). An actor costs a few kilobytes whether it holds
 /// one pool or a thousand, so a few dozen keep that cost to a few bytes per validator while both cores stay busy.
 /// </param>
-public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? ExitWatcher, int Shards = 64);
+public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? BeaconWatcher, int Shards = 64);

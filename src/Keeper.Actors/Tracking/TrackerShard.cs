@@ -87,7 +87,8 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
     private void Active()
     {
         Receive<WatcherEvents>(Handle);
-        Receive<RouteBeaconExit>(Handle);
+        Receive<RouteBeaconFacts>(Handle);
+        Receive<RouteFinalWithdrawal>(Handle);
         Receive<RestorePools>(Handle);
         Receive<SettingsChanged>(OnSettings);
         Receive<PassivationDue>(_ => OnPassivationDue());
@@ -119,7 +120,8 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
         var pools = message switch
         {
             WatcherEvents m => m.Events.Select(PoolOf),
-            RouteBeaconExit m => [m.Megapool],
+            RouteBeaconFacts m => [m.Megapool],
+            RouteFinalWithdrawal m => [m.Megapool],
             RestorePools m => m.Pools,
             _ => [],
         };
@@ -156,9 +158,13 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
                 }
 
                 break;
-            case RouteBeaconExit m:
-                var exiting = Entry(m.Megapool, megapool: true, loaded, touched)!;
-                exiting.State = Megapool(exiting, m.Megapool).WithWithdrawableEpoch(m.ValidatorId, m.WithdrawableEpoch);
+            case RouteBeaconFacts m:
+                var facts = Entry(m.Megapool, megapool: true, loaded, touched)!;
+                facts.State = Megapool(facts, m.Megapool).WithBeacon(m.ValidatorId, m.Beacon);
+                break;
+            case RouteFinalWithdrawal m:
+                var withdrawn = Entry(m.Megapool, megapool: true, loaded, touched)!;
+                withdrawn.State = Megapool(withdrawn, m.Megapool).WithFinalWithdrawal(m.ValidatorId, m.Withdrawal);
                 break;
             case RestorePools m:
                 foreach (var pool in m.Pools)
@@ -248,7 +254,7 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
 
         entry.Dirty |= changed;
         entry.LastChangeTicks = NowTicks;
-        TellExitCandidates(pool, entry);
+        TellBeaconCandidates(pool, entry);
         Reconcile(isNew ? null : before, _settings, entry.State, _settings);
     }
 
@@ -303,19 +309,19 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
         _ => [],
     };
 
-    private void TellExitCandidates(Address pool, TrackedPool entry)
+    private void TellBeaconCandidates(Address pool, TrackedPool entry)
     {
-        if (_options.ExitWatcher is not { } watcher || entry.State is not MegapoolTrackingState state)
+        if (_options.BeaconWatcher is not { } watcher || entry.State is not MegapoolTrackingState state)
         {
             return;
         }
 
-        var candidates = state.ExitCandidates().ToArray();
-        var ids = candidates.Select(c => c.ValidatorId).ToArray();
-        if (!ids.SequenceEqual(entry.ExitCandidates ?? []))
+        var candidates = state.BeaconCandidates().ToArray();
+        var told = candidates.Select(c => ((ulong)c.ValidatorId << 1) | (c.AwaitsFinalWithdrawal ? 1UL : 0UL)).ToArray();
+        if (!told.SequenceEqual(entry.BeaconCandidates ?? []))
         {
-            entry.ExitCandidates = ids.Length == 0 ? null : ids;
-            watcher.Tell(new ExitCandidatesChanged(pool, candidates), Self);
+            entry.BeaconCandidates = told.Length == 0 ? null : told;
+            watcher.Tell(new BeaconCandidatesChanged(pool, candidates), Self);
         }
     }
 

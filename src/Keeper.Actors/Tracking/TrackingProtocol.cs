@@ -53,5 +53,5 @@ public sealed record Passivate
 
 /// <summary>A megapool tracker's set of validators to ask the beacon chain about changed.</summary>
 /// <param name="Megapool">The megapool.</param>
-/// <param name="Candidates">Staked validators not yet reported exiting, with their public keys.</param>
-public sealed record ExitCandidatesChanged(Keeper.Chain.Primitives.Address Megapool, IReadOnlyList<(uint ValidatorId, byte[] Pubkey)> Candidates);
+/// <param name="Candidates">Its validators that can have a proof duty (<see cref="MegapoolTrackingState.BeaconCandidates"/>).</param>
+public sealed record BeaconCandidatesChanged(Keeper.Chain.Primitives.Address Megapool, IReadOnlyList<BeaconCandidate> Candidates);

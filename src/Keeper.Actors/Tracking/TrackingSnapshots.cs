@@ -57,7 +57,16 @@ public static class TrackingSnapshots
                     w.WriteString("pubkey", Hex.Encode(pubkey));
                 }
 
-                WriteOptional(w, "withdrawableEpoch", track.WithdrawableEpoch);
+                if (track.Beacon is { } beacon)
+                {
+                    BeaconSnapshots.Write(w, beacon);
+                }
+
+                if (track.FinalWithdrawal is { } withdrawal)
+                {
+                    BeaconSnapshots.Write(w, withdrawal);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -83,7 +92,9 @@ public static class TrackingSnapshots
                 v.GetProperty("exitBalance").GetUInt64(), (ValidatorInfoLayout)v.GetProperty("layout").GetInt32(),
                 Optional(v, "lockedTime"), Optional(v, "validatorIndex"), Optional(v, "infoWithdrawableEpoch"), Optional(v, "lockedSlot"));
             var pubkey = v.TryGetProperty("pubkey", out var pk) ? Hex.Decode(pk.GetString()!) : null;
-            validators[v.GetProperty("id").GetUInt32()] = new ValidatorTrack(info, pubkey, Optional(v, "withdrawableEpoch"));
+            // Payloads written before beacon records were kept hold only "withdrawableEpoch": it is left for the beacon
+            // watcher, which tells every record again after a restart.
+            validators[v.GetProperty("id").GetUInt32()] = new ValidatorTrack(info, pubkey, BeaconSnapshots.ReadBeacon(v), BeaconSnapshots.ReadWithdrawal(v));
         }
 
         return new MegapoolTrackingState(Address.Parse(root.GetProperty("megapool").GetString()!), validators.ToImmutable(), root.GetProperty("asOf").GetUInt64());
@@ -121,7 +132,7 @@ public static class TrackingSnapshots
         return new MinipoolTrackingState(state, r.GetProperty("asOf").GetUInt64());
     }
 
-    private static void WriteOptional(Utf8JsonWriter w, string name, ulong? value)
+    internal static void WriteOptional(Utf8JsonWriter w, string name, ulong? value)
     {
         if (value is { } v)
         {
@@ -129,5 +140,5 @@ public static class TrackingSnapshots
         }
     }
 
-    private static ulong? Optional(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetUInt64() : null;
+    internal static ulong? Optional(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetUInt64() : null;
 }

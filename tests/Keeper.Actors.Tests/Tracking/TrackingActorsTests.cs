@@ -99,7 +99,7 @@ public sealed class TrackingActorsTests(ITestOutputHelper output) : TrackingTest
         Assert.Equal(1, sequenceNr);
         Assert.Equal([0u], Assert.IsType<MegapoolTrackingState>(saved).Validators.Keys);
 
-        Registry.Tell(new RouteBeaconExit(MegapoolAddress, 0, 500_000));
+        Registry.Tell(new RouteBeaconFacts(MegapoolAddress, 0, ExitingRecord(500_000)));
         var revived = await TrackerIdleAsync(MegapoolAddress);
 
         Assert.NotEqual(tracker, revived);

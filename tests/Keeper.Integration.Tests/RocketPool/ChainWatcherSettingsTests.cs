@@ -83,6 +83,7 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         Assert.True(events.ToList().FindIndex(e => e is DeploymentChanged) < events.ToList().FindIndex(e => e is SettingsRead), "the new addresses are reported before the settings read from them");
         var read = Assert.Single(events.OfType<SettingsRead>());
         Assert.Equal(50UL, read.Megapool.NotifyThresholdEpochs);
+        Assert.Equal(1575UL, read.Megapool.UserDistributeDelayEpochs);
     }
 
     [Fact]

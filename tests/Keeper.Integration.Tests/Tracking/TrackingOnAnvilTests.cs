@@ -7,6 +7,7 @@ using Keeper.Chain.Beacon;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Proving;
 using Keeper.Chain.Watching;
 using Keeper.Host.Devnet;
 using Keeper.Testing.Beacon;
@@ -117,7 +118,7 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     }
 
     [Fact]
-    public async Task ExitReportWindow_DrivenByTheBeaconNode_ClosesAtWithdrawableEpochMinusThreshold()
+    public async Task ExitReportWindow_DrivenByTheBeaconNode_ClosesAtWithdrawableEpochMinusThresholdAndIsLateAfter()
     {
         var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[1].Address);
         var id = await Harness.NewValidatorAsync(megapool);
@@ -138,7 +139,9 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         Assert.Equal(DutyKind.NotifyExit, duty.Kind);
         Assert.Equal(TaskKeys.NotifyExit(megapool, id), duty.Key);
         Assert.Equal(FakeBeaconNode.MainnetGenesisTime + ((400_256UL - 112) * 32 * 12), duty.Deadline);
-        Assert.Equal(duty, (await Duties.ExpectMsgAsync<DutyDue>(Guard)).Duty);
+        // Anyone but the operator reports it once it is late: from the epoch after the deadline's.
+        Assert.Equal(FakeBeaconNode.MainnetGenesisTime + ((400_256UL - 112 + 1) * 32 * 12), duty.DueAt);
+        Assert.Equal(new ProofCallRequest(ProofCallKind.NotifyExit, megapool, id, 1234), duty.Proof);
         Assert.Equal(4, ValidatorRequests());
     }
 
@@ -162,8 +165,8 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         var head = await _watcher.Ask<WatcherHead>(GetWatcherHead.Instance, Guard);
         Assert.NotNull(head.Head);
         await TrackersIdleAsync(megapool, minipool);
-        // The exit watcher has started its periodic timer, from now.
-        await TrackingBarriers.IdleAsync(Sys, _registry.Path / "exit-watcher", Guard);
+        // The beacon watcher has started its periodic timer, from now.
+        await TrackingBarriers.IdleAsync(Sys, _registry.Path / "beacon-watcher", Guard);
     }
 
     /// <summary>Fires the watcher's poll timer and returns once the poll has reported <paramref name="head"/>.</summary>
@@ -174,14 +177,14 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         Assert.Equal(head.Number, polled.Head?.Number);
     }
 
-    /// <summary>Fires the exit watcher's periodic check <paramref name="checks"/> times, each time until its news has reached the scheduler.</summary>
+    /// <summary>Fires the beacon watcher's periodic check <paramref name="checks"/> times, each time until its news has reached the scheduler.</summary>
     private async Task ExitChecksAsync(int checks, Address megapool)
     {
         for (var i = 0; i < checks; i++)
         {
             Clock.Advance(ExitCheckInterval);
             await _watcher.Ask<WatcherHead>(GetWatcherHead.Instance, Guard);
-            await TrackingBarriers.IdleAsync(Sys, _registry.Path / "exit-watcher", Guard);
+            await TrackingBarriers.IdleAsync(Sys, _registry.Path / "beacon-watcher", Guard);
             await TrackersIdleAsync(megapool);
         }
     }

@@ -22,6 +22,7 @@ public sealed class MegapoolSettings(BatchCaller batch, Address address)
             ContractAbi.Call<GetLateNotifyFineFunction>(Address),
             ContractAbi.Call<GetDissolvePenaltyFunction>(Address),
             ContractAbi.Call<GetDissolveCallerRewardFunction>(Address),
+            ContractAbi.Call<GetUserDistributeDelayFunction>(Address),
         ];
         var results = await batch.CallAsync(calls, block, cancellationToken);
 
@@ -34,7 +35,8 @@ public sealed class MegapoolSettings(BatchCaller batch, Address address)
             ToUInt64(ContractAbi.DecodeReturn<GetNotifyThresholdFunction, BigInteger>(results[1].GetReturnDataOrThrow(1)), "getNotifyThreshold"),
             ContractAbi.DecodeReturn<GetLateNotifyFineFunction, BigInteger>(results[2].GetReturnDataOrThrow(2)),
             ContractAbi.DecodeReturn<GetDissolvePenaltyFunction, BigInteger>(results[3].GetReturnDataOrThrow(3)),
-            reward);
+            reward,
+            ToUInt64(ContractAbi.DecodeReturn<GetUserDistributeDelayFunction, BigInteger>(results[5].GetReturnDataOrThrow(5)), "getUserDistributeDelay"));
     }
 
     /// <summary>A setting as a count of seconds or epochs.</summary>

@@ -42,7 +42,10 @@ internal static class StoredSamples
         MegapoolTrackingState.Empty(TrackingFixtures.MegapoolAddress)
             .WithRead(0, TrackingFixtures.Prestaked(1_750_000_000), Enumerable.Range(0, 48).Select(i => (byte)i).ToArray(), 12)
             .WithRead(3, TrackingFixtures.Staked(1_740_000_000), pubkey: null, 13)
-            .WithWithdrawableEpoch(0, 400_000);
+            .WithRead(5, TrackingFixtures.Staked(1_730_000_000) with { Exiting = true }, Enumerable.Range(100, 48).Select(i => (byte)i).ToArray(), 14)
+            .WithBeacon(0, TrackingFixtures.CompliantRecord() with { Slashed = true })
+            .WithBeacon(5, TrackingFixtures.ExitingRecord(400_000, index: 77))
+            .WithFinalWithdrawal(5, new Keeper.Chain.Proving.WithdrawalLocation(12_800_123, 3, 32_001_234_567));
 
     public static MinipoolTrackingState Minipool() =>
         new(TrackingFixtures.MinipoolIn(MinipoolStatus.Prelaunch, 1_750_000_000), 42);

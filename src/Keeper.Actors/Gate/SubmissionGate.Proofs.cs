@@ -1,0 +1,109 @@
+using Akka.Actor;
+using Keeper.Actors.Tracking;
+using Keeper.Chain.Proving;
+
+namespace Keeper.Actors.Gate;
+
+/// <content>
+/// Proof duties: their calls carry beacon proofs that the contracts accept for an hour, so they are built off the
+/// actor's thread for every due one at once, kept while they stay valid well past the next block, and rebuilt after.
+/// </content>
+public sealed partial class SubmissionGate
+{
+    private bool CanProve(Duty duty) => duty.Proof is not null && _options.Proofs is not null && _options.MegapoolManager is not null;
+
+    // The turns whose call can go out in the next block. A proof duty's built call goes out only while its validity
+    // reaches well past the next block: a transaction still waiting when it lapses would revert. The others wait for
+    // one build, started here, for all of them.
+    private List<(GateTask Task, long Window)> WithFreshCalls(List<(GateTask Task, long Window)> turns, ulong nextBlockTime)
+    {
+        var ready = new List<(GateTask Task, long Window)>(turns.Count);
+        var stale = new List<GateTask>();
+        foreach (var turn in turns)
+        {
+            var task = turn.Task;
+            if (task.Duty.Proof is null)
+            {
+                ready.Add(turn);
+            }
+            else if (IsFresh(task.Proven, nextBlockTime))
+            {
+                task.Call = task.Proven!.Call;
+                ready.Add(turn);
+            }
+            else
+            {
+                task.Call = null;
+                stale.Add(task);
+            }
+        }
+
+        StartBuild(stale, nextBlockTime);
+        return ready;
+    }
+
+    private bool IsFresh(ProvenCall? proven, ulong nextBlockTime) =>
+        proven is not null && proven.ValidUntil >= nextBlockTime + _options.ProofFreshnessSeconds;
+
+    // One build at a time and at most one per block: a builder that can only offer calls about to lapse is asked again
+    // at the next head, not in a loop.
+    private void StartBuild(List<GateTask> stale, ulong nextBlockTime)
+    {
+        if (stale.Count == 0 || _building || nextBlockTime <= _lastBuildFor)
+        {
+            return;
+        }
+
+        _building = true;
+        _lastBuildFor = nextBlockTime;
+        var keys = stale.Select(t => t.Duty.Key).ToArray();
+        var requests = stale.Select(t => t.Duty.Proof!).ToArray();
+        BuildAsync(requests).PipeTo(
+            Self,
+            Self,
+            calls => new ProofsBuilt(keys, requests, calls, nextBlockTime, null),
+            ex => new ProofsBuilt(keys, requests, null, nextBlockTime, ex.GetBaseException().Message));
+    }
+
+    // Async, so a builder that throws before its first await still ends in a failed task rather than in this actor.
+    private async Task<IReadOnlyList<ProvenCall>> BuildAsync(ProofCallRequest[] requests) =>
+        await _options.Proofs!.BuildAsync(_options.MegapoolManager!.Value, requests, _stopping.Token);
+
+    private async Task OnProofsBuiltAsync(ProofsBuilt m)
+    {
+        _building = false;
+        var failure = m.Failure ?? (m.Calls!.Count != m.Requests.Count ? $"the builder returned {m.Calls.Count} calls for {m.Requests.Count} requests" : null);
+        if (failure is not null)
+        {
+            // Retried at the next head; one line per cause, not one per block.
+            if (failure != _lastProofFailure)
+            {
+                _lastProofFailure = failure;
+                LogProofBuildFailed(Log, m.Keys.Count, failure);
+            }
+
+            return;
+        }
+
+        _lastProofFailure = null;
+        for (var i = 0; i < m.Keys.Count; i++)
+        {
+            // A task cancelled meanwhile is gone; one whose proof inputs changed needs another build.
+            if (_tasks.TryGetValue(m.Keys[i], out var task) && task.Duty.Proof == m.Requests[i])
+            {
+                task.Proven = m.Calls![i];
+                if (!IsFresh(task.Proven, m.NextBlockTime))
+                {
+                    LogProofTooOld(Log, task.Duty.Key, task.Proven.ProvenSlot, task.Proven.ValidUntil, m.NextBlockTime);
+                }
+            }
+        }
+
+        if (_nextBlockTime is { } now)
+        {
+            await EvaluateAllAsync(now);
+        }
+    }
+
+    private sealed record ProofsBuilt(IReadOnlyList<string> Keys, IReadOnlyList<ProofCallRequest> Requests, IReadOnlyList<ProvenCall>? Calls, ulong NextBlockTime, string? Failure);
+}
