@@ -26,7 +26,7 @@ public sealed partial class SubmissionGate
             {
                 ready.Add(turn);
             }
-            else if (IsFresh(task.Proven, nextBlockTime))
+            else if (IsFresh(task.Proven, nextBlockTime) && ProvesLateEnough(task))
             {
                 task.Call = task.Proven!.Call;
                 ready.Add(turn);
@@ -41,6 +41,10 @@ public sealed partial class SubmissionGate
         StartBuild(stale, nextBlockTime);
         return ready;
     }
+
+    // The contracts read the time from the proof's slot: a call proven before the slot its duty needs would do less than
+    // the duty means (an exit report not yet late) or revert (a final balance too early), so it waits for a newer proof.
+    private static bool ProvesLateEnough(GateTask task) => task.Proven is { } proven && proven.ProvenSlot >= task.Duty.Proof!.NotBeforeSlot;
 
     private bool IsFresh(ProvenCall? proven, ulong nextBlockTime) =>
         proven is not null && proven.ValidUntil >= nextBlockTime + _options.ProofFreshnessSeconds;

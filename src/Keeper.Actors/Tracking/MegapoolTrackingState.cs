@@ -109,7 +109,7 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
         var closingEpoch = withdrawable > settings.NotifyThresholdEpochs ? withdrawable - settings.NotifyThresholdEpochs : 0;
         return beacon.EpochStartTime(closingEpoch + 1) is { } lateFrom
             ? new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, lateFrom, beacon.EpochStartTime(closingEpoch),
-                Proof: new ProofCallRequest(ProofCallKind.NotifyExit, megapool, validatorId, record.Index))
+                Proof: new ProofCallRequest(ProofCallKind.NotifyExit, megapool, validatorId, record.Index, NotBeforeSlot: (closingEpoch + 1) * beacon.SlotsPerEpoch))
             : null;
     }
 
@@ -131,9 +131,10 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
             return null;
         }
 
-        return beacon.EpochStartTime((withdrawal.Slot / beacon.SlotsPerEpoch) + settings.UserDistributeDelayEpochs) is { } dueAt
+        var allowedEpoch = (withdrawal.Slot / beacon.SlotsPerEpoch) + settings.UserDistributeDelayEpochs;
+        return beacon.EpochStartTime(allowedEpoch) is { } dueAt
             ? new Duty(TaskKeys.FinalBalance(megapool, validatorId), DutyKind.FinalBalance, megapool, validatorId, dueAt,
-                Proof: new ProofCallRequest(ProofCallKind.FinalBalance, megapool, validatorId, record.Index, withdrawal))
+                Proof: new ProofCallRequest(ProofCallKind.FinalBalance, megapool, validatorId, record.Index, withdrawal, allowedEpoch * beacon.SlotsPerEpoch))
             : null;
     }
 

@@ -26,7 +26,7 @@ namespace Keeper.Chain.Proving;
 /// a build another caller shares.
 /// </para>
 /// </remarks>
-public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposable
+public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposable, IAsyncDisposable
 {
     private readonly IBeaconClient _beacon;
     private readonly ILogger _logger;
@@ -152,6 +152,13 @@ public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposa
 
     /// <summary>Releases the scan's lock; the builder must not be used afterwards.</summary>
     public void Dispose() => _scanGate.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private static string Id(ulong slot) => slot.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,4 +8,9 @@ namespace Keeper.Chain.Proving;
 /// <param name="ValidatorId">The megapool-local validator id.</param>
 /// <param name="ValidatorIndex">The validator's index in the beacon state's registry.</param>
 /// <param name="Withdrawal">For <see cref="ProofCallKind.FinalBalance"/>: the final withdrawal; null otherwise.</param>
-public sealed record ProofCallRequest(ProofCallKind Kind, Address Megapool, uint ValidatorId, ulong ValidatorIndex, WithdrawalLocation? Withdrawal = null);
+/// <param name="NotBeforeSlot">
+/// The first proven slot at which the call does what the duty means. The contracts judge time by the proof's slot, not the
+/// block's (a late exit report is late, and a final balance allowed, by <c>slot / 32</c>), and the proven slot trails
+/// the chain by a slot or two: a call proven earlier is held back and built again. 0 for calls valid at any slot.
+/// </param>
+public sealed record ProofCallRequest(ProofCallKind Kind, Address Megapool, uint ValidatorId, ulong ValidatorIndex, WithdrawalLocation? Withdrawal = null, ulong NotBeforeSlot = 0);

@@ -16,6 +16,7 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Logs;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Proving;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Keeper.Chain.Watching;
@@ -74,7 +75,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         await StoreBinding.EnsureAsync(location, new StoreBinding(chainId, genesis.Hash, settings.RocketStorage), cancellationToken);
         var (claims, probe, legacy) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new SnapshotScope(key.Address);
-        var beacon = await BeaconAsync(beaconClient, settings.Beacon, cancellationToken);
+        var beacon = await BeaconAsync(beaconClient, settings.Beacon, loggerFactory, resources, cancellationToken);
         return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy);
     }
 
@@ -117,7 +118,8 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var submitter = system.ActorOf(DeferredSubmitter.Props(
             SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
-            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true)), "gate");
+            key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,
+            Proofs: beacon?.Proofs, MegapoolManager: deployment.MegapoolManager)), "gate");
         var membership = system.ActorOf(ClusterMembership.Props(
             new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
         scheduler.Tell(new SubscribeDuties(gate));
@@ -220,7 +222,8 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         return (new SqlClaimStore(sqlite), new SqlStoreProbe(sqlite), new SqlLegacyJournal(sqlite));
     }
 
-    private static async Task<BeaconSource?> BeaconAsync(BeaconClient? client, BeaconSettings beacon, CancellationToken cancellationToken)
+    private static async Task<BeaconSource?> BeaconAsync(
+        BeaconClient? client, BeaconSettings beacon, ILoggerFactory loggerFactory, List<IAsyncDisposable> resources, CancellationToken cancellationToken)
     {
         if (client is null)
         {
@@ -229,7 +232,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
 
         var genesis = await client.GetGenesisAsync(cancellationToken);
         var spec = await client.GetSpecAsync(cancellationToken);
-        return new BeaconSource(client, BeaconTime.From(genesis, spec), beacon.CheckInterval);
+        // One builder per node: it keeps the newest proven slot's tree and the withdrawal scan for every proof duty.
+        var proofs = new BeaconProofCallBuilder(client, loggerFactory.CreateLogger<BeaconProofCallBuilder>());
+        resources.Add(proofs);
+        return new BeaconSource(client, BeaconTime.From(genesis, spec), beacon.CheckInterval, proofs);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Keeper node {Node} started: signing as {Address} on chain {ChainId}, RocketStorage {Storage}")]

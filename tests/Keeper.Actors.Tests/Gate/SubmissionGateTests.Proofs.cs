@@ -177,6 +177,26 @@ public sealed partial class SubmissionGateTests
     }
 
     [Fact]
+    public async Task ProofDuty_ProvenBeforeTheSlotItNeeds_HeldAndSentOnlyWithTheNewerProof()
+    {
+        // The fake proves slot 1 on its first build and slot 2 on its second; the duty needs a proof of slot 2 or later
+        // (an exit report is late, a final balance allowed, by the proof's slot).
+        var builder = new FakeProofBuilder { SlotTimestamp = T };
+        var (gate, submitter, _) = StartProofGate(Member(1), builder);
+        var duty = NotifyExitDuty(1, T) with { Proof = NotifyExitDuty(1, T).Proof! with { NotBeforeSlot = 2 } };
+
+        gate.Tell(new DutyDue(duty, T));
+        await AwaitAssertAsync(() => Assert.Equal(1, builder.BuildCount), TimeSpan.FromSeconds(20));
+        await SettledAsync(gate);
+        Assert.False(submitter.HasMessages && submitter.ReceiveWhile(TimeSpan.Zero, m => m).OfType<SubmitAction>().Any(), "A call proven at slot 1 was sent for a duty that needs slot 2.");
+        gate.Tell(Head(T + 12));
+
+        var submit = await NextSubmitAsync(submitter);
+        Assert.Equal(FakeProofBuilder.CallOf(2, 0), submit.Call.Data);
+        Assert.Equal(2, builder.BuildCount);
+    }
+
+    [Fact]
     public async Task ProofDuty_NoBuilderConfigured_TrackedButNotActedOn()
     {
         var (gate, submitter, _) = StartGate(Member(1));

@@ -94,7 +94,8 @@ public sealed class MegapoolTrackingStateTests
         Assert.Equal(Beacon.EpochStartTime(400_000 - 112), duty.Deadline);
         Assert.Equal(1_606_824_023UL + ((400_000UL - 112) * 32 * 12), duty.Deadline);
         Assert.Equal(Beacon.EpochStartTime(400_000 - 112 + 1), duty.DueAt);
-        Assert.Equal(new ProofCallRequest(ProofCallKind.NotifyExit, MegapoolAddress, 4, 9), duty.Proof);
+        // The proof must be of the first late epoch's slots: the contract judges lateness by the proof's slot.
+        Assert.Equal(new ProofCallRequest(ProofCallKind.NotifyExit, MegapoolAddress, 4, 9, NotBeforeSlot: (400_000 - 112 + 1) * 32), duty.Proof);
     }
 
     [Theory]
@@ -197,7 +198,7 @@ public sealed class MegapoolTrackingStateTests
         Assert.Equal(DutyKind.FinalBalance, duty.Kind);
         Assert.Equal($"final-balance:megapool:{MegapoolAddress.ToLowerHex()}:4", duty.Key);
         Assert.Equal(Beacon.EpochStartTime(500_000 + delay), duty.DueAt);
-        Assert.Equal(new ProofCallRequest(ProofCallKind.FinalBalance, MegapoolAddress, 4, 9, new WithdrawalLocation(withdrawalSlot, 3, 32_000_000_000)), duty.Proof);
+        Assert.Equal(new ProofCallRequest(ProofCallKind.FinalBalance, MegapoolAddress, 4, 9, new WithdrawalLocation(withdrawalSlot, 3, 32_000_000_000), (500_000 + delay) * 32), duty.Proof);
 
         // The contract: a non-owner may prove it when recentEpoch >= withdrawalEpoch + userDistributeDelay.
         foreach (var epoch in new[] { 500_000 + delay - 1, 500_000 + delay, 500_000 + delay + 1 })
