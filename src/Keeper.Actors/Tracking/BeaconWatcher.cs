@@ -24,6 +24,7 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
     private readonly Dictionary<(Address, uint), BeaconValidator?> _told = [];
     private readonly Dictionary<(Address, uint), ulong> _lookedUpInEpoch = [];
     private string? _lastFailure;
+    private ulong? _chainEpoch;
 
     /// <summary>The actor's keyed timers (set by Akka).</summary>
     public ITimerScheduler Timers { get; set; } = null!;
@@ -41,6 +42,7 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
         _interval = source.CheckInterval;
         _proofs = proofs;
         Receive<BeaconCandidatesChanged>(OnCandidates);
+        Receive<BeaconCheckDue>(OnChainTime);
         ReceiveAsync<Check>(_ => CheckAsync());
     }
 
@@ -50,6 +52,23 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
 
     /// <inheritdoc />
     protected override void PreStart() => Timers.StartPeriodicTimer("check", Check.Instance, _interval);
+
+    // Beacon facts change by epoch of chain time, which need not follow the wall clock (a devnet moves it by days): the
+    // first head of each new epoch asks for a check at once; the timer is the floor when heads stall or a check failed.
+    private void OnChainTime(BeaconCheckDue m)
+    {
+        if (m.Timestamp < _time.GenesisTime)
+        {
+            return;
+        }
+
+        var epoch = (m.Timestamp - _time.GenesisTime) / _time.SecondsPerEpoch;
+        if (_chainEpoch is null || epoch > _chainEpoch)
+        {
+            _chainEpoch = epoch;
+            Self.Tell(Check.Instance);
+        }
+    }
 
     private void OnCandidates(BeaconCandidatesChanged m)
     {

@@ -95,6 +95,7 @@ public sealed class PoolRegistry : ReceiveActor
                 case HeadAdvanced m:
                     Flush();
                     _options.Scheduler.Tell(new ChainHeadAdvanced(m.Block), Self);
+                    _trackerOptions?.BeaconWatcher?.Tell(new BeaconCheckDue(m.Block.Timestamp), Self);
                     break;
                 case MegapoolValidatorRead m:
                     Queue(Known(m.Megapool, true), m);

@@ -55,3 +55,7 @@ public sealed record Passivate
 /// <param name="Megapool">The megapool.</param>
 /// <param name="Candidates">Its validators that can have a proof duty (<see cref="MegapoolTrackingState.BeaconCandidates"/>).</param>
 public sealed record BeaconCandidatesChanged(Keeper.Chain.Primitives.Address Megapool, IReadOnlyList<BeaconCandidate> Candidates);
+
+/// <summary>The chain's head moved to a block of time <paramref name="Timestamp"/>: the beacon watcher checks once per new epoch of it.</summary>
+/// <param name="Timestamp">The head block's timestamp, in Unix seconds.</param>
+public sealed record BeaconCheckDue(ulong Timestamp);

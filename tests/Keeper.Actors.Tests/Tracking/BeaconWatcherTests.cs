@@ -45,6 +45,30 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
     private static Task SettledAsync(IActorRef watcher) => watcher.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(20));
 
     [Fact]
+    public async Task ChainTime_NewEpochChecksAtOnceWithoutTheTimer_SameEpochDoesNot()
+    {
+        var client = new FakeBeaconClient { HeadSlot = 100 * 32 };
+        client.Records[Key0] = Record(Key0, 7, null);
+        client.Records[Key1] = Record(Key1, 8, null);
+        var (watcher, registry) = await StartAsync(client, new FakeWithdrawals());
+        var epoch100 = Beacon.EpochStartTime(100)!.Value;
+
+        // A devnet moves chain time by days between wall-clock seconds: the first head of an epoch asks, later heads of it do not.
+        watcher.Tell(new BeaconCheckDue(epoch100 + 12));
+        await SettledAsync(watcher);
+        await registry.ExpectMsgAsync<RouteBeaconFacts>();
+        await registry.ExpectMsgAsync<RouteBeaconFacts>();
+        watcher.Tell(new BeaconCheckDue(epoch100 + 24));
+        await SettledAsync(watcher);
+        Assert.Equal(1, client.ValidatorReads);
+
+        watcher.Tell(new BeaconCheckDue(Beacon.EpochStartTime(2_000)!.Value));
+        await SettledAsync(watcher);
+        await SettledAsync(watcher);
+        Assert.Equal(2, client.ValidatorReads);
+    }
+
+    [Fact]
     public async Task Checks_OnlyChangesRoutedAndFinalWithdrawalLookedForOncePerEpoch()
     {
         var client = new FakeBeaconClient { HeadSlot = 100 * 32 };
