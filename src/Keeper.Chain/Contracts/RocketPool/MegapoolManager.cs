@@ -21,17 +21,13 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
     /// beacon block root EIP-4788 holds under <paramref name="slotTimestamp"/>.
     /// </summary>
     public static ContractCall NotifyExit(Address manager, Address megapool, uint validatorId, ulong slotTimestamp, ValidatorProofStruct validatorProof, SlotProofStruct slotProof) =>
-        new(manager, new NotifyExitFunction
-        {
-            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp, ValidatorProof = validatorProof, SlotProof = slotProof,
-        }.GetCallData(), $"notifyExit({megapool}, {validatorId}) at slot {slotProof.Slot} on manager {manager}");
+        ValidatorProofCall<NotifyExitFunction>(manager, megapool, validatorId, slotTimestamp, validatorProof, slotProof,
+            $"notifyExit({megapool}, {validatorId}) at slot {slotProof.Slot} on manager {manager}");
 
     /// <summary>The call that dissolves a non-compliant prestaked validator with a proof (the manager's <c>dissolve</c>).</summary>
     public static ContractCall DissolveWithProof(Address manager, Address megapool, uint validatorId, ulong slotTimestamp, ValidatorProofStruct validatorProof, SlotProofStruct slotProof) =>
-        new(manager, new DissolveWithProofFunction
-        {
-            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp, ValidatorProof = validatorProof, SlotProof = slotProof,
-        }.GetCallData(), $"dissolve({megapool}, {validatorId}) with a proof at slot {slotProof.Slot} on manager {manager}");
+        ValidatorProofCall<DissolveWithProofFunction>(manager, megapool, validatorId, slotTimestamp, validatorProof, slotProof,
+            $"dissolve({megapool}, {validatorId}) with a proof at slot {slotProof.Slot} on manager {manager}");
 
     /// <summary>The call that reports an exited validator's final withdrawal.</summary>
     public static ContractCall NotifyFinalBalance(
@@ -41,6 +37,14 @@ public sealed class MegapoolManager(EthApi eth, BatchCaller batch, Address addre
             Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp,
             WithdrawalProof = withdrawalProof, ValidatorProof = validatorProof, SlotProof = slotProof,
         }.GetCallData(), $"notifyFinalBalance({megapool}, {validatorId}) of the withdrawal at slot {withdrawalProof.WithdrawalSlot} on manager {manager}");
+
+    private static ContractCall ValidatorProofCall<TFunction>(
+        Address manager, Address megapool, uint validatorId, ulong slotTimestamp, ValidatorProofStruct validatorProof, SlotProofStruct slotProof, string description)
+        where TFunction : ValidatorProofFunction, new() =>
+        new(manager, new TFunction
+        {
+            Megapool = megapool.ToLowerHex(), ValidatorId = validatorId, SlotTimestamp = slotTimestamp, ValidatorProof = validatorProof, SlotProof = slotProof,
+        }.GetCallData(), description);
 
     /// <summary>How many validators the index holds.</summary>
     public async Task<ulong> GetValidatorCountAsync(BlockTag block, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 
 namespace Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 
@@ -8,25 +7,4 @@ namespace Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
 /// withdrawable epoch; late when the proof's epoch is past <c>withdrawableEpoch - getNotifyThreshold()</c>.
 /// </summary>
 [Function("notifyExit")]
-public sealed class NotifyExitFunction : FunctionMessage
-{
-    /// <summary>The megapool holding the validator.</summary>
-    [Parameter("address", "megapool", 1)]
-    public string Megapool { get; set; } = "";
-
-    /// <summary>The megapool-local validator id.</summary>
-    [Parameter("uint32", "validatorId", 2)]
-    public uint ValidatorId { get; set; }
-
-    /// <summary>The timestamp under which EIP-4788 holds the proven block root (its child block's timestamp).</summary>
-    [Parameter("uint64", "slotTimestamp", 3)]
-    public ulong SlotTimestamp { get; set; }
-
-    /// <summary>The validator at the proven slot.</summary>
-    [Parameter("tuple", "validatorProof", 4)]
-    public ValidatorProofStruct ValidatorProof { get; set; } = new();
-
-    /// <summary>The proven slot.</summary>
-    [Parameter("tuple", "slotProof", 5)]
-    public SlotProofStruct SlotProof { get; set; } = new();
-}
+public sealed class NotifyExitFunction : ValidatorProofFunction;
