@@ -54,7 +54,7 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
     protected override void PreStart() => Timers.StartPeriodicTimer("check", Check.Instance, _interval);
 
     // Beacon facts change by epoch of chain time, which need not follow the wall clock (a devnet moves it by days): the
-    // first head of each new epoch asks for a check at once; the timer is the floor when heads stall or a check failed.
+    // first head of each new epoch after the first seen asks for a check at once; the timer is the floor when heads stall or a check failed.
     private void OnChainTime(BeaconCheckDue m)
     {
         if (m.Timestamp < _time.GenesisTime)
@@ -62,11 +62,16 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
             return;
         }
 
+        // The first head only sets the epoch: the timer's checks cover the start.
         var epoch = (m.Timestamp - _time.GenesisTime) / _time.SecondsPerEpoch;
+        if (_chainEpoch is { } known && epoch > known)
+        {
+            Self.Tell(Check.Instance);
+        }
+
         if (_chainEpoch is null || epoch > _chainEpoch)
         {
             _chainEpoch = epoch;
-            Self.Tell(Check.Instance);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
     private static Task SettledAsync(IActorRef watcher) => watcher.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(20));
 
     [Fact]
-    public async Task ChainTime_NewEpochChecksAtOnceWithoutTheTimer_SameEpochDoesNot()
+    public async Task ChainTime_NewEpochChecksAtOnceWithoutTheTimer_FirstSeenAndSameEpochDoNot()
     {
         var client = new FakeBeaconClient { HeadSlot = 100 * 32 };
         client.Records[Key0] = Record(Key0, 7, null);
@@ -53,7 +53,11 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
         var (watcher, registry) = await StartAsync(client, new FakeWithdrawals());
         var epoch100 = Beacon.EpochStartTime(100)!.Value;
 
-        // A devnet moves chain time by days between wall-clock seconds: the first head of an epoch asks, later heads of it do not.
+        // A devnet moves chain time by days between wall-clock seconds: the first head of a new epoch asks, later heads of
+        // it do not. The first head seen only sets the epoch (the timer covers the start).
+        watcher.Tell(new BeaconCheckDue(Beacon.EpochStartTime(99)!.Value));
+        await SettledAsync(watcher);
+        Assert.Equal(0, client.ValidatorReads);
         watcher.Tell(new BeaconCheckDue(epoch100 + 12));
         await SettledAsync(watcher);
         await registry.ExpectMsgAsync<RouteBeaconFacts>();

@@ -141,7 +141,8 @@ public sealed class TrackingOnAnvilTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         Assert.Equal(FakeBeaconNode.MainnetGenesisTime + ((400_256UL - 112) * 32 * 12), duty.Deadline);
         // Anyone but the operator reports it once it is late: from the epoch after the deadline's.
         Assert.Equal(FakeBeaconNode.MainnetGenesisTime + ((400_256UL - 112 + 1) * 32 * 12), duty.DueAt);
-        Assert.Equal(new ProofCallRequest(ProofCallKind.NotifyExit, megapool, id, 1234), duty.Proof);
+        // The proof must be of a slot of that late epoch: the contract judges lateness by the proof's slot.
+        Assert.Equal(new ProofCallRequest(ProofCallKind.NotifyExit, megapool, id, 1234, NotBeforeSlot: (400_256UL - 112 + 1) * 32), duty.Proof);
         Assert.Equal(4, ValidatorRequests());
     }
 
