@@ -62,7 +62,7 @@ public sealed partial class SubmissionGate
         _lastBuildFor = nextBlockTime;
         var keys = stale.Select(t => t.Duty.Key).ToArray();
         var requests = stale.Select(t => t.Duty.Proof!).ToArray();
-        BuildAsync(requests).PipeTo(
+        BuildAsync(requests, _headTime).PipeTo(
             Self,
             Self,
             calls => new ProofsBuilt(keys, requests, calls, nextBlockTime, null),
@@ -70,8 +70,8 @@ public sealed partial class SubmissionGate
     }
 
     // Async, so a builder that throws before its first await still ends in a failed task rather than in this actor.
-    private async Task<IReadOnlyList<ProvenCall>> BuildAsync(ProofCallRequest[] requests) =>
-        await _options.Proofs!.BuildAsync(_options.MegapoolManager!.Value, requests, _stopping.Token);
+    private async Task<IReadOnlyList<ProvenCall>> BuildAsync(ProofCallRequest[] requests, ulong headTime) =>
+        await _options.Proofs!.BuildAsync(_options.MegapoolManager!.Value, requests, headTime, _stopping.Token);
 
     private async Task OnProofsBuiltAsync(ProofsBuilt m)
     {

@@ -36,6 +36,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
     private bool _evaluationQueued;
     private ulong? _nextBlockTime;
     private ulong _head;
+    private ulong _headTime;
     private long _turns;
     private long _claimed;
     private long _succeeded;
@@ -160,6 +161,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
     {
         _nextBlockTime = m.NextBlockTime;
         _head = m.Head.Number;
+        _headTime = m.Head.Timestamp;
         _options.Submitter.Tell(new SubmitterHead(m.Head.Number, m.Head.Timestamp), Self);
         await EvaluateAllAsync(m.NextBlockTime);
     }

@@ -18,4 +18,11 @@ public sealed partial class BeaconProofCallBuilder
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug,
         Message = "Withdrawal scan read {Read} beacon blocks; it now covers slots {FromSlot} to {HeadSlot}: {Blocks} blocks, withdrawals of {Validators} validators.")]
     private static partial void LogScanned(ILogger logger, int read, ulong fromSlot, ulong headSlot, int blocks, int validators);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+        Message = "The beacon head is at slot {BeaconSlot} after {WaitMs} ms, behind the execution head's slot {ExecutionSlot}; proving against what it has. A beacon node that keeps lagging makes proofs older than they need be: check that it is synced.")]
+    private static partial void LogBeaconBehind(ILogger logger, ulong beaconSlot, long waitMs, ulong executionSlot);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "The beacon head caught up with the execution head (slot {Slot}).")]
+    private static partial void LogBeaconCaughtUp(ILogger logger, ulong slot);
 }

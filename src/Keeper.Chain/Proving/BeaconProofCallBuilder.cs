@@ -28,11 +28,17 @@ namespace Keeper.Chain.Proving;
 /// </remarks>
 public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposable, IAsyncDisposable
 {
+    // How long a build waits for a beacon node that has not yet seen the execution head's slot, and how often it looks.
+    // The beacon and execution heads of one chain differ by the time the two nodes take to import a block: well under a
+    // second, so this bounds the wait for a node that is merely slow, not for one that is syncing.
+    private static readonly TimeSpan HeadCatchUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HeadPoll = TimeSpan.FromMilliseconds(100);
     private readonly IBeaconClient _beacon;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Dictionary<ulong, Task<byte[]>> _periodRoots = [];
     private Task<(BeaconGenesis Genesis, BeaconSpec Spec)>? _chain;
+    private int _beaconBehind;
     private (Hash32 Root, Task<ProvenState> State)? _newest;
 
     /// <summary>Creates the builder.</summary>
@@ -50,10 +56,10 @@ public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposa
     /// <exception cref="BeaconApiException">The beacon node did not answer (or refused) within its retry budget.</exception>
     /// <exception cref="InvalidOperationException">The beacon chain has no block with a child yet (the head is genesis).</exception>
     /// <exception cref="BeaconProofException">The node served a state that does not belong to the proven block.</exception>
-    public async Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, ulong executionHeadTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var proven = await ProvenStateAsync(cancellationToken).ConfigureAwait(false);
+        var proven = await ProvenStateAsync(executionHeadTime, cancellationToken).ConfigureAwait(false);
         var tree = proven.Tree;
         var slotProof = ProofStructs.From(proven.SlotProof);
         var calls = new List<ProvenCall>(requests.Count);
@@ -83,9 +89,9 @@ public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposa
         return calls;
     }
 
-    private async Task<ProvenState> ProvenStateAsync(CancellationToken cancellationToken)
+    private async Task<ProvenState> ProvenStateAsync(ulong executionHeadTime, CancellationToken cancellationToken)
     {
-        var head = await _beacon.GetHeaderAsync("head", cancellationToken).ConfigureAwait(false);
+        var head = await CaughtUpHeadAsync(executionHeadTime, cancellationToken).ConfigureAwait(false);
         if (head.ParentRoot == Hash32.Zero)
         {
             throw new InvalidOperationException(
@@ -109,6 +115,44 @@ public sealed partial class BeaconProofCallBuilder : IProofCallBuilder, IDisposa
         }
 
         return await build.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The proof can be no newer than the beacon head's parent. A beacon node a few hundred milliseconds behind the
+    // execution node would make the build prove a slot older than it need be: too early for a duty that needs a late
+    // slot, or past the recency rule right after the chain moved on. So a build waits, briefly, for the beacon head to
+    // reach the execution head's slot, and then proves what there is.
+    private async Task<BeaconHeader> CaughtUpHeadAsync(ulong executionHeadTime, CancellationToken cancellationToken)
+    {
+        var head = await _beacon.GetHeaderAsync("head", cancellationToken).ConfigureAwait(false);
+        if (executionHeadTime == 0)
+        {
+            return head;
+        }
+
+        var (genesis, spec) = await ChainAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = executionHeadTime > genesis.GenesisTime ? (executionHeadTime - genesis.GenesisTime) / spec.SecondsPerSlot : 0;
+        var started = Stopwatch.GetTimestamp();
+        while (head.Slot < wanted && Stopwatch.GetElapsedTime(started) < HeadCatchUp)
+        {
+            await Task.Delay(HeadPoll, cancellationToken).ConfigureAwait(false);
+            head = await _beacon.GetHeaderAsync("head", cancellationToken).ConfigureAwait(false);
+        }
+
+        // One line when the lag starts and one when it ends, not one per build.
+        var behind = head.Slot < wanted;
+        if (Interlocked.Exchange(ref _beaconBehind, behind ? 1 : 0) != (behind ? 1 : 0))
+        {
+            if (behind)
+            {
+                LogBeaconBehind(_logger, head.Slot, (long)HeadCatchUp.TotalMilliseconds, wanted);
+            }
+            else
+            {
+                LogBeaconCaughtUp(_logger, head.Slot);
+            }
+        }
+
+        return head;
     }
 
     private async Task<ProvenState> BuildStateAsync(BeaconHeader proven, ulong childSlot)

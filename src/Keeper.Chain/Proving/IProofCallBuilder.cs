@@ -14,9 +14,13 @@ public interface IProofCallBuilder
     /// </summary>
     /// <param name="manager">The resolved rocketMegapoolManager.</param>
     /// <param name="requests">The calls to build.</param>
+    /// <param name="executionHeadTime">
+    /// The timestamp of the execution head the calls are built after. A beacon node that has not yet seen that head's
+    /// slot is given a moment to catch up, so the proof is as recent as the chain allows; zero for no wait.
+    /// </param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <returns>One call per request, in order.</returns>
-    Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, ulong executionHeadTime, CancellationToken cancellationToken);
 
     /// <summary>
     /// Looks for the final withdrawal of validator <paramref name="validatorIndex"/> (the first full withdrawal at or after

@@ -224,7 +224,7 @@ public sealed partial class SubmissionGateTests
 
         public static byte[] CallOf(int build, int position) => [0x10, 0x20, 0x30, 0x40, (byte)build, (byte)position];
 
-        public async Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, ulong executionHeadTime, CancellationToken cancellationToken)
         {
             // Read on the caller's thread, before any await, as the gate starts the build.
             var build = Interlocked.Increment(ref _builds);

@@ -145,7 +145,7 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
 
         public Exception? Failure { get; set; }
 
-        public Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, IReadOnlyList<ProofCallRequest> requests, ulong executionHeadTime, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The watcher builds no calls.");
 
         public Task<WithdrawalLocation?> FindFinalWithdrawalAsync(ulong validatorIndex, ulong fromSlot, CancellationToken cancellationToken)

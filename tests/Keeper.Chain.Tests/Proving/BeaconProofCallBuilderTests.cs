@@ -21,10 +21,10 @@ public sealed class BeaconProofCallBuilderTests
         beacon.StateGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var builder = new BeaconProofCallBuilder(beacon);
 
-        var first = builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 3), Request(ProofCallKind.Dissolve, 4)], CancellationToken.None);
+        var first = builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 3), Request(ProofCallKind.Dissolve, 4)], 0, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var cancelled = builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 5)], cancel.Token);
-        var second = builder.BuildAsync(Manager, Enumerable.Range(0, 20).Select(i => Request(ProofCallKind.NotifyExit, (ulong)i)).ToList(), CancellationToken.None);
+        var cancelled = builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 5)], 0, cancel.Token);
+        var second = builder.BuildAsync(Manager, Enumerable.Range(0, 20).Select(i => Request(ProofCallKind.NotifyExit, (ulong)i)).ToList(), 0, CancellationToken.None);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Within());
         beacon.StateGate.SetResult();
@@ -47,16 +47,48 @@ public sealed class BeaconProofCallBuilderTests
         var older = beacon.AddProvable(slot: 100, validators: 8, seed: 1);
         beacon.SetHead(101, older.BlockRoot);
         using var builder = new BeaconProofCallBuilder(beacon);
-        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], CancellationToken.None).Within();
-        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 2)], CancellationToken.None).Within();
+        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], 0, CancellationToken.None).Within();
+        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 2)], 0, CancellationToken.None).Within();
 
         var newer = beacon.AddProvable(slot: 110, validators: 9, seed: 2);
         beacon.SetHead(111, newer.BlockRoot);
-        var call = (await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 8)], CancellationToken.None).Within()).Single();
-        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 7)], CancellationToken.None).Within();
+        var call = (await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 8)], 0, CancellationToken.None).Within()).Single();
+        await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 7)], 0, CancellationToken.None).Within();
 
         Assert.Equal(110UL, call.ProvenSlot);
         Assert.Equal([older.StateRoot.ToString(), newer.StateRoot.ToString()], beacon.StateReads);
+    }
+
+    [Fact]
+    public async Task BuildAsync_BeaconHeadBehindTheExecutionHead_WaitsForItAndProvesTheNewerSlot()
+    {
+        var beacon = new InMemoryBeacon();
+        var older = beacon.AddProvable(slot: 100, validators: 8, seed: 1);
+        beacon.SetHead(101, older.BlockRoot);
+        var newer = beacon.AddProvable(slot: 110, validators: 8, seed: 2);
+        using var builder = new BeaconProofCallBuilder(beacon);
+
+        // The execution head is in slot 111; the beacon node has seen only up to slot 101 when the build starts.
+        var build = builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], InMemoryBeacon.GenesisTime + (111 * 12), CancellationToken.None);
+        await beacon.HeadRead.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        beacon.SetHead(111, newer.BlockRoot);
+
+        var call = (await build.Within()).Single();
+        Assert.Equal(110UL, call.ProvenSlot);
+        Assert.Equal(InMemoryBeacon.GenesisTime + (111 * 12), call.SlotTimestamp);
+        Assert.Equal([newer.StateRoot.ToString()], beacon.StateReads);
+    }
+
+    [Fact]
+    public async Task BuildAsync_BeaconHeadNeverCatchesUp_ProvesWhatItHas()
+    {
+        var beacon = new InMemoryBeacon();
+        var older = beacon.AddProvable(slot: 100, validators: 8, seed: 1);
+        beacon.SetHead(101, older.BlockRoot);
+        using var builder = new BeaconProofCallBuilder(beacon);
+
+        var call = (await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], InMemoryBeacon.GenesisTime + (111 * 12), CancellationToken.None).Within()).Single();
+        Assert.Equal(100UL, call.ProvenSlot);
     }
 
     [Fact]
@@ -68,16 +100,16 @@ public sealed class BeaconProofCallBuilderTests
         using var builder = new BeaconProofCallBuilder(beacon);
 
         var outOfRange = Request(ProofCallKind.Dissolve, 8);
-        var error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1), outOfRange], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1), outOfRange], 0, CancellationToken.None));
         Assert.Same(outOfRange, error.Request);
         Assert.Contains("has 8 validators", error.Message, StringComparison.Ordinal);
         Assert.Contains(Megapool.ToString(), error.Message, StringComparison.Ordinal);
 
-        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.FinalBalance, 1)], CancellationToken.None));
+        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.FinalBalance, 1)], 0, CancellationToken.None));
         Assert.Contains("needs the final withdrawal", error.Message, StringComparison.Ordinal);
 
         var notBefore = Request(ProofCallKind.FinalBalance, 1) with { Withdrawal = new WithdrawalLocation(100, 0, 32_000_000_000) };
-        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [notBefore], CancellationToken.None));
+        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [notBefore], 0, CancellationToken.None));
         Assert.Contains("not before the proven slot 100", error.Message, StringComparison.Ordinal);
     }
 
@@ -90,11 +122,11 @@ public sealed class BeaconProofCallBuilderTests
         beacon.SetState(tree.StateRoot.ToString(), ChainFixture.State(InMemoryBeacon.Fork, 8, slot: 100, seed: 9));
         using var builder = new BeaconProofCallBuilder(beacon);
 
-        var error = await Assert.ThrowsAsync<BeaconProofException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BeaconProofException>(() => builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], 0, CancellationToken.None));
         Assert.Contains("not to the proven block", error.Message, StringComparison.Ordinal);
 
         beacon.AddProvable(slot: 100, validators: 8, seed: 1);
-        Assert.Single(await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], CancellationToken.None).Within());
+        Assert.Single(await builder.BuildAsync(Manager, [Request(ProofCallKind.NotifyExit, 1)], 0, CancellationToken.None).Within());
         Assert.Equal(2, beacon.StateReads.Count);
     }
 

@@ -36,6 +36,9 @@ internal sealed class InMemoryBeacon : IBeaconClient
 
     public Hash32 Head { get; private set; }
 
+    /// <summary>Completes when the head is first read.</summary>
+    public TaskCompletionSource HeadRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Adds a proven block: a state at <paramref name="slot"/> with its own block, served by state root; returns its tree.</summary>
     public BeaconStateTree AddProvable(ulong slot, int validators, int seed)
     {
@@ -89,8 +92,20 @@ internal sealed class InMemoryBeacon : IBeaconClient
     public Task<BeaconSpec> GetSpecAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new BeaconSpec(12, 32, Spec.TryGetValue("CAPELLA_FORK_EPOCH", out var capella) ? ulong.Parse(capella, CultureInfo.InvariantCulture) : null));
 
-    public Task<BeaconHeader> GetHeaderAsync(string blockId, CancellationToken cancellationToken) =>
-        _headers.TryGetValue(blockId, out var header) ? Task.FromResult(header) : throw NotFound($"/eth/v1/beacon/headers/{blockId}");
+    public Task<BeaconHeader> GetHeaderAsync(string blockId, CancellationToken cancellationToken)
+    {
+        if (!_headers.TryGetValue(blockId, out var header))
+        {
+            throw NotFound($"/eth/v1/beacon/headers/{blockId}");
+        }
+
+        if (blockId == "head")
+        {
+            HeadRead.TrySetResult();
+        }
+
+        return Task.FromResult(header);
+    }
 
     public Task<IReadOnlyDictionary<ValidatorPubkey, BeaconValidator>> GetValidatorsAsync(IEnumerable<ValidatorPubkey> pubkeys, string stateId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The proof builder reads no validators by key.");

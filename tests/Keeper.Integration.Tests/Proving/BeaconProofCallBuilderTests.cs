@@ -45,8 +45,8 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         var counting = new CountingBeaconClient(Client);
         using var builder = new BeaconProofCallBuilder(counting);
 
-        var first = builder.BuildAsync(Manager, requests.Take(2).ToList(), CancellationToken.None);
-        var second = builder.BuildAsync(Manager, requests.Skip(2).ToList(), CancellationToken.None);
+        var first = builder.BuildAsync(Manager, requests.Take(2).ToList(), 0, CancellationToken.None);
+        var second = builder.BuildAsync(Manager, requests.Skip(2).ToList(), 0, CancellationToken.None);
         var calls = (await first.WaitAsync(Patience)).Concat(await second.WaitAsync(Patience)).ToList();
 
         Assert.Equal([proven.StateRoot.ToString()], counting.States);
@@ -76,16 +76,16 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         var index = Beacon.Chain.Validator(PubkeyOf(id))!.Index;
 
         var noWithdrawal = new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, id, index);
-        var error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [noWithdrawal], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [noWithdrawal], 0, CancellationToken.None));
         Assert.Same(noWithdrawal, error.Request);
         Assert.Contains("FindFinalWithdrawalAsync", error.Message, StringComparison.Ordinal);
 
         var unknown = new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, id, 1_000_000);
-        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [unknown], CancellationToken.None));
+        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [unknown], 0, CancellationToken.None));
         Assert.Contains("index 1000000", error.Message, StringComparison.Ordinal);
 
         var future = new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, id, index, new WithdrawalLocation(Beacon.Chain.Head.Slot + 10, 0, 1));
-        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [future], CancellationToken.None));
+        error = await Assert.ThrowsAsync<ProofCallException>(() => builder.BuildAsync(Manager, [future], 0, CancellationToken.None));
         Assert.Contains("not before the proven slot", error.Message, StringComparison.Ordinal);
     }
 
@@ -101,8 +101,8 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         var counting = new CountingBeaconClient(Client);
         using var builder = new BeaconProofCallBuilder(counting);
         var request = new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, id, index);
-        var stale = (await builder.BuildAsync(Manager, [request], CancellationToken.None).WaitAsync(Patience)).Single();
-        var again = (await builder.BuildAsync(Manager, [request], CancellationToken.None).WaitAsync(Patience)).Single();
+        var stale = (await builder.BuildAsync(Manager, [request], 0, CancellationToken.None).WaitAsync(Patience)).Single();
+        var again = (await builder.BuildAsync(Manager, [request], 0, CancellationToken.None).WaitAsync(Patience)).Single();
         Assert.Equal(stale.ProvenSlot, again.ProvenSlot);
         Assert.Single(counting.States);
 
@@ -112,7 +112,7 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         await AssertRevertsAsync(stale.Call, "Slot proof too old");
 
         await MineSlotAsync(12);
-        var fresh = (await builder.BuildAsync(Manager, [request], CancellationToken.None).WaitAsync(Patience)).Single();
+        var fresh = (await builder.BuildAsync(Manager, [request], 0, CancellationToken.None).WaitAsync(Patience)).Single();
         Assert.True(fresh.ProvenSlot > stale.ProvenSlot, $"Expected a slot after {stale.ProvenSlot}, got {fresh.ProvenSlot}.");
         Assert.Equal(2, counting.States.Count);
         await SendAsync(Keeper, fresh);
@@ -134,7 +134,7 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         var counting = new CountingBeaconClient(Client);
         using var builder = new BeaconProofCallBuilder(counting);
         foreach (var call in await builder.BuildAsync(
-            Manager, [new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, recent, recentIndex), new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, old, oldIndex)], CancellationToken.None))
+            Manager, [new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, recent, recentIndex), new ProofCallRequest(ProofCallKind.NotifyExit, Megapool, old, oldIndex)], 0, CancellationToken.None))
         {
             await SendAsync(Keeper, call);
         }
@@ -155,7 +155,7 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         Assert.Equal(new WithdrawalLocation(oldInclusion.Slot, oldInclusion.Position, oldInclusion.Withdrawal.AmountGwei), oldFound);
         var blocksRead = counting.Blocks.Count;
 
-        var final = (await builder.BuildAsync(Manager, [new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, recent, recentIndex, found)], CancellationToken.None)).Single();
+        var final = (await builder.BuildAsync(Manager, [new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, recent, recentIndex, found)], 0, CancellationToken.None)).Single();
         await SendAsync(Operator, final);
         Assert.True((await InfoAsync(recent)).Exited);
         Assert.Equal(recentInclusion.Withdrawal.AmountGwei, (await InfoAsync(recent)).ExitBalance);
@@ -165,7 +165,7 @@ public sealed class BeaconProofCallBuilderTests : DevBeaconTestBase
         await MineSlotAsync(12);
         await MineSlotAsync(12);
         var statesBefore = counting.States.Count;
-        var historical = (await builder.BuildAsync(Manager, [new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, old, oldIndex, oldFound)], CancellationToken.None)).Single();
+        var historical = (await builder.BuildAsync(Manager, [new ProofCallRequest(ProofCallKind.FinalBalance, Megapool, old, oldIndex, oldFound)], 0, CancellationToken.None)).Single();
         Assert.True(historical.ProvenSlot > oldInclusion.Slot + 8192, $"The proven slot {historical.ProvenSlot} is within 8192 slots of the withdrawal at {oldInclusion.Slot}.");
         Assert.Equal(
             [counting.States[statesBefore], (((oldInclusion.Slot / 8192) + 1) * 8192).ToString(System.Globalization.CultureInfo.InvariantCulture)],
