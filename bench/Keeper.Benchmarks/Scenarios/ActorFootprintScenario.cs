@@ -112,7 +112,7 @@ public static class ActorFootprintScenario
     private static IActorRef Registry(ActorSystem system)
     {
         var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(Sink(system), null, null, null)));
-        registry.Tell(new SettingsRead(Block, new MegapoolSettingsValues(28 * 24 * 3600, 0, 0, 0, 0, 1575), 72 * 3600));
+        registry.Tell(new SettingsRead(Block, new MegapoolSettingsValues(28 * 24 * 3600, 0, 0, 0, 0, 1575, 6750), 72 * 3600));
         return registry;
     }
 

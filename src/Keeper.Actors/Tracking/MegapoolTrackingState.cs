@@ -122,7 +122,8 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
 
     /// <summary>
     /// An exiting validator whose final withdrawal was found may have its final balance proven by anyone once
-    /// <c>recentEpoch &gt;= withdrawalEpoch + userDistributeDelay</c>: due at the start of that epoch.
+    /// <c>recentEpoch &gt;= withdrawalEpoch + userDistributeDelay</c>: due at the start of that epoch. A final balance
+    /// that leaves the users' capital short takes <c>userDistributeDelayWithShortfall</c> instead (see <see cref="MayFallShort"/>).
     /// </summary>
     public static Duty? FinalBalanceDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings)
     {
@@ -131,11 +132,27 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
             return null;
         }
 
-        var allowedEpoch = (withdrawal.Slot / beacon.SlotsPerEpoch) + settings.UserDistributeDelayEpochs;
+        var delay = MayFallShort(track.Info, withdrawal) ? Math.Max(settings.UserDistributeDelayEpochs, settings.UserDistributeDelayWithShortfallEpochs) : settings.UserDistributeDelayEpochs;
+        var allowedEpoch = (withdrawal.Slot / beacon.SlotsPerEpoch) + delay;
         return beacon.EpochStartTime(allowedEpoch) is { } dueAt
             ? new Duty(TaskKeys.FinalBalance(megapool, validatorId), DutyKind.FinalBalance, megapool, validatorId, dueAt,
                 Proof: new ProofCallRequest(ProofCallKind.FinalBalance, megapool, validatorId, record.Index, withdrawal, allowedEpoch * beacon.SlotsPerEpoch))
             : null;
+    }
+
+    /// <summary>
+    /// Whether the final balance may leave the users' capital short. The megapool decides with the operator's bond across
+    /// all its validators (the shortfall is the part of the deposit not withdrawn, beyond what the node's share covers),
+    /// which a validator's record does not show. A withdrawal of at least the deposit can never fall short; anything less
+    /// might, so Keeper waits for the longer delay then: later than the contract may allow, never a call that reverts.
+    /// A dissolved validator's balance is returned whole and never falls short.
+    /// </summary>
+    public static bool MayFallShort(ValidatorInfo info, WithdrawalLocation withdrawal)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(withdrawal);
+        const ulong GweiPerMilliEther = 1_000_000;
+        return !info.Dissolved && withdrawal.AmountGwei < (ulong)info.DepositValue * GweiPerMilliEther;
     }
 
     private static bool IsBeaconCandidate(ValidatorInfo info) =>

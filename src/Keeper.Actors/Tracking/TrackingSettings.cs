@@ -8,6 +8,7 @@ namespace Keeper.Actors.Tracking;
 /// <param name="LaunchTimeout">Legacy minipool: seconds in prelaunch; dissolvable at or after.</param>
 /// <param name="NotifyThresholdEpochs">Megapool: epochs before the withdrawable epoch by which an exit must be reported.</param>
 /// <param name="UserDistributeDelayEpochs">Megapool: epochs after the final withdrawal before anyone but the operator may prove the final balance.</param>
+/// <param name="UserDistributeDelayWithShortfallEpochs">Megapool: the same when the final balance may leave the users' capital short.</param>
 /// <param name="BeaconTime">Beacon chain time (genesis, slot and epoch length), or null when no beacon node is configured.</param>
 /// <param name="DissolveCallerReward">What a megapool pays whoever dissolves another operator's validator, in wei (zero live).</param>
 public sealed record TrackingSettings(
@@ -15,5 +16,6 @@ public sealed record TrackingSettings(
     ulong LaunchTimeout,
     ulong NotifyThresholdEpochs,
     ulong UserDistributeDelayEpochs,
+    ulong UserDistributeDelayWithShortfallEpochs,
     BeaconTime? BeaconTime,
     BigInteger DissolveCallerReward = default);

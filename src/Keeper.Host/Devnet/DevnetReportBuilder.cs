@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Keeper.Chain.Beacon;
 using Keeper.Chain.Contracts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
@@ -25,11 +26,12 @@ public static class DevnetReportBuilder
 
     /// <summary>
     /// Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report; proof calls count when
-    /// they go to <paramref name="megapoolManager"/>.
+    /// they go to <paramref name="megapoolManager"/>, and <paramref name="beaconTime"/> places the blocks in beacon slots
+    /// for tasks with <see cref="DevnetTask.ProvableFromSlot"/>.
     /// </summary>
     public static async Task<DevnetReport> BuildAsync(
         IClient rpc, Address megapoolManager, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
-        ulong fromBlock, ulong toBlock, CancellationToken cancellationToken)
+        ulong fromBlock, ulong toBlock, CancellationToken cancellationToken, BeaconTime? beaconTime = null)
     {
         var keepers = nodes.Select(n => n.Address).ToHashSet();
         var byCall = tasks.ToDictionary(t => CallKey(t.Kind, t.Target, t.ValidatorId));
@@ -61,7 +63,7 @@ public static class DevnetReportBuilder
             var byKeeper = keepers.Contains(success.Tx.From);
             doneByKeeper += byKeeper ? 1 : 0;
             duplicates += keeperTxs.Count - (byKeeper ? 1 : 0);
-            var firstValid = blocks.FirstOrDefault(b => b.Timestamp >= task.DueAt);
+            var firstValid = FirstValid(blocks, task, beaconTime);
             if (byKeeper && firstValid is not null)
             {
                 latencies.Add((long)success.Block.Number - (long)firstValid.Number);
@@ -85,6 +87,22 @@ public static class DevnetReportBuilder
             new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
             nodeReports,
             new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));
+    }
+
+    // The first block in which the task's action can succeed. A call proving a slot at or after ProvableFromSlot needs
+    // that slot's block (the first block at or after its start) and its child (the first block of a later slot), whose
+    // arrival puts the proven root in EIP-4788: the next block is the first that can carry the call.
+    private static ScannedBlock? FirstValid(List<ScannedBlock> blocks, DevnetTask task, BeaconTime? beaconTime)
+    {
+        if (task.ProvableFromSlot is not { } fromSlot)
+        {
+            return blocks.FirstOrDefault(b => b.Timestamp >= task.DueAt);
+        }
+
+        var time = beaconTime ?? throw new ArgumentException($"Task {task.Key} is timed by a beacon slot; the report needs the beacon chain's time.", nameof(beaconTime));
+        var proven = blocks.FindIndex(b => time.SlotAt(b.Timestamp) >= fromSlot);
+        var child = proven < 0 ? -1 : blocks.FindIndex(proven + 1, b => time.SlotAt(b.Timestamp) > time.SlotAt(blocks[proven].Timestamp));
+        return child >= 0 && child + 1 < blocks.Count ? blocks[child + 1] : null;
     }
 
     private static long Percentile(List<long> sorted, double p) =>

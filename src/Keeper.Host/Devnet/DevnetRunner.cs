@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keeper.Chain.Rpc;
+using Keeper.Chain.Beacon;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
@@ -58,6 +59,8 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         }
 
         var nodes = new List<NodeProcess>();
+        // Counted from the first block the nodes can act in: a duty due at once may be done while the others start.
+        var startBlock = await chain.Eth.BlockNumberAsync(cancellationToken) + 1;
         try
         {
             // One Akka cluster: node 1 is the seed (it starts the cluster), the others join through it.
@@ -69,10 +72,9 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             await WaitReadyAsync(nodes, cancellationToken);
-            var startBlock = await chain.Eth.BlockNumberAsync(cancellationToken) + 1;
             await chain.SetAutomineAsync(false, cancellationToken);
             await chain.Rpc.SendAsync("evm_setIntervalMining", [options.BlockSeconds], cancellationToken);
-            progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {startBlock}");
+            progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {await chain.Eth.BlockNumberAsync(cancellationToken) + 1}");
             var endBlock = await DriveTimeAsync(chain, tasks, cancellationToken);
             var beaconHead = beacon.Chain.Head;
             progress.WriteLine($"beacon chain: {beacon.Chain.Blocks.Count} blocks up to slot {beaconHead.Slot}, {beacon.Chain.Validators.Count} validators{(beacon.LastError is { } error ? $"; last follower error: {error.Message}" : string.Empty)}");
@@ -83,7 +85,8 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             var nodeFacts = nodes.Select(n => (n.Id, Address.Parse(n.Address.ToLowerInvariant()), n.Status?.RpcRequests ?? 0)).ToArray();
-            var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, harness.Deployment.MegapoolManager, tasks, nodeFacts, startBlock, endBlock, cancellationToken);
+            var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, harness.Deployment.MegapoolManager, tasks, nodeFacts, startBlock, endBlock, cancellationToken,
+                new BeaconTime(beacon.Chain.GenesisTime, new BeaconSpec(DevBeaconSpec.SecondsPerSlot, DevBeaconSpec.SlotsPerEpoch)));
             var json = JsonSerializer.Serialize(report, StatusFile.Json);
             if (options.ReportPath is { } path)
             {

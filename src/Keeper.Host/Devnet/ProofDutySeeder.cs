@@ -88,9 +88,8 @@ public sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harn
         var inclusions = ids.Select(id => beacon.Chain.WithdrawFinalAsync(PubkeyOf(megapool, id))).ToArray();
         await MineSlotAsync(cancellationToken);
         var included = await Task.WhenAll(inclusions).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        return ids.Select((id, i) => new DevnetTask(
-            $"final-balance:megapool:{megapool.ToLowerHex()}:{id}", megapool, id,
-            EpochStart(included[i].Slot / DevBeaconSpec.SlotsPerEpoch + distributeDelay), DevnetTaskKind.FinalBalance));
+        return ids.Select((id, i) => ProvenFrom(
+            TaskKeys.FinalBalance(megapool, id), megapool, id, ((included[i].Slot / DevBeaconSpec.SlotsPerEpoch) + distributeDelay) * DevBeaconSpec.SlotsPerEpoch, DevnetTaskKind.FinalBalance));
     }
 
     private IEnumerable<DevnetTask> LateExits(Address megapool, IReadOnlyList<uint> ids, ulong threshold)
@@ -103,7 +102,7 @@ public sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harn
         }
 
         // Late from the first epoch past withdrawable - threshold: a proof of a slot in it makes the report late.
-        return ids.Select(id => new DevnetTask(TaskKeys.NotifyExit(megapool, id), megapool, id, EpochStart(withdrawable - threshold + 1), DevnetTaskKind.NotifyExit)).ToArray();
+        return ids.Select(id => ProvenFrom(TaskKeys.NotifyExit(megapool, id), megapool, id, (withdrawable - threshold + 1) * DevBeaconSpec.SlotsPerEpoch, DevnetTaskKind.NotifyExit)).ToArray();
     }
 
     private async Task<IEnumerable<DevnetTask>> WrongCredentialsAsync(Address megapool, int count, CancellationToken cancellationToken)
@@ -120,7 +119,7 @@ public sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harn
         await MineSlotAsync(cancellationToken);
         await MineSlotAsync(cancellationToken);
         var head = await chain.Eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
-        return ids.Select(id => new DevnetTask($"dissolve-proof:megapool:{megapool.ToLowerHex()}:{id}", megapool, id, head.Timestamp + 1, DevnetTaskKind.DissolveProof)).ToArray();
+        return ids.Select(id => new DevnetTask(TaskKeys.DissolveProof(megapool, id), megapool, id, head.Timestamp + 1, DevnetTaskKind.DissolveProof)).ToArray();
     }
 
     private async Task<IReadOnlyList<uint>> ValidatorsAsync(Address megapool, int count, bool stake, CancellationToken cancellationToken)
@@ -181,7 +180,10 @@ public sealed class ProofDutySeeder(DevChainClient chain, RocketPoolHarness harn
 
     private ulong Epoch => beacon.Chain.Head.Slot / DevBeaconSpec.SlotsPerEpoch;
 
-    private ulong EpochStart(ulong epoch) => beacon.Chain.SlotTimestamp(epoch * DevBeaconSpec.SlotsPerEpoch);
+    // A call that must prove slot `fromSlot` or later: valid at the earliest just after the first block of the next slot
+    // (the proven block's child, which puts its root in EIP-4788); the report finds the exact block from the chain.
+    private DevnetTask ProvenFrom(string key, Address megapool, uint id, ulong fromSlot, DevnetTaskKind kind) =>
+        new(key, megapool, id, beacon.Chain.SlotTimestamp(fromSlot + 1) + 1, kind, fromSlot);
 
     private ValidatorPubkey PubkeyOf(Address megapool, uint id) =>
         beacon.Chain.Validators.Single(v => v.Megapool == megapool && v.ValidatorId == id).Pubkey;

@@ -207,6 +207,26 @@ public sealed class MegapoolTrackingStateTests
         }
     }
 
+    [Theory]
+    [InlineData(31_999_999_999UL, false, 6750UL)]
+    [InlineData(20_000_000_000UL, false, 6750UL)]
+    [InlineData(32_000_000_000UL, false, 1575UL)]
+    [InlineData(33_000_000_000UL, false, 1575UL)]
+    [InlineData(20_000_000_000UL, true, 1575UL)]
+    public void FinalBalanceDuty_WithdrawalBelowTheDeposit_WaitsForTheShortfallDelay(ulong amountGwei, bool dissolved, ulong expectedDelay)
+    {
+        const ulong withdrawalSlot = 500_000 * 32;
+        var withdrawal = new WithdrawalLocation(withdrawalSlot, 0, amountGwei);
+        var info = Staked(AssignedAt) with { Exiting = true, Dissolved = dissolved, DepositValue = 32_000 };
+        var state = With((4, info)).WithBeacon(4, ExitingRecord(499_990)).WithFinalWithdrawal(4, withdrawal);
+
+        var duty = Assert.Single(state.Duties(Settings() with { UserDistributeDelayEpochs = 1575, UserDistributeDelayWithShortfallEpochs = 6750 }));
+
+        Assert.Equal(Beacon.EpochStartTime(500_000 + expectedDelay), duty.DueAt);
+        Assert.Equal((500_000 + expectedDelay) * 32, duty.Proof!.NotBeforeSlot);
+        Assert.Equal(expectedDelay == 6750, MegapoolTrackingState.MayFallShort(info, withdrawal));
+    }
+
     [Fact]
     public void FinalBalanceDuty_NoWithdrawalYetOrExitedOrNotExiting_None()
     {

@@ -16,7 +16,7 @@ internal static class TrackingFixtures
     public static readonly BeaconTime Beacon = new(1_606_824_023, BeaconSpec.MainnetDefaults);
 
     public static TrackingSettings Settings(ulong timeBeforeDissolve = 28 * Day, ulong launchTimeout = 72 * 60 * 60) =>
-        new(timeBeforeDissolve, launchTimeout, 112, 1575, Beacon);
+        new(timeBeforeDissolve, launchTimeout, 112, 1575, 6750, Beacon);
 
     public static ValidatorInfo Queued() =>
         new(0, 32_000, 4_000, 0, false, false, true, false, false, false, false, false, 0, ValidatorInfoLayout.V2, 0);

@@ -96,7 +96,7 @@ public abstract class TrackingTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifet
 
     /// <summary>The settings as the watcher reports them.</summary>
     protected static SettingsRead SettingsEvent(ulong timeBeforeDissolve = 28 * Day) =>
-        new(At(0), new MegapoolSettingsValues(timeBeforeDissolve, 112, 0, 0, 0, 1575), 72 * 60 * 60);
+        new(At(0), new MegapoolSettingsValues(timeBeforeDissolve, 112, 0, 0, 0, 1575, 6750), 72 * 60 * 60);
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;

@@ -84,6 +84,7 @@ public sealed class ChainWatcherSettingsTests : HarnessTestBase
         var read = Assert.Single(events.OfType<SettingsRead>());
         Assert.Equal(50UL, read.Megapool.NotifyThresholdEpochs);
         Assert.Equal(1575UL, read.Megapool.UserDistributeDelayEpochs);
+        Assert.Equal(6750UL, read.Megapool.UserDistributeDelayWithShortfallEpochs);
     }
 
     [Fact]

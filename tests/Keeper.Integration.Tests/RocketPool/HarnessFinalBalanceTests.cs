@@ -8,7 +8,8 @@ namespace Keeper.Integration.Tests.RocketPool;
 
 /// <summary>
 /// The manager's notifyFinalBalance proves a withdrawal (recent through block_roots, older through historical_summaries)
-/// and lets anyone but the operator report only getUserDistributeDelay() epochs after it, counted to the proof's epoch.
+/// and lets anyone but the operator report only getUserDistributeDelay() epochs after it, counted to the proof's epoch, or
+/// getUserDistributeDelayWithShortfall() epochs when the withdrawal leaves the users' capital short.
 /// </summary>
 public sealed class HarnessFinalBalanceTests : ProofHarnessTestBase
 {
@@ -18,6 +19,10 @@ public sealed class HarnessFinalBalanceTests : ProofHarnessTestBase
     private const ulong UserDistributeDelay = 1575;
     private const ulong ValidatorIndex = 765_432;
     private const ulong AmountInGwei = 32_012_345_678;
+    private const ulong UserDistributeDelayWithShortfall = 6750;
+
+    // Far below the deposit, by more than the validator's bond: the users' capital falls short.
+    private const ulong ShortAmountInGwei = 20_000_000_000;
 
     [Fact]
     public async Task NotifyFinalBalance_NonOwnerOneEpochBeforeDelay_RevertsNotEnoughTimeHasPassed()
@@ -44,6 +49,21 @@ public sealed class HarnessFinalBalanceTests : ProofHarnessTestBase
         Assert.True(info.Exited);
         Assert.False(info.Exiting);
         Assert.Equal(AmountInGwei, info.ExitBalance);
+    }
+
+    [Fact]
+    public async Task NotifyFinalBalance_NonOwnerShortfallAfterTheNormalDelay_RevertsUntilTheShortfallDelay()
+    {
+        var (megapool, id, pubkey) = await ExitingValidatorAsync();
+        var atDelay = await FinalBalanceCallAsync(megapool, id, pubkey, (WithdrawalEpoch + UserDistributeDelay) * SlotsPerEpoch, ShortAmountInGwei);
+        await AssertRevertsAsync(atDelay, Caller, "Not enough time has passed");
+        var beforeShortfallDelay = await FinalBalanceCallAsync(megapool, id, pubkey, ((WithdrawalEpoch + UserDistributeDelayWithShortfall) * SlotsPerEpoch) - 1, ShortAmountInGwei);
+        await AssertRevertsAsync(beforeShortfallDelay, Caller, "Not enough time has passed");
+
+        var receipt = await SubmitAsync(await FinalBalanceCallAsync(megapool, id, pubkey, (WithdrawalEpoch + UserDistributeDelayWithShortfall) * SlotsPerEpoch, ShortAmountInGwei), Caller);
+
+        Assert.True(receipt.Succeeded);
+        Assert.Equal(ShortAmountInGwei, (await InfoAsync(megapool, id)).ExitBalance);
     }
 
     [Theory]
@@ -115,20 +135,20 @@ public sealed class HarnessFinalBalanceTests : ProofHarnessTestBase
         return (megapool, id, pubkey);
     }
 
-    private async Task<ContractCall> FinalBalanceCallAsync(Address megapool, uint id, byte[] pubkey, ulong slot)
+    private async Task<ContractCall> FinalBalanceCallAsync(Address megapool, uint id, byte[] pubkey, ulong slot, ulong amountInGwei = AmountInGwei)
     {
-        var (slotTimestamp, withdrawal, validator, slotProof) = await ProveFinalBalanceAsync(megapool, pubkey, slot, ValidatorIndex);
+        var (slotTimestamp, withdrawal, validator, slotProof) = await ProveFinalBalanceAsync(megapool, pubkey, slot, ValidatorIndex, amountInGwei: amountInGwei);
         return MegapoolManager.NotifyFinalBalance(Manager, megapool, id, slotTimestamp, withdrawal, validator, slotProof);
     }
 
     private async Task<(ulong SlotTimestamp, WithdrawalProofStruct Withdrawal, ValidatorProofStruct Validator, SlotProofStruct Slot)> ProveFinalBalanceAsync(
-        Address megapool, byte[] pubkey, ulong slot, ulong withdrawnValidatorIndex, ulong withdrawalSlot = WithdrawalSlot)
+        Address megapool, byte[] pubkey, ulong slot, ulong withdrawnValidatorIndex, ulong withdrawalSlot = WithdrawalSlot, ulong amountInGwei = AmountInGwei)
     {
         var validator = Exiting(megapool, pubkey, WithdrawableEpoch);
         validator.EffectiveBalance = 0;
         var withdrawal = new WithdrawalStruct
         {
-            Index = 9_876_543, ValidatorIndex = withdrawnValidatorIndex, WithdrawalCredentials = megapool.ToArray(), AmountInGwei = AmountInGwei,
+            Index = 9_876_543, ValidatorIndex = withdrawnValidatorIndex, WithdrawalCredentials = megapool.ToArray(), AmountInGwei = amountInGwei,
         };
         var state = new ProvenBeaconState(11, slot, GenesisWitness, CapellaSlot);
         state.SetValidator(ValidatorIndex, validator);

@@ -256,8 +256,10 @@ contract MegapoolHarness is RocketStorageClientHarness {
 
     /// @notice Marks an exiting validator exited with its final balance (gwei). Only the registered manager may call
     ///         it (after checking the proofs), as in the real delegate. A caller of the manager other than the node
-    ///         operator must wait: _recentEpoch >= _withdrawalEpoch + getUserDistributeDelay() (the harness never
-    ///         computes a shortfall, so never uses the shortfall delay). No ETH moves.
+    ///         operator must wait: _recentEpoch >= _withdrawalEpoch + getUserDistributeDelay(), or
+    ///         getUserDistributeDelayWithShortfall() when the users' capital falls short: the part of the deposit not
+    ///         withdrawn exceeds the node's share, which the harness takes to be the validator's bond (the real megapool
+    ///         works it out from the bond requirement of the validators left). No ETH moves.
     function notifyFinalBalance(
         uint32 _validatorId,
         uint64 _amountInGwei,
@@ -271,16 +273,19 @@ contract MegapoolHarness is RocketStorageClientHarness {
         validator.exited = true;
         validator.exiting = false;
         validator.exitBalance = _amountInGwei;
+        bool incursShortfall = false;
         if (!validator.dissolved) {
             _numInactiveValidators += 1;
+            uint256 deposit = uint256(validator.depositValue) * 1e15;
+            uint256 withdrawn = uint256(_amountInGwei) * 1 gwei;
+            uint256 nodeShare = uint256(validator.lastRequestedBond) * 1e15;
+            incursShortfall = withdrawn < deposit && deposit - withdrawn > nodeShare;
         }
         _numExitingValidators -= 1;
         emit MegapoolValidatorExited(_validatorId, block.timestamp);
         if (_caller != _nodeOperator) {
-            require(
-                uint256(_recentEpoch) >= uint256(_withdrawalEpoch) + _settings().getUserDistributeDelay(),
-                "Not enough time has passed"
-            );
+            uint256 delay = incursShortfall ? _settings().getUserDistributeDelayWithShortfall() : _settings().getUserDistributeDelay();
+            require(uint256(_recentEpoch) >= uint256(_withdrawalEpoch) + delay, "Not enough time has passed");
         }
     }
 

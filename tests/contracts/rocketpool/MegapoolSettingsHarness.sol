@@ -44,7 +44,7 @@ contract MegapoolSettingsHarness is RocketStorageClientHarness {
     }
 
     /// @notice In EPOCHS: the delay that replaces getUserDistributeDelay when the exit leaves a shortfall. Default 6750.
-    ///         The harness megapool never computes a shortfall, so it only reports this value.
+    ///         The harness megapool uses it when a final balance leaves the users' capital short.
     function getUserDistributeDelayWithShortfall() external view returns (uint256) {
         return _userDistributeDelayWithShortfall;
     }

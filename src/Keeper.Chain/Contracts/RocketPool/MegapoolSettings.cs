@@ -23,6 +23,7 @@ public sealed class MegapoolSettings(BatchCaller batch, Address address)
             ContractAbi.Call<GetDissolvePenaltyFunction>(Address),
             ContractAbi.Call<GetDissolveCallerRewardFunction>(Address),
             ContractAbi.Call<GetUserDistributeDelayFunction>(Address),
+            ContractAbi.Call<GetUserDistributeDelayWithShortfallFunction>(Address),
         ];
         var results = await batch.CallAsync(calls, block, cancellationToken);
 
@@ -36,7 +37,8 @@ public sealed class MegapoolSettings(BatchCaller batch, Address address)
             ContractAbi.DecodeReturn<GetLateNotifyFineFunction, BigInteger>(results[2].GetReturnDataOrThrow(2)),
             ContractAbi.DecodeReturn<GetDissolvePenaltyFunction, BigInteger>(results[3].GetReturnDataOrThrow(3)),
             reward,
-            ToUInt64(ContractAbi.DecodeReturn<GetUserDistributeDelayFunction, BigInteger>(results[5].GetReturnDataOrThrow(5)), "getUserDistributeDelay"));
+            ToUInt64(ContractAbi.DecodeReturn<GetUserDistributeDelayFunction, BigInteger>(results[5].GetReturnDataOrThrow(5)), "getUserDistributeDelay"),
+            ToUInt64(ContractAbi.DecodeReturn<GetUserDistributeDelayWithShortfallFunction, BigInteger>(results[6].GetReturnDataOrThrow(6)), "getUserDistributeDelayWithShortfall"));
     }
 
     /// <summary>A setting as a count of seconds or epochs.</summary>
