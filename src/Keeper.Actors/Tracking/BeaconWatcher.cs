@@ -50,8 +50,10 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
     public static Props Props(IBeaconClient beacon, BeaconSource source, IProofCallBuilder? proofs) =>
         Akka.Actor.Props.Create(() => new BeaconWatcher(beacon, source, proofs));
 
-    /// <inheritdoc />
-    protected override void PreStart() => Timers.StartPeriodicTimer("check", Check.Instance, _interval);
+    // The first check comes this long after the first candidates, not an interval later: a node that starts (or restarts)
+    // learns the beacon facts at once, so a duty that is already due (a non-compliant validator, an exit already late)
+    // goes out in its first blocks. The delay lets the cold start's candidates of every megapool arrive first.
+    private static readonly TimeSpan FirstCheckDelay = TimeSpan.FromSeconds(1);
 
     // Beacon facts change by epoch of chain time, which need not follow the wall clock (a devnet moves it by days): the
     // first head of each new epoch after the first seen asks for a check at once; the timer is the floor when heads stall or a check failed.
@@ -62,7 +64,7 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
             return;
         }
 
-        // The first head only sets the epoch: the timer's checks cover the start.
+        // The first head only sets the epoch: the first check, soon after the first candidates, covers the start.
         var epoch = (m.Timestamp - _time.GenesisTime) / _time.SecondsPerEpoch;
         if (_chainEpoch is { } known && epoch > known)
         {
@@ -77,6 +79,11 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
 
     private void OnCandidates(BeaconCandidatesChanged m)
     {
+        if (m.Candidates.Count > 0 && !Timers.IsTimerActive("check"))
+        {
+            Timers.StartPeriodicTimer("check", Check.Instance, FirstCheckDelay, _interval);
+        }
+
         if (m.Candidates.Count == 0)
         {
             _candidates.Remove(m.Megapool);

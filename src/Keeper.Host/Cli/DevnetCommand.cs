@@ -22,7 +22,7 @@ public static class DevnetCommand
         var proofDuties = new Option<int>("--proof-duties")
         {
             Description = "Validators of each proof kind to seed: exits nobody reports, wrong withdrawal credentials, final withdrawals (0: none).",
-            DefaultValueFactory = _ => 0,
+            DefaultValueFactory = _ => 2,
         };
         var dir = new Option<DirectoryInfo?>("--dir") { Description = "Work folder for configs, keystores, stores and logs (default: a new temporary folder)." };
         var command = new Command("devnet", "Run keepers against a local anvil chain with the Rocket Pool harness, and report.")

@@ -19,6 +19,7 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(384);
     private static readonly byte[] Key0 = Enumerable.Repeat((byte)0xa0, 48).ToArray();
+    private static readonly Address SecondMegapool = Address.Parse("0x00000000000000000000000000000000000000a2");
     private static readonly byte[] Key1 = Enumerable.Repeat((byte)0xa1, 48).ToArray();
 
     private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
@@ -68,6 +69,33 @@ public sealed class BeaconWatcherTests() : Akka.TestKit.Xunit2.TestKit("akka.sch
 
         watcher.Tell(new BeaconCheckDue(Beacon.EpochStartTime(2_000)!.Value));
         await SettledAsync(watcher);
+        await SettledAsync(watcher);
+        Assert.Equal(2, client.ValidatorReads);
+    }
+
+    [Fact]
+    public async Task FirstCandidates_CheckedASecondLaterNotAnIntervalLater_ThenOncePerInterval()
+    {
+        var client = new FakeBeaconClient { HeadSlot = 100 * 32 };
+        client.Records[Key0] = Record(Key0, 7, null);
+        client.Records[Key1] = Record(Key1, 8, null);
+        var (watcher, registry) = await StartAsync(client, new FakeWithdrawals());
+
+        Scheduler.Advance(TimeSpan.FromMilliseconds(999));
+        await SettledAsync(watcher);
+        Assert.Equal(0, client.ValidatorReads);
+        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        await SettledAsync(watcher);
+        await registry.ExpectMsgAsync<RouteBeaconFacts>();
+        await registry.ExpectMsgAsync<RouteBeaconFacts>();
+        Assert.Equal(1, client.ValidatorReads);
+
+        // More candidates do not start another timer; the next check is an interval after the first.
+        watcher.Tell(new BeaconCandidatesChanged(SecondMegapool, [new BeaconCandidate(0, Key0, false)]));
+        Scheduler.Advance(Interval - TimeSpan.FromSeconds(1));
+        await SettledAsync(watcher);
+        Assert.Equal(1, client.ValidatorReads);
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
         await SettledAsync(watcher);
         Assert.Equal(2, client.ValidatorReads);
     }
