@@ -40,7 +40,10 @@ public sealed class ProofDutySeederTests : DevBeaconTestBase
         var finalValidator = BeaconValidator(final);
         var withdrawalSlot = Assert.Single(Beacon.Chain.Blocks, b => b.Withdrawals.Any(w => w.ValidatorIndex == finalValidator.Index)).Slot;
         Assert.True(withdrawalSlot / DevBeaconSpec.SlotsPerEpoch >= finalValidator.WithdrawableEpoch);
-        Assert.Equal(Beacon.Chain.SlotTimestamp(((withdrawalSlot / DevBeaconSpec.SlotsPerEpoch) + 1575) * DevBeaconSpec.SlotsPerEpoch), final.DueAt);
+        var finalFromSlot = ((withdrawalSlot / DevBeaconSpec.SlotsPerEpoch) + 1575) * DevBeaconSpec.SlotsPerEpoch;
+        Assert.Equal(finalFromSlot, final.ProvableFromSlot);
+        // The earliest block that can carry a proof of that slot: one after the first block of the slot after it.
+        Assert.Equal(Beacon.Chain.SlotTimestamp(finalFromSlot + 1) + 1, final.DueAt);
 
         // Wrong credentials: dissolved at once with a proof.
         var (slotTimestamp, tree) = await ProvableAsync();
@@ -53,10 +56,13 @@ public sealed class ProofDutySeederTests : DevBeaconTestBase
         // Unreported exit: a report proven in the task's first epoch is late, and the operator's debt takes the fine.
         var lateValidator = BeaconValidator(late);
         Assert.NotEqual(ulong.MaxValue, lateValidator.WithdrawableEpoch);
-        await Chain.SetNextBlockTimestampAsync(late.DueAt);
+        var lateFromSlot = late.ProvableFromSlot!.Value;
+        Assert.Equal(0UL, lateFromSlot % DevBeaconSpec.SlotsPerEpoch);
+        Assert.Equal(Beacon.Chain.SlotTimestamp(lateFromSlot + 1) + 1, late.DueAt);
+        await Chain.SetNextBlockTimestampAsync(Beacon.Chain.SlotTimestamp(lateFromSlot));
         await Chain.MineAsync();
         var (lateTimestamp, lateTree) = await ProvableAfterHeadAsync();
-        Assert.Equal(late.DueAt, Beacon.Chain.SlotTimestamp(lateTree.Slot / DevBeaconSpec.SlotsPerEpoch * DevBeaconSpec.SlotsPerEpoch));
+        Assert.Equal(lateFromSlot, lateTree.Slot);
         var notify = MegapoolManager.NotifyExit(Harness.Deployment.MegapoolManager, late.Target, late.ValidatorId!.Value, lateTimestamp,
             ProofStructs.From(lateTree.ProveValidator(lateValidator.Index)), ProofStructs.From(lateTree.ProveSlot()));
         Assert.True((await Chain.SendAsync(Chain.Keys[5], notify.To, notify.Data, gas: 3_000_000)).Succeeded, notify.Description);
