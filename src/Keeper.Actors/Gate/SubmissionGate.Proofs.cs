@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Proving;
+using Address = Keeper.Chain.Primitives.Address;
 
 namespace Keeper.Actors.Gate;
 
@@ -10,7 +11,7 @@ namespace Keeper.Actors.Gate;
 /// </content>
 public sealed partial class SubmissionGate
 {
-    private bool CanProve(Duty duty) => duty.Proof is not null && _options.Proofs is not null && _options.MegapoolManager is not null;
+    private bool CanProve(Duty duty) => duty.Proof is not null && _options.Proofs is not null && _options.AllowList is not null;
 
     // The turns whose call can go out in the next block. A proof duty's built call goes out only while its validity
     // reaches well past the next block: a transaction still waiting when it lapses would revert. The others wait for
@@ -46,8 +47,9 @@ public sealed partial class SubmissionGate
     // the duty means (an exit report not yet late) or revert (a final balance too early), so it waits for a newer proof.
     private static bool ProvesLateEnough(GateTask task) => task.Proven is { } proven && proven.ProvenSlot >= task.Duty.Proof!.NotBeforeSlot;
 
+    // A call built for a manager an upgrade replaced would be refused by the allow-list: it is built again for the new one.
     private bool IsFresh(ProvenCall? proven, ulong nextBlockTime) =>
-        proven is not null && proven.ValidUntil >= nextBlockTime + _options.ProofFreshnessSeconds;
+        proven is not null && proven.ValidUntil >= nextBlockTime + _options.ProofFreshnessSeconds && proven.Call.To == _options.AllowList!.MegapoolManager;
 
     // One build at a time and at most one per block: a builder that can only offer calls about to lapse is asked again
     // at the next head, not in a loop.
@@ -62,7 +64,7 @@ public sealed partial class SubmissionGate
         _lastBuildFor = nextBlockTime;
         var keys = stale.Select(t => t.Duty.Key).ToArray();
         var requests = stale.Select(t => t.Duty.Proof!).ToArray();
-        BuildAsync(requests, _headTime).PipeTo(
+        BuildAsync(_options.AllowList!.MegapoolManager, requests, _headTime).PipeTo(
             Self,
             Self,
             calls => new ProofsBuilt(keys, requests, calls, nextBlockTime, null),
@@ -70,8 +72,8 @@ public sealed partial class SubmissionGate
     }
 
     // Async, so a builder that throws before its first await still ends in a failed task rather than in this actor.
-    private async Task<IReadOnlyList<ProvenCall>> BuildAsync(ProofCallRequest[] requests, ulong headTime) =>
-        await _options.Proofs!.BuildAsync(_options.MegapoolManager!.Value, requests, headTime, _stopping.Token);
+    private async Task<IReadOnlyList<ProvenCall>> BuildAsync(Address manager, ProofCallRequest[] requests, ulong headTime) =>
+        await _options.Proofs!.BuildAsync(manager, requests, headTime, _stopping.Token);
 
     private async Task OnProofsBuiltAsync(ProofsBuilt m)
     {

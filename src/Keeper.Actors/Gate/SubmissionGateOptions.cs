@@ -1,5 +1,6 @@
 using Keeper.Actors.Gate.Claims;
 using Akka.Actor;
+using Keeper.Actors.Submission;
 using Keeper.Chain.Proving;
 using Address = Keeper.Chain.Primitives.Address;
 
@@ -15,7 +16,10 @@ namespace Keeper.Actors.Gate;
 /// <param name="Enabled">False for the ungated baseline (<c>--gate off</c>): every due task is sent by every node, without claims.</param>
 /// <param name="WaitForMembership">True: submit nothing until the membership service has given a first view of the cluster.</param>
 /// <param name="Proofs">Builds proof duties' calls (<c>notifyExit</c>, <c>dissolve</c>, <c>notifyFinalBalance</c>); null: proof duties are tracked, not acted on.</param>
-/// <param name="MegapoolManager">The resolved rocketMegapoolManager the proof calls go to; needed with <paramref name="Proofs"/>.</param>
+/// <param name="AllowList">
+/// What may be signed; the proof calls go to its resolved rocketMegapoolManager, which follows the manager across upgrades.
+/// Needed with <paramref name="Proofs"/>.
+/// </param>
 /// <param name="ProofFreshnessSeconds">
 /// How far ahead of the next block's time a built call's validity (<see cref="Keeper.Chain.Proving.ProvenCall.ValidUntil"/>)
 /// must reach for it to be sent: a transaction that waits in the mempool past that time would revert, so the call is
@@ -31,7 +35,7 @@ public sealed record SubmissionGateOptions(
     bool Enabled = true,
     bool WaitForMembership = false,
     IProofCallBuilder? Proofs = null,
-    Address? MegapoolManager = null,
+    AllowList? AllowList = null,
     ulong ProofFreshnessSeconds = SubmissionGateOptions.DefaultProofFreshnessSeconds)
 {
     /// <summary>The default of <see cref="ProofFreshnessSeconds"/>: ten minutes, some fifty blocks of margin.</summary>

@@ -119,7 +119,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,
-            Proofs: beacon?.Proofs, MegapoolManager: deployment.MegapoolManager)), "gate");
+            Proofs: beacon?.Proofs, AllowList: allowList)), "gate");
         var membership = system.ActorOf(ClusterMembership.Props(
             new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
         scheduler.Tell(new SubscribeDuties(gate));

@@ -20,11 +20,11 @@ public sealed partial class SubmissionGateTests
     private static readonly Address Manager = Address.Parse("0x00000000000000000000000000000000000000ee");
     private static readonly Address ProofMegapool = Address.Parse("0x00000000000000000000000000000000000000a1");
 
-    private (IActorRef Gate, TestProbe Submitter, FakeSimulator Simulator) StartProofGate(Address self, FakeProofBuilder builder)
+    private (IActorRef Gate, TestProbe Submitter, FakeSimulator Simulator) StartProofGate(Address self, FakeProofBuilder builder, AllowList? allowList = null)
     {
         var submitter = CreateTestProbe("submitter");
         var simulator = new FakeSimulator();
-        var options = new SubmissionGateOptions(self, self.ToLowerHex(), W, new SqlClaimStore(_store!), simulator, submitter.Ref, Proofs: builder, MegapoolManager: Manager);
+        var options = new SubmissionGateOptions(self, self.ToLowerHex(), W, new SqlClaimStore(_store!), simulator, submitter.Ref, Proofs: builder, AllowList: allowList ?? new AllowList(Manager));
         var gate = Sys.ActorOf(SubmissionGate.Props(options), $"gate-{self.ToLowerHex()}");
         submitter.ExpectMsg<SubscribeOutcomes>(m => m.Subscriber.Equals(gate));
         return (gate, submitter, simulator);
@@ -97,6 +97,29 @@ public sealed partial class SubmissionGateTests
         Assert.Equal(T + 12, submit.NextBlockTime);
         await SettledAsync(gate);
         Assert.Equal(1, builder.BuildCount);
+    }
+
+    [Fact]
+    public async Task ProofDuty_ManagerUpgradedWhileACallWaits_BuiltAgainForTheNewManager()
+    {
+        var upgraded = Address.Parse("0x00000000000000000000000000000000000000ef");
+        var allowList = new AllowList(Manager);
+        var builder = new FakeProofBuilder { SlotTimestamp = T - 24 };
+        var (gate, submitter, simulator) = StartProofGate(Member(1), builder, allowList);
+        simulator.Revert = "execution reverted: not yet";
+
+        gate.Tell(new DutyDue(NotifyExitDuty(1, T), T));
+        await AwaitAssertAsync(() => Assert.Equal(1, builder.BuildCount), TimeSpan.FromSeconds(20));
+        await SettledAsync(gate);
+        // The call built for the old manager is still fresh, but the allow-list now names the new one.
+        allowList.UseMegapoolManager(upgraded);
+        simulator.Revert = null;
+        gate.Tell(Head(T + 12));
+
+        var submit = await NextSubmitAsync(submitter);
+        Assert.Equal(upgraded, submit.Call.To);
+        Assert.Equal(FakeProofBuilder.CallOf(2, 0), submit.Call.Data);
+        Assert.Equal(2, builder.BuildCount);
     }
 
     [Fact]
