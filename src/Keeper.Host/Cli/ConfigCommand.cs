@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Keeper.Chain.Primitives;
 using Keeper.Host.Configuration;
 using Keeper.Host.Configuration.Hocon;
 using Keeper.Host.Http;
@@ -8,7 +9,8 @@ namespace Keeper.Host.Cli;
 
 /// <summary>
 /// <c>keeper config check FILE</c>: validates a configuration as <c>keeper run</c> would (unknown keys and
-/// <c>KEEPER_</c> environment overrides included) and prints the effective values, secrets masked.
+/// <c>KEEPER_</c> environment overrides included) and prints the effective values, secrets masked. With
+/// <c>--online</c> it also asks the network (<see cref="OnlineCheck"/>).
 /// </summary>
 public static class ConfigCommand
 {
@@ -18,15 +20,25 @@ public static class ConfigCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The node's HOCON configuration file." };
         var noSigner = new Option<bool>("--no-signer") { Description = "Do not open the keystore (for checking a file away from the node's host)." };
-        var check = new Command("check", "Validate a configuration file and print the effective values, KEEPER_ environment overrides applied (secrets masked). Exit 2 names the key and the fix.") { file, noSigner };
-        check.SetAction(result => Check(result, result.GetValue(file)!, !result.GetValue(noSigner), environment));
+        var online = new Option<bool>("--online")
+        {
+            Description = "Also ask the network: every RPC and beacon endpoint answers, one chain, a RocketStorage with every contract Keeper uses, the signer's balance. Exit 1 when one fails.",
+        };
+        var check = new Command("check", "Validate a configuration file and print the effective values, KEEPER_ environment overrides applied (secrets masked). Exit 2 names the key and the fix.")
+        {
+            file, noSigner, online,
+        };
+        check.SetAction((result, ct) => CheckAsync(result, result.GetValue(file)!, !result.GetValue(noSigner), result.GetValue(online), environment, ct));
         return new Command("config", "Configuration tools.") { check };
     }
 
-    private static int Check(ParseResult result, FileInfo file, bool openSigner, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<int> CheckAsync(
+        ParseResult result, FileInfo file, bool openSigner, bool online, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var output = result.InvocationConfiguration.Output;
         HoconConfig config;
+        KeeperSettings settings;
+        Address? signer = null;
         try
         {
             if (!file.Exists)
@@ -35,11 +47,12 @@ public static class ConfigCommand
             }
 
             config = KeeperSettingsLoader.LoadConfig(file.FullName, environment);
-            var settings = KeeperSettingsLoader.From(config);
+            settings = KeeperSettingsLoader.From(config);
             KeeperHttpExtensions.ParseHost(settings.Http.Host);
             if (openSigner)
             {
-                NodeSigner.Load(settings.Signer).Dispose();
+                using var key = NodeSigner.Load(settings.Signer);
+                signer = key.Address;
             }
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or CliInputException)
@@ -54,7 +67,15 @@ public static class ConfigCommand
             output.WriteLine($"{key} = {value}");
         }
 
-        return ExitCodes.Ok;
+        if (!online)
+        {
+            return ExitCodes.Ok;
+        }
+
+        output.WriteLine($"# asking the network{(signer is null ? " (signer not opened: no balance check)" : string.Empty)}:");
+        var failures = await new OnlineCheck(settings, signer, output).RunAsync(cancellationToken);
+        output.WriteLine(failures == 0 ? "# online: all checks passed." : $"# online: {failures} check(s) failed.");
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static IEnumerable<(string Key, string Value)> Flatten(HoconValue value, string path) => value switch
