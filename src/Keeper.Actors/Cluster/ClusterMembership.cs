@@ -131,7 +131,8 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
     {
         _probing = false;
         var reachable = probed.Failure is null;
-        if (_storeReachable != reachable)
+        // One line per change; a store that answers the first probe is how a healthy start goes, not news.
+        if (_storeReachable != reachable && !(_storeReachable is null && reachable))
         {
             if (reachable)
             {

@@ -30,9 +30,6 @@ public sealed partial class SubmissionGate
         + "was mined within its reorg watch (until block {FenceUntil}, head {Head}); only that member acts until then")]
     private static partial void LogReorgFenced(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string member, long fencedWindow, ulong fenceUntil, ulong head);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared store reachable: {Reachable}. While it is not, this node tracks but submits nothing.")]
-    private static partial void LogStoreReachability(Microsoft.Extensions.Logging.ILogger logger, bool reachable);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Building the proof calls of {Count} due tasks failed; trying again at the next head (repeats of this cause are not logged): {Reason}")]
     private static partial void LogProofBuildFailed(Microsoft.Extensions.Logging.ILogger logger, int count, string reason);
 

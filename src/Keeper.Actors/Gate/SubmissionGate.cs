@@ -147,11 +147,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
         // This node takes turns (and counts itself) only while it is an Up member: a joining node would otherwise count
         // members the others do not, and a leaving one keep turns the others already took over.
         _members = GateMath.Order(m.SelfUp ? m.Members.Append(_options.Self) : m.Members);
-        if (_storeReachable != m.StoreReachable)
-        {
-            LogStoreReachability(Log, m.StoreReachable);
-        }
-
+        // The membership service logs the store's changes, with the reason; the gate only acts on them.
         _storeReachable = m.StoreReachable;
         _selfUp = m.SelfUp;
         _liveMemberIds = m.LiveMemberIds;
