@@ -24,10 +24,21 @@ public static class DevnetCommand
             Description = "Validators of each proof kind to seed: exits nobody reports, wrong withdrawal credentials, final withdrawals (0: none).",
             DefaultValueFactory = _ => 2,
         };
-        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Work folder for configs, keystores, stores and logs (default: a new temporary folder)." };
-        var command = new Command("devnet", "Run keepers against a local anvil chain with the Rocket Pool harness, and report.")
+        var dir = new Option<DirectoryInfo?>("--dir")
         {
-            nodes, store, megapools, validators, minipools, gate, report, blockTime, proofDuties, dir,
+            Description = "Work folder, new or empty (default: a new keeper-devnet-* folder in the temporary folder). It holds node configs, keystores, "
+                + "the store and node logs; when the devnet ends or is stopped, only the logs (node-N.log) and a --report written there stay.",
+        };
+        var keep = new Option<bool>("--keep")
+        {
+            Description = "After the report, leave the chain, the beacon node and the keeper nodes (and their dashboards) running until Ctrl-C or SIGTERM.",
+        };
+        var command = new Command(
+            "devnet",
+            "Run keepers against a local anvil chain with the Rocket Pool harness, and report. It prints each node's dashboard as soon as the node listens. "
+            + "Ctrl-C (SIGINT) or SIGTERM stops every process it started (anvil, keeper nodes, PostgreSQL) and cleans its work folder.")
+        {
+            nodes, store, megapools, validators, minipools, gate, report, blockTime, proofDuties, dir, keep,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -42,14 +53,26 @@ public static class DevnetCommand
                 return ExitCodes.BadInput;
             }
 
-            var work = result.GetValue(dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            var work = result.GetValue(dir)?.FullName ?? Directory.CreateTempSubdirectory($"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}-").FullName;
             var options = new DevnetOptions(
                 result.GetValue(nodes), result.GetValue(store)!, result.GetValue(megapools), result.GetValue(validators), result.GetValue(minipools),
-                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work, result.GetValue(proofDuties));
+                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work, result.GetValue(proofDuties), result.GetValue(keep));
             try
             {
                 await new DevnetRunner(options, Console.Out).RunAsync(ct);
                 return ExitCodes.Ok;
+            }
+            catch (CliInputException ex)
+            {
+                await Console.Error.WriteLineAsync($"keeper devnet: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                // Stopped by SIGINT or SIGTERM: everything is cleaned up by now, whatever the stop broke on its way (anvil
+                // also gets a terminal's Ctrl-C).
+                await Console.Error.WriteLineAsync("keeper devnet: stopped before the run completed; every process it started has exited.");
+                return ExitCodes.Interrupted;
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or Chain.Rpc.JsonRpcException)
             {

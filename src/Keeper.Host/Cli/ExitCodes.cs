@@ -13,6 +13,12 @@ public static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>
+    /// Stopped by SIGINT (Ctrl-C) or SIGTERM before it completed (<c>keeper devnet</c>): every process it started was stopped
+    /// first. The shell's code for an interrupted command.
+    /// </summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
     /// An older member of the cluster signs with this node's key (a copied configuration or keystore): this node stopped
     /// without sending anything; the log names both nodes.
     /// </summary>

@@ -33,6 +33,9 @@ public sealed partial class AnvilNode : IAsyncDisposable
     /// <summary>The node's JSON-RPC endpoint.</summary>
     public Uri RpcUrl { get; }
 
+    /// <summary>The OS process id of anvil.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The funded dev accounts' private keys as anvil printed them (0x-prefixed hex).</summary>
     public IReadOnlyList<string> PrivateKeys { get; }
 

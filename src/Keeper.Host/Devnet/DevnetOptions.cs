@@ -9,11 +9,15 @@ namespace Keeper.Host.Devnet;
 /// <param name="GateEnabled">False for the baseline where every node submits whatever it sees due.</param>
 /// <param name="ReportPath">Where to write the JSON report, or null for stdout only.</param>
 /// <param name="BlockSeconds">anvil's block interval once the keepers run.</param>
-/// <param name="WorkDirectory">Where node configs, keystores, stores and logs go.</param>
+/// <param name="WorkDirectory">
+/// Where node configs, keystores, stores and logs go: an empty or new folder. When the run ends (or is interrupted) all but
+/// the node logs and a report written there is removed.
+/// </param>
 /// <param name="ProofDuties">
 /// Validators of each proof kind to seed (unreported exits, wrong withdrawal credentials, final withdrawals); 0 seeds none
 /// and the run is the one without beacon proofs.
 /// </param>
+/// <param name="Keep">After the report, leave the chain, the beacon node and the keeper nodes running until cancelled (Ctrl-C).</param>
 public sealed record DevnetOptions(
     int Nodes,
     string Store,
@@ -24,4 +28,5 @@ public sealed record DevnetOptions(
     string? ReportPath,
     int BlockSeconds,
     string WorkDirectory,
-    int ProofDuties = 0);
+    int ProofDuties = 0,
+    bool Keep = false);

@@ -1,7 +1,11 @@
 namespace Keeper.Host.Devnet;
 
 /// <summary>The devnet's JSON report (shared/DESIGN.md, Devnet report).</summary>
-public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks, IReadOnlyList<DevnetNodeReport> Nodes, DevnetRpc Rpc);
+public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks, IReadOnlyList<DevnetNodeReport> Nodes, DevnetRpc Rpc)
+{
+    /// <summary>The options the run ran with; null only in a report built outside <see cref="DevnetRunner"/>.</summary>
+    public DevnetReportOptions? Options { get; init; }
+}
 
 /// <summary>
 /// Task counts. <paramref name="Duplicates"/> counts transactions sent for an action already done or already in flight;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Beacon;
-using Keeper.Actors.Persistence;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.RocketPool;
@@ -24,29 +23,49 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     // Well under a block interval, so the beacon block of each anvil block's slot comes before the next anvil block.
     private static readonly TimeSpan BeaconPollInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Runs the devnet to completion and returns the report.</summary>
+    /// <summary>
+    /// Runs the devnet to completion and returns the report; with <see cref="DevnetOptions.Keep"/> it then leaves everything
+    /// running until <paramref name="cancellationToken"/> is cancelled. Whether it completes, fails or is cancelled, every
+    /// process it started is stopped and its work folder holds only the node logs and a report written there.
+    /// </summary>
+    /// <exception cref="CliInputException">The work folder is not empty.</exception>
     public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.WorkDirectory);
-        progress.WriteLine($"work folder (node configs, keystores, store, logs): {options.WorkDirectory}");
+        DevnetWorkFolder.Prepare(options.WorkDirectory);
+        progress.WriteLine($"work folder: {options.WorkDirectory} (node configs, keystores, store and logs; the logs stay when the devnet ends, the rest is removed)");
+        try
+        {
+            return await RunInFolderAsync(cancellationToken);
+        }
+        finally
+        {
+            Clean();
+        }
+    }
+
+    private async Task<DevnetReport> RunInFolderAsync(CancellationToken cancellationToken)
+    {
+        progress.WriteLine("starting anvil");
         await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { Accounts = options.Nodes + 2, ExtraArguments = ["--gas-limit", "300000000"] }, cancellationToken);
         using var chain = new DevChainClient(anvil);
-        progress.WriteLine($"anvil on {anvil.RpcUrl}; deploying the Rocket Pool harness");
+        progress.WriteLine($"anvil on {anvil.RpcUrl} (pid {anvil.ProcessId}); deploying the Rocket Pool harness");
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
-        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, progress, cancellationToken);
+        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, new MutedOnStopWriter(progress, cancellationToken), cancellationToken);
         progress.WriteLine($"beacon chain on {beacon.Url} (genesis {beacon.Chain.GenesisTime}, a block per slot in which anvil mines, roots in the EIP-4788 contract)");
-        if (options.Store == "sqlite")
-        {
-            await CheckReusedStoreAsync(chain, harness, Path.Combine(options.WorkDirectory, "keeper.db"), cancellationToken);
-        }
-
+        progress.WriteLine($"seeding {options.Megapools} megapools ({options.ValidatorsPerMegapool} validators each) and {options.Minipools} minipools");
         var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
         progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
         var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
         if (options.ProofDuties > 0)
         {
+            progress.WriteLine($"seeding proof duties: {options.ProofDuties} validators of each kind on the beacon chain");
             var proofTasks = await new ProofDutySeeder(chain, harness, beacon, progress).SeedAsync(options.ProofDuties, cancellationToken);
             tasks = [.. tasks.Concat(proofTasks).OrderBy(t => t.DueAt)];
+        }
+
+        if (options.Store == "postgres")
+        {
+            progress.WriteLine("starting PostgreSQL for the cluster store");
         }
 
         await using var postgres = options.Store == "postgres" ? await PostgresServer.StartNewAsync(cancellationToken) : null;
@@ -55,7 +74,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             : NodeFiles.Sqlite(Path.Combine(options.WorkDirectory, "keeper.db"));
         if (postgres is not null)
         {
-            progress.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} for the cluster store");
+            progress.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} (pid {postgres.ProcessId}, data in {postgres.Root}, removed at the end)");
         }
 
         var nodes = new List<NodeProcess>();
@@ -63,6 +82,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         var startBlock = await chain.Eth.BlockNumberAsync(cancellationToken) + 1;
         try
         {
+            progress.WriteLine($"starting {options.Nodes} keeper node(s), each a keeper run process logging to {Path.Combine(options.WorkDirectory, "node-N.log")}");
             // One Akka cluster: node 1 is the seed (it starts the cluster), the others join through it.
             var ports = Enumerable.Range(0, options.Nodes).Select(_ => LoopbackPorts.Free()).ToArray();
             var seedNode = NodeFiles.SeedAddress(ports[0]);
@@ -79,14 +99,15 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             var beaconHead = beacon.Chain.Head;
             progress.WriteLine($"beacon chain: {beacon.Chain.Blocks.Count} blocks up to slot {beaconHead.Slot}, {beacon.Chain.Validators.Count} validators{(beacon.LastError is { } error ? $"; last follower error: {error.Message}" : string.Empty)}");
 
-            foreach (var node in nodes)
+            if (!options.Keep)
             {
-                await node.StopAsync(TimeSpan.FromSeconds(20));
+                await StopAsync(nodes);
             }
 
             var nodeFacts = nodes.Select(n => (n.Id, Address.Parse(n.Address.ToLowerInvariant()), n.Status?.RpcRequests ?? 0)).ToArray();
             var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, harness.Deployment.MegapoolManager, tasks, nodeFacts, startBlock, endBlock, cancellationToken,
                 new BeaconTime(beacon.Chain.GenesisTime, new BeaconSpec(DevBeaconSpec.SecondsPerSlot, DevBeaconSpec.SlotsPerEpoch)));
+            report = report with { Options = DevnetReportOptions.From(options) };
             var json = JsonSerializer.Serialize(report, StatusFile.Json);
             if (options.ReportPath is { } path)
             {
@@ -94,38 +115,59 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             }
 
             progress.WriteLine(json);
+            if (options.Keep)
+            {
+                await KeepRunningAsync(anvil, beacon, postgres, nodes, cancellationToken);
+            }
+
             return report;
         }
         finally
         {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-            }
+            await StopAsync(nodes);
         }
     }
 
-    // A folder reused from an earlier devnet holds that run's store, bound to its chain; this run's anvil is another chain
-    // (a new genesis: anvil stamps it with the start time). Each node would refuse the store on its own, in its log; the
-    // devnet refuses at once with the error naming both chains, before it seeds or starts anything.
-    private async Task CheckReusedStoreAsync(DevChainClient chain, RocketPoolHarness harness, string path, CancellationToken cancellationToken)
+    // --keep: the chain goes on mining, the beacon chain follows it and the nodes keep watching, until the operator stops the
+    // devnet; that is its normal end, not a failure.
+    private async Task KeepRunningAsync(AnvilNode anvil, DevBeaconNode beacon, PostgresServer? postgres, IReadOnlyList<NodeProcess> nodes, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        progress.WriteLine("--keep: still running until Ctrl-C (SIGINT) or SIGTERM, which stops them all:");
+        progress.WriteLine($"  anvil (pid {anvil.ProcessId}): {anvil.RpcUrl}, a block every {options.BlockSeconds} s");
+        progress.WriteLine($"  beacon node (in this process): {beacon.Url}");
+        if (postgres is not null)
         {
-            return;
+            progress.WriteLine($"  PostgreSQL (pid {postgres.ProcessId}): 127.0.0.1:{postgres.Port}, database keeper");
         }
 
-        var chainId = await chain.Eth.ChainIdAsync(cancellationToken);
-        var genesis = await chain.Eth.GetBlockAsync(BlockTag.Earliest, cancellationToken);
+        foreach (var node in nodes)
+        {
+            progress.WriteLine($"  {node.Id} (pid {node.ProcessId}): dashboard {(node.Dashboard.IsCompletedSuccessfully ? node.Dashboard.Result : "unknown")}, log {node.LogPath}");
+        }
+
         try
         {
-            var store = await SqlPersistenceConfig.PrepareSqliteAsync(path, cancellationToken);
-            await StoreBinding.EnsureAsync(store, new StoreBinding(chainId, genesis.Hash, harness.Deployment.Storage), cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        catch (Exception e) when (e is StoreBindingException or SqlStoreException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException(
-                $"{e.Message} The folder {options.WorkDirectory} is the work folder of an earlier devnet run: give keeper devnet a new --dir, or none for a new temporary folder.", e);
+            progress.WriteLine("stopping the devnet");
+        }
+    }
+
+    // In parallel: each node may take its shutdown time, and a signal's grace period is short.
+    private static Task StopAsync(IEnumerable<NodeProcess> nodes) => Task.WhenAll(nodes.Select(n => n.DisposeAsync().AsTask()));
+
+    private void Clean()
+    {
+        try
+        {
+            var kept = DevnetWorkFolder.Clean(options.WorkDirectory, options.ReportPath);
+            progress.WriteLine($"devnet stopped; kept in {options.WorkDirectory}: {(kept.Count == 0 ? "nothing" : string.Join(", ", kept.Select(Path.GetFileName)))}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress.WriteLine($"devnet stopped; could not clean {options.WorkDirectory}: {e.Message}");
         }
     }
 
@@ -162,13 +204,27 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        // Ready, and every node sees every other Up in the cluster: otherwise the first deadlines would be shared out among
+        // Each node's dashboard as soon as it listens, before anything else: the operator can watch the nodes come up. Then
+        // ready, and every node sees every other Up in the cluster: otherwise the first deadlines would be shared out among
         // fewer members than run.
-        while (!nodes.All(n => n.Status is { Ready: true } status && status.Members.Count == nodes.Count))
+        var shown = new HashSet<string>();
+        var waiting = false;
+        while (!nodes.All(n => shown.Contains(n.Id) && n.Status is { Ready: true } status && status.Members.Count == nodes.Count))
         {
+            foreach (var node in nodes.Where(n => n.Dashboard.IsCompletedSuccessfully && shown.Add(n.Id)))
+            {
+                progress.WriteLine($"{node.Id} dashboard: {node.Dashboard.Result} (pid {node.ProcessId}; /api, /metrics, /health, /ready)");
+            }
+
+            if (shown.Count == nodes.Count && !waiting)
+            {
+                waiting = true;
+                progress.WriteLine(nodes.Count == 1 ? "waiting for the node to be ready" : $"waiting for the {nodes.Count} nodes to be ready and to see each other in the cluster");
+            }
+
             if (nodes.FirstOrDefault(n => n.HasExited) is { } dead)
             {
-                throw new InvalidOperationException($"Keeper {dead.Id} exited during start-up; see {Path.Combine(options.WorkDirectory, dead.Id + ".log")}.");
+                throw new InvalidOperationException($"Keeper {dead.Id} exited during start-up; see {dead.LogPath}.");
             }
 
             await Task.Delay(200, timeout.Token);

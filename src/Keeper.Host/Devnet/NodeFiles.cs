@@ -4,10 +4,14 @@ using Keeper.Chain.Signing;
 
 namespace Keeper.Host.Devnet;
 
-/// <summary>Writes a devnet node's keystore, password file and configuration (over hocon/devnet.conf).</summary>
+/// <summary>
+/// Writes a devnet node's keystore, password file and configuration (over hocon/devnet.conf). The keystore and the password
+/// file are readable by their owner only (0600), as an operator's own secrets should be.
+/// </summary>
 public static class NodeFiles
 {
     private const string Password = "keeper-devnet";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Writes the files of node <paramref name="id"/> into <paramref name="directory"/> and returns the config path.</summary>
     /// <param name="directory">The work folder.</param>
@@ -37,8 +41,8 @@ public static class NodeFiles
     {
         var keystore = Path.Combine(directory, $"{id}.keystore.json");
         var passwordFile = Path.Combine(directory, $"{id}.password");
-        File.WriteAllText(keystore, KeystoreV3.Encrypt(key, Password, KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 4096 }));
-        File.WriteAllText(passwordFile, Password);
+        WriteSecret(keystore, KeystoreV3.Encrypt(key, Password, KeystoreKdf.Scrypt, new KeystoreEncryptOptions { ScryptN = 4096 }));
+        WriteSecret(passwordFile, Password);
         var devnetConf = Path.Combine(DevChainPaths.Root, "hocon", "devnet.conf");
         var config = Path.Combine(directory, $"{id}.conf");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
@@ -59,6 +63,26 @@ public static class NodeFiles
             }
             """));
         return config;
+    }
+
+    // Created 0600; a file left from an earlier write (a test restarting a node) is narrowed to 0600 before the secret goes
+    // in, so no moment exists in which others could read it.
+    private static void WriteSecret(string path, string text)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        using var file = new FileStream(path, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file.SafeFileHandle, OwnerOnly);
+        }
+
+        using var writer = new StreamWriter(file);
+        writer.Write(text);
     }
 
     /// <summary>

@@ -1,22 +1,33 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Keeper.Host.Cli;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Devnet;
 
-/// <summary>A keeper node running as its own OS process (<c>keeper run</c>), with its output in a log file.</summary>
-public sealed class NodeProcess : IAsyncDisposable
+/// <summary>
+/// A keeper node running as its own OS process (<c>keeper run</c>), with its output in a log file. It is killed when this
+/// process exits without disposing it (an interrupted devnet or test run), so no node outlives the program that started it.
+/// </summary>
+public sealed partial class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly EventHandler _onProcessExit;
+    private int _disposed;
+    private bool _logClosed;
 
-    private NodeProcess(string id, string address, Process process, StreamWriter log, string statusPath)
+    private NodeProcess(string id, string address, Process process, string logPath, string statusPath)
     {
         Id = id;
         Address = address;
         _process = process;
-        _log = log;
+        _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         StatusPath = statusPath;
+        LogPath = logPath;
+        _onProcessExit = (_, _) => Kill();
+        AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
 
     /// <summary>The node's id.</summary>
@@ -27,6 +38,18 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>Where it writes its status.</summary>
     public string StatusPath { get; }
+
+    /// <summary>Its log file (standard output and error).</summary>
+    public string LogPath { get; }
+
+    /// <summary>The OS process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Completes with the node's dashboard (and status API) address once its HTTP server listens, read from the line the
+    /// node logs then; it never completes if the node exits first.
+    /// </summary>
+    public Task<Uri> Dashboard => _dashboard.Task;
 
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
@@ -50,14 +73,14 @@ public sealed class NodeProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var log = new StreamWriter(Path.Combine(directory, $"{id}.log"), append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.Start();
+        var node = new NodeProcess(id, address, process, Path.Combine(directory, $"{id}.log"), statusPath);
+        process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeProcess(id, address, process, log, statusPath);
+        return node;
     }
 
     /// <summary>The command line that runs this keeper program with the given arguments (apphost or <c>dotnet keeper.dll</c>).</summary>
@@ -130,9 +153,19 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync(TimeSpan.FromSeconds(20));
+        AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
         _process.Dispose();
-        await _log.DisposeAsync();
+        lock (_log)
+        {
+            _logClosed = true;
+            _log.Dispose();
+        }
     }
 
     private async Task SignalAsync(string signal)
@@ -141,16 +174,28 @@ public sealed class NodeProcess : IAsyncDisposable
         await kill!.WaitForExitAsync();
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private void OnLine(string? line)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (log)
+        // The line Keeper.Host.Http logs once Kestrel listens: "Status API, metrics and dashboard at http://...".
+        if (!_dashboard.Task.IsCompleted && DashboardLine().Match(line) is { Success: true } match)
         {
-            log.WriteLine(line);
+            _dashboard.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+
+        lock (_log)
+        {
+            if (!_logClosed)
+            {
+                _log.WriteLine(line);
+            }
         }
     }
+
+    [GeneratedRegex(@"dashboard at (https?://\S+)")]
+    private static partial Regex DashboardLine();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
@@ -61,5 +62,29 @@ public sealed class NodeFilesTests : IDisposable
 
         Assert.Equal(StoreKind.Postgres, settings.Store.Kind);
         Assert.False(settings.Gate.Enabled);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Write_KeystoreAndPasswordFile_ReadableByTheOwnerOnly_AlsoWhenRewritingWorldReadableFiles()
+    {
+        const UnixFileMode worldReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var keystore = Path.Combine(_dir, "node-2.keystore.json");
+        var password = Path.Combine(_dir, "node-2.password");
+        File.WriteAllText(password, "an earlier, longer password");
+        File.SetUnixFileMode(password, worldReadable);
+
+        var config = NodeFiles.Write(_dir, "node-1", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall, NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), 2, true);
+        NodeFiles.Write(_dir, "node-2", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall, NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), 2, true);
+
+        foreach (var secret in new[] { "node-1.keystore.json", "node-1.password", "node-2.keystore.json", "node-2.password" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, secret)));
+        }
+
+        Assert.Equal(key.Address, KeystoreV3.Decrypt(File.ReadAllText(keystore), File.ReadAllText(password)).Address);
+        // The configuration holds no secret (only the files' paths) and stays readable as before.
+        Assert.Equal(worldReadable, File.GetUnixFileMode(config) | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 }

@@ -1,9 +1,7 @@
 using Keeper.Actors.Persistence;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Primitives;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Node;
@@ -55,40 +53,8 @@ public sealed class StoreOfAnotherChainTests : IDisposable
         Assert.DoesNotContain("Keeper node second started", output + error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Devnet_FolderOfAnEarlierRun_ExitsFailedNamingBothChainsAndStartsNoNode()
-    {
-        var dir = Path.Combine(_work, "devnet");
-        string[] args = ["devnet", "--dir", dir, "--megapools", "0", "--minipools", "0", "--block-time", "1"];
-        var earlier = await KeeperCommandLine.RunAsync(null, Timeout, args);
-        Assert.True(earlier.ExitCode == ExitCodes.Ok, $"the earlier devnet run failed:\n{earlier.Output}\n{earlier.Error}");
-        var database = Path.Combine(dir, "keeper.db");
-        var bound = await ReadBindingAsync(database);
-        var nodeLog = await File.ReadAllTextAsync(Path.Combine(dir, "node-1.log"));
-
-        // A fresh anvil, same chain id and same harness addresses, but a genesis stamped with a later start time.
-        var (exitCode, _, error) = await KeeperCommandLine.RunAsync(null, Timeout, args);
-
-        Assert.Equal(ExitCodes.Failed, exitCode);
-        Assert.StartsWith($"keeper devnet: The SQLite file {database} belongs to another chain: it is bound to {bound}, and this node runs on chain id 31337, genesis 0x", error, StringComparison.Ordinal);
-        Assert.Contains($", RocketStorage {bound.RocketStorage} (they differ in genesis hash).", error, StringComparison.Ordinal);
-        Assert.Contains($"The folder {dir} is the work folder of an earlier devnet run", error, StringComparison.Ordinal);
-        Assert.Equal(nodeLog, await File.ReadAllTextAsync(Path.Combine(dir, "node-1.log")));
-    }
-
     private static async Task<StoreBinding> BindingOfAsync(DevChainClient chain, RocketPoolHarness harness) => new(
         await chain.Eth.ChainIdAsync(CancellationToken.None),
         (await chain.Eth.GetBlockAsync(BlockTag.Earliest, CancellationToken.None)).Hash,
         harness.Deployment.Storage);
-
-    private static async Task<StoreBinding> ReadBindingAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT chain_id, genesis_hash, rocket_storage FROM {StoreBinding.TableName} WHERE id = 1";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"{path} is not bound to a chain");
-        return new StoreBinding(ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), Hash32.Parse(reader.GetString(1)), Address.Parse(reader.GetString(2)));
-    }
 }

@@ -50,6 +50,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>The temporary folder holding the cluster (<c>data/</c>) and the unix socket (<c>socket/</c>).</summary>
     public string Root { get; }
 
+    /// <summary>The OS process id of the server (the postmaster, parent of its other processes), or null while it is stopped.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>True while the server runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
