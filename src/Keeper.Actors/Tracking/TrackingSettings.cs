@@ -10,10 +10,12 @@ namespace Keeper.Actors.Tracking;
 /// <param name="UserDistributeDelayEpochs">Megapool: epochs after the final withdrawal before anyone but the operator may prove the final balance.</param>
 /// <param name="BeaconTime">Beacon chain time (genesis, slot and epoch length), or null when no beacon node is configured.</param>
 /// <param name="DissolveCallerReward">What a megapool pays whoever dissolves another operator's validator, in wei (zero live).</param>
+/// <param name="LateNotifyFine">What a late exit report costs the operator, in wei: what an own report in time saves.</param>
 public sealed record TrackingSettings(
     ulong TimeBeforeDissolve,
     ulong LaunchTimeout,
     ulong NotifyThresholdEpochs,
     ulong UserDistributeDelayEpochs,
     BeaconTime? BeaconTime,
-    BigInteger DissolveCallerReward = default);
+    BigInteger DissolveCallerReward = default,
+    BigInteger LateNotifyFine = default);
