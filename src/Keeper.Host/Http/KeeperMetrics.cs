@@ -64,7 +64,7 @@ public static class KeeperMetrics
             .Sample("keeper_store_reachable", status.StoreReachable ? 1 : 0);
         text.Family("keeper_own_validators_at_risk", "gauge", "Own validators (keeper.own) inside the warning lead time of a deadline, or past it, by what the operator must do.")
             .Sample("keeper_own_validators_at_risk", own.Deadlines.Count(d => d.AtRisk && d.Deadline.Kind == OwnDeadlineKind.Stake), ("deadline", "stake"))
-            .Sample("keeper_own_validators_at_risk", own.Deadlines.Count(d => d.AtRisk && d.Deadline.Kind == OwnDeadlineKind.NotifyExit), ("deadline", "notify-exit"));
+            .Sample("keeper_own_validators_at_risk", own.Deadlines.Count(d => d.AtRisk && d.Deadline.Kind == OwnDeadlineKind.NotifyExit), ("deadline", "notify"));
         text.Family("keeper_own_deadline_seconds", "gauge", "Seconds of chain time to the nearest own deadline, negative once passed (absent when none is open).");
         if (own.SecondsToNearest is { } nearest)
         {
