@@ -223,7 +223,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
             return -1;
         }
 
-        return !_options.Enabled || (_storeReachable && _selfUp && GateMath.Holder(task.Seed, window, _members) == _options.Self) ? window : -1;
+        return !_options.Enabled || (_storeReachable && _selfUp && HolderOf(task, window) == _options.Self) ? window : -1;
     }
 
     private async Task ActAsync(GateTask task, long window, ulong nextBlockTime, string? revert)
@@ -312,8 +312,12 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
 
     private Address? HolderNow(GateTask task) =>
         _nextBlockTime is { } now && _members.Count > 0 && GateMath.Window(task.Duty.DueAt, now, _options.WindowSeconds) is var window and >= 0
-            ? GateMath.Holder(task.Seed, window, _members)
+            ? HolderOf(task, window)
             : null;
+
+    // An own duty (keeper.own) is this node's in every window: the other members derive only the late duty of the same task
+    // key, due much later, and the claim store's one open claim per task keeps their sends and ours from both going out.
+    private Address HolderOf(GateTask task, long window) => task.Duty.Own ? _options.Self : GateMath.Holder(task.Seed, window, _members);
 
     private sealed record EvaluateDue
     {

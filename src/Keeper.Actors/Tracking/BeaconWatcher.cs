@@ -135,7 +135,7 @@ public sealed partial class BeaconWatcher : ReceiveActor, IWithTimers
             if (Changed(_told.TryGetValue(key, out var previous) ? previous : null, validator, _told.ContainsKey(key)))
             {
                 _told[key] = validator;
-                Context.Parent.Tell(new RouteBeaconFacts(megapool, candidate.ValidatorId, validator), Self);
+                Context.Parent.Tell(new RouteBeaconFacts(megapool, candidate.ValidatorId, validator, headSlot), Self);
             }
 
             if (_proofs is not null && candidate.AwaitsFinalWithdrawal && validator is { WithdrawableEpoch: { } withdrawable }

@@ -34,11 +34,20 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
     /// <summary>Drops a validator that only existed on a branch a reorg removed.</summary>
     public MegapoolTrackingState Without(uint validatorId) => this with { Validators = Validators.Remove(validatorId) };
 
-    /// <summary>Records the beacon chain's record of a validator (null: the beacon node does not know it).</summary>
-    public MegapoolTrackingState WithBeacon(uint validatorId, BeaconValidator? beacon) =>
-        Validators.TryGetValue(validatorId, out var track) && track.Beacon != beacon
-            ? this with { Validators = Validators.SetItem(validatorId, track with { Beacon = beacon }) }
-            : this;
+    /// <summary>
+    /// Records the beacon chain's record of a validator (null: the beacon node does not know it), read at head slot
+    /// <paramref name="seenAtSlot"/> or later; the slot is kept while the withdrawable epoch stays the same.
+    /// </summary>
+    public MegapoolTrackingState WithBeacon(uint validatorId, BeaconValidator? beacon, ulong seenAtSlot = 0)
+    {
+        if (!Validators.TryGetValue(validatorId, out var track) || track.Beacon == beacon)
+        {
+            return this;
+        }
+
+        var seen = track.Beacon?.WithdrawableEpoch == beacon?.WithdrawableEpoch ? track.ExitSeenAtSlot : beacon?.WithdrawableEpoch is null ? 0 : seenAtSlot;
+        return this with { Validators = Validators.SetItem(validatorId, track with { Beacon = beacon, ExitSeenAtSlot = seen }) };
+    }
 
     /// <summary>Records where a validator's final withdrawal was paid.</summary>
     public MegapoolTrackingState WithFinalWithdrawal(uint validatorId, WithdrawalLocation? withdrawal) =>
@@ -55,8 +64,11 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
         Validators.Where(v => v.Value.Pubkey is not null && IsBeaconCandidate(v.Value.Info))
             .Select(v => new BeaconCandidate(v.Key, v.Value.Pubkey!, v.Value.Info is { Exiting: true, Exited: false } && v.Value.FinalWithdrawal is null));
 
-    /// <summary>Every duty the state implies under <paramref name="settings"/>.</summary>
-    public IEnumerable<Duty> Duties(TrackingSettings settings)
+    /// <summary>
+    /// Every duty the state implies under <paramref name="settings"/>; <paramref name="own"/>: the megapool is the signing
+    /// operator's (keeper.own), so its exits are reported as soon as the beacon chain shows them.
+    /// </summary>
+    public IEnumerable<Duty> Duties(TrackingSettings settings, bool own = false)
     {
         foreach (var (id, track) in Validators)
         {
@@ -65,7 +77,7 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
                 yield return dissolve;
             }
 
-            if (NotifyExitDuty(Megapool, id, track, settings) is { } notify)
+            if ((own ? OwnNotifyExitDuty(Megapool, id, track, settings) : NotifyExitDuty(Megapool, id, track, settings)) is { } notify)
             {
                 yield return notify;
             }
@@ -111,6 +123,44 @@ public sealed record MegapoolTrackingState(Address Megapool, ImmutableSortedDict
             ? new Duty(TaskKeys.NotifyExit(megapool, validatorId), DutyKind.NotifyExit, megapool, validatorId, lateFrom, beacon.EpochStartTime(closingEpoch),
                 Proof: new ProofCallRequest(ProofCallKind.NotifyExit, megapool, validatorId, record.Index, NotBeforeSlot: (closingEpoch + 1) * beacon.SlotsPerEpoch))
             : null;
+    }
+
+    /// <summary>
+    /// The operator's own exit report: due at once (the gate acts out of turn on an own duty), proven from a slot no older than
+    /// the read that first showed the exit, so the proof shows it, and with no lateness requirement: reported before
+    /// <c>withdrawableEpoch - notifyThreshold</c> it is on time and costs no fine. Same task key as the late report other
+    /// members derive, so the claim store lets one member only send either.
+    /// </summary>
+    public static Duty? OwnNotifyExitDuty(Address megapool, uint validatorId, ValidatorTrack track, TrackingSettings settings) =>
+        NotifyExitDuty(megapool, validatorId, track, settings) is { } late
+            ? late with
+            {
+                DueAt = 0,
+                Reward = settings.LateNotifyFine,
+                Proof = late.Proof! with { NotBeforeSlot = track.ExitSeenAtSlot },
+                Own = true,
+            }
+            : null;
+
+    /// <summary>
+    /// The deadlines the operator of this megapool must meet (keeper.own warns before them): stake each prestaked validator
+    /// before <c>lastAssignmentTime + timeBeforeDissolve</c> (dissolvable by anyone strictly after), and report each exit
+    /// before the start of epoch <c>withdrawableEpoch - notifyThreshold</c> (later, the report is late and fined).
+    /// </summary>
+    public IEnumerable<OwnDeadline> OwnDeadlines(TrackingSettings settings)
+    {
+        foreach (var (id, track) in Validators)
+        {
+            if (DissolveDuty(Megapool, id, track.Info, settings) is { } dissolve)
+            {
+                yield return new OwnDeadline(dissolve.Key, OwnDeadlineKind.Stake, Megapool, id, dissolve.DueAt - 1);
+            }
+
+            if (NotifyExitDuty(Megapool, id, track, settings) is { Deadline: { } deadline } notify)
+            {
+                yield return new OwnDeadline(notify.Key, OwnDeadlineKind.NotifyExit, Megapool, id, deadline);
+            }
+        }
     }
 
     /// <summary>A prestaked validator whose beacon record breaks a rule (<see cref="BeaconCompliance"/>) may be dissolved with a proof at once.</summary>

@@ -128,7 +128,7 @@ public sealed class PoolRegistry : ReceiveActor
 
     private void OnSettings(SettingsRead m)
     {
-        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, m.Megapool.UserDistributeDelayEpochs, m.Megapool.UserDistributeDelayWithShortfallEpochs, _beaconTime, m.Megapool.DissolveCallerReward);
+        _settings = new TrackingSettings(m.Megapool.TimeBeforeDissolve, m.LaunchTimeout, m.Megapool.NotifyThresholdEpochs, m.Megapool.UserDistributeDelayEpochs, m.Megapool.UserDistributeDelayWithShortfallEpochs, _beaconTime, m.Megapool.DissolveCallerReward, m.Megapool.LateNotifyFine);
         foreach (var shard in _byRef.Keys)
         {
             shard.Tell(new SettingsChanged(_settings), Self);

@@ -11,7 +11,8 @@ public sealed record RestoreTrackers(IReadOnlyCollection<Address> Megapools, IRe
 /// <param name="Megapool">The megapool.</param>
 /// <param name="ValidatorId">The validator.</param>
 /// <param name="Beacon">Its beacon record, or null when the beacon node does not know the validator.</param>
-public sealed record RouteBeaconFacts(Address Megapool, uint ValidatorId, Keeper.Chain.Beacon.BeaconValidator? Beacon);
+/// <param name="SeenAtSlot">The beacon head slot read just before the record (the record is of that slot or later); 0 unknown.</param>
+public sealed record RouteBeaconFacts(Address Megapool, uint ValidatorId, Keeper.Chain.Beacon.BeaconValidator? Beacon, ulong SeenAtSlot = 0);
 
 /// <summary>A megapool validator's final withdrawal was found on the beacon chain, for the registry to route to its tracker.</summary>
 /// <param name="Megapool">The megapool.</param>

@@ -14,4 +14,5 @@ namespace Keeper.Actors.Tracking;
 /// How many tracker shard actors the pools are spread over (by address). An actor costs a few kilobytes whether it holds
 /// one pool or a thousand, so a few dozen keep that cost to a few bytes per validator while both cores stay busy.
 /// </param>
-public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? BeaconWatcher, int Shards = 64);
+/// <param name="Own">The signing operator's own megapools and who warns before their deadlines (keeper.own); null: own mode off.</param>
+public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? BeaconWatcher, int Shards = 64, OwnPools? Own = null);

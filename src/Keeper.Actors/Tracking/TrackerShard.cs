@@ -160,7 +160,7 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
                 break;
             case RouteBeaconFacts m:
                 var facts = Entry(m.Megapool, megapool: true, loaded, touched)!;
-                facts.State = Megapool(facts, m.Megapool).WithBeacon(m.ValidatorId, m.Beacon);
+                facts.State = Megapool(facts, m.Megapool).WithBeacon(m.ValidatorId, m.Beacon, m.SeenAtSlot);
                 break;
             case RouteFinalWithdrawal m:
                 var withdrawn = Entry(m.Megapool, megapool: true, loaded, touched)!;
@@ -256,6 +256,7 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
         entry.LastChangeTicks = NowTicks;
         TellBeaconCandidates(pool, entry);
         Reconcile(isNew ? null : before, _settings, entry.State, _settings);
+        TellOwnDeadlines(pool, entry.State, _settings);
     }
 
     private void OnSettings(SettingsChanged m)
@@ -267,6 +268,22 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
         {
             entry.LastChangeTicks = now;
             Reconcile(entry.State, previous, entry.State, m.Settings);
+        }
+
+        foreach (var (pool, entry) in _pools)
+        {
+            TellOwnDeadlines(pool, entry.State, m.Settings);
+        }
+    }
+
+    // Own megapools are a handful (one per own node address): their whole list goes to the watch on each change, which
+    // keeps the latest per megapool.
+    private void TellOwnDeadlines(Address pool, object? state, TrackingSettings? settings)
+    {
+        if (_options.Own is { } own && settings is not null && own.Megapools.Contains(pool))
+        {
+            var deadlines = state is MegapoolTrackingState megapool ? megapool.OwnDeadlines(settings).ToArray() : [];
+            own.Watch.Tell(new OwnDeadlinesChanged(pool, deadlines), Self);
         }
     }
 
@@ -302,9 +319,9 @@ public sealed partial class TrackerShard : ReceiveActor, IWithTimers, IWithUnbou
         }
     }
 
-    private static IEnumerable<Duty> DutiesOf(object? state, TrackingSettings settings) => state switch
+    private IEnumerable<Duty> DutiesOf(object? state, TrackingSettings settings) => state switch
     {
-        MegapoolTrackingState megapool => megapool.Duties(settings),
+        MegapoolTrackingState megapool => megapool.Duties(settings, _options.Own?.Megapools.Contains(megapool.Megapool) == true),
         MinipoolTrackingState minipool when minipool.Duty(settings) is { } duty => [duty],
         _ => [],
     };

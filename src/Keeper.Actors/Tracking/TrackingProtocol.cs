@@ -59,3 +59,8 @@ public sealed record BeaconCandidatesChanged(Keeper.Chain.Primitives.Address Meg
 /// <summary>The chain's head moved to a block of time <paramref name="Timestamp"/>: the beacon watcher checks once per new epoch of it.</summary>
 /// <param name="Timestamp">The head block's timestamp, in Unix seconds.</param>
 public sealed record BeaconCheckDue(ulong Timestamp);
+
+/// <summary>An own megapool's deadlines (all of them, replacing the previous list), for the <see cref="OwnDeadlineWatch"/>.</summary>
+/// <param name="Megapool">The own megapool.</param>
+/// <param name="Deadlines">Its validators' deadlines now; empty when none is open.</param>
+public sealed record OwnDeadlinesChanged(Keeper.Chain.Primitives.Address Megapool, IReadOnlyList<OwnDeadline> Deadlines);

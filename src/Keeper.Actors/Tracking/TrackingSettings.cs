@@ -11,6 +11,7 @@ namespace Keeper.Actors.Tracking;
 /// <param name="UserDistributeDelayWithShortfallEpochs">Megapool: the same when the final balance may leave the users' capital short.</param>
 /// <param name="BeaconTime">Beacon chain time (genesis, slot and epoch length), or null when no beacon node is configured.</param>
 /// <param name="DissolveCallerReward">What a megapool pays whoever dissolves another operator's validator, in wei (zero live).</param>
+/// <param name="LateNotifyFine">What a late exit report costs the operator, in wei: what an own report in time saves.</param>
 public sealed record TrackingSettings(
     ulong TimeBeforeDissolve,
     ulong LaunchTimeout,
@@ -18,4 +19,5 @@ public sealed record TrackingSettings(
     ulong UserDistributeDelayEpochs,
     ulong UserDistributeDelayWithShortfallEpochs,
     BeaconTime? BeaconTime,
-    BigInteger DissolveCallerReward = default);
+    BigInteger DissolveCallerReward = default,
+    BigInteger LateNotifyFine = default);

@@ -62,6 +62,11 @@ public static class TrackingSnapshots
                     BeaconSnapshots.Write(w, beacon);
                 }
 
+                if (track.ExitSeenAtSlot != 0)
+                {
+                    w.WriteNumber("exitSeenAtSlot", track.ExitSeenAtSlot);
+                }
+
                 if (track.FinalWithdrawal is { } withdrawal)
                 {
                     BeaconSnapshots.Write(w, withdrawal);
@@ -94,7 +99,7 @@ public static class TrackingSnapshots
             var pubkey = v.TryGetProperty("pubkey", out var pk) ? Hex.Decode(pk.GetString()!) : null;
             // Payloads written before beacon records were kept hold only "withdrawableEpoch": it is left for the beacon
             // watcher, which tells every record again after a restart.
-            validators[v.GetProperty("id").GetUInt32()] = new ValidatorTrack(info, pubkey, BeaconSnapshots.ReadBeacon(v), BeaconSnapshots.ReadWithdrawal(v));
+            validators[v.GetProperty("id").GetUInt32()] = new ValidatorTrack(info, pubkey, BeaconSnapshots.ReadBeacon(v), BeaconSnapshots.ReadWithdrawal(v), Optional(v, "exitSeenAtSlot") ?? 0);
         }
 
         return new MegapoolTrackingState(Address.Parse(root.GetProperty("megapool").GetString()!), validators.ToImmutable(), root.GetProperty("asOf").GetUInt64());

@@ -91,4 +91,13 @@ public static class ApiViews
     }
 
     private static string PoolKind(DutyKind kind) => kind == DutyKind.DissolveMinipool ? "minipool" : "megapool";
+
+    /// <summary>The own validators' deadlines and warnings.</summary>
+    public static OwnView Own(OwnStatus own) => new(
+        own.ChainTime,
+        own.AtRisk,
+        own.SecondsToNearest,
+        own.Deadlines.Select(d => new OwnDeadlineItem(
+            d.Deadline.Key, d.Deadline.Kind == OwnDeadlineKind.Stake ? "stake" : "notify-exit", d.Deadline.Megapool.ToString(), d.Deadline.ValidatorId,
+            d.Deadline.At, d.WarnFrom, d.AtRisk, d.SecondsLeft)).ToArray());
 }

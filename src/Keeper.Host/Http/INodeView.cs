@@ -2,6 +2,7 @@ using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Node;
@@ -31,6 +32,9 @@ public interface INodeView
 
     /// <summary>The keeper members of the cluster as this node sees them.</summary>
     Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken);
+
+    /// <summary>The own validators' deadlines and warnings (keeper.own); a node without own mode has none.</summary>
+    Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(OwnStatus.Empty);
 
     /// <summary>A transaction's receipt, or null if the chain does not know it.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);

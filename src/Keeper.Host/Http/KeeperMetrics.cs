@@ -1,5 +1,6 @@
 using System.Numerics;
 using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
 
 namespace Keeper.Host.Http;
 
@@ -13,6 +14,7 @@ public static class KeeperMetrics
         var duties = await node.GetDutiesAsync(cancellationToken);
         var submitter = await node.GetSubmitterStatusAsync(cancellationToken);
         var spent = await gas.SpentWeiAsync(submitter.Transactions, cancellationToken);
+        var own = await node.GetOwnStatusAsync(cancellationToken);
         var text = new PrometheusText();
 
         text.Family("keeper_ready", "gauge", "1 once the chain watcher's first cold start or resume is done and the store answers, else 0.")
@@ -60,6 +62,15 @@ public static class KeeperMetrics
             .Sample("keeper_cluster_members", status.Members.Count);
         text.Family("keeper_store_reachable", "gauge", "1 while the shared store answers, else 0.")
             .Sample("keeper_store_reachable", status.StoreReachable ? 1 : 0);
+        text.Family("keeper_own_validators_at_risk", "gauge", "Own validators (keeper.own) inside the warning lead time of a deadline, or past it, by what the operator must do.")
+            .Sample("keeper_own_validators_at_risk", own.Deadlines.Count(d => d.AtRisk && d.Deadline.Kind == OwnDeadlineKind.Stake), ("deadline", "stake"))
+            .Sample("keeper_own_validators_at_risk", own.Deadlines.Count(d => d.AtRisk && d.Deadline.Kind == OwnDeadlineKind.NotifyExit), ("deadline", "notify"));
+        text.Family("keeper_own_deadline_seconds", "gauge", "Seconds of chain time to the nearest own deadline, negative once passed (absent when none is open).");
+        if (own.SecondsToNearest is { } nearest)
+        {
+            text.Sample("keeper_own_deadline_seconds", nearest);
+        }
+
         return text.ToString();
     }
 }

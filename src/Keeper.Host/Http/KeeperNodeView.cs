@@ -2,6 +2,7 @@ using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
+using Keeper.Actors.Tracking;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Node;
@@ -29,6 +30,9 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
 
     /// <inheritdoc />
     public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => node.GetClusterMembersAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => node.GetOwnStatusAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);

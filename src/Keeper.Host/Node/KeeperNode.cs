@@ -76,7 +76,26 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var (claims, probe, legacy) = await OpenStoreAsync(location, timeProvider, loggerFactory, resources, cancellationToken);
         var snapshots = new SnapshotScope(key.Address);
         var beacon = await BeaconAsync(beaconClient, settings.Beacon, loggerFactory, resources, cancellationToken);
-        return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy);
+        var own = await OwnMegapoolsAsync(settings.Own, key.Address, new MegapoolFactory(eth, deployment.MegapoolFactory), cancellationToken);
+        return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy) { OwnMegapools = own };
+    }
+
+    // One read per own node address, at start: a node operator's megapool address never changes (CREATE2 from the node
+    // address), and it is known before the megapool is deployed, so an operator who creates it later is still covered.
+    private static async Task<IReadOnlySet<Address>> OwnMegapoolsAsync(OwnSettings own, Address signer, MegapoolFactory factory, CancellationToken cancellationToken)
+    {
+        var megapools = new HashSet<Address>();
+        if (!own.Enabled)
+        {
+            return megapools;
+        }
+
+        foreach (var node in own.NodeAddresses.Count == 0 ? [signer] : own.NodeAddresses)
+        {
+            megapools.Add(await factory.GetExpectedAddressAsync(node, BlockTag.Latest, cancellationToken));
+        }
+
+        return megapools;
     }
 
     /// <summary>
@@ -89,7 +108,8 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     {
         var settings = services.GetRequiredService<KeeperSettings>();
         var key = services.GetRequiredService<PrivateKey>();
-        var (chainId, deployment, snapshots, claims, probe, beacon, legacy) = services.GetRequiredService<PreparedNode>();
+        var prepared = services.GetRequiredService<PreparedNode>();
+        var (chainId, deployment, snapshots, claims, probe, beacon, legacy) = prepared;
         var eth = services.GetRequiredService<EthApi>();
         var batch = services.GetRequiredService<BatchCaller>();
         var fees = services.GetRequiredService<FeeOracle>();
@@ -97,7 +117,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
 
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)settings.Chain.Slot.TotalSeconds), "scheduler");
-        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null), beacon), "registry");
+        // Own mode: the watch warns before the own validators' deadlines; the trackers mark the own megapools' duties.
+        var ownWatch = system.ActorOf(OwnDeadlineWatch.Props(scheduler, new OwnWarningOptions(settings.Own.WarnBeforeDissolve, settings.Own.WarnBeforeNotify)), "own-deadlines");
+        var own = prepared.OwnMegapools.Count == 0 ? null : new OwnPools(prepared.OwnMegapools, ownWatch);
+        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null, Own: own), beacon), "registry");
         // The pools the watcher reports (or a restart restores) and the manager it resolves: the only contracts signed for.
         var allowList = new AllowList(deployment.MegapoolManager);
         var feed = system.ActorOf(AllowListFeed.Props(allowList, registry), "allow-list-feed");
@@ -139,6 +162,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         actors.Register<GateMarker>(gate);
         actors.Register<ClusterMembershipMarker>(membership);
         actors.Register<WatcherMarker>(watcher);
+        actors.Register<OwnDeadlinesMarker>(ownWatch);
         if (settings.Cluster.SeedNodes.Count == 0)
         {
             var cluster = Akka.Cluster.Cluster.Get(system);
@@ -173,6 +197,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     /// <summary>The scheduler's duties, earliest first (read-only, for the HTTP API).</summary>
     public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) =>
         actors.Get<SchedulerMarker>().Ask<DutiesSnapshot>(GetDuties.Instance, AskTimeout, cancellationToken);
+
+    /// <summary>The own validators' deadlines and warnings (keeper.own; read-only, for the HTTP API and metrics).</summary>
+    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) =>
+        actors.Get<OwnDeadlinesMarker>().Ask<OwnStatus>(GetOwnStatus.Instance, AskTimeout, cancellationToken);
 
     /// <summary>The submitter's transactions (read-only, for the HTTP API).</summary>
     public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) =>

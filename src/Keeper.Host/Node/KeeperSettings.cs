@@ -26,6 +26,9 @@ public sealed record KeeperSettings(
     /// defaults apply to every key it does not set. Empty when the settings were not read from a configuration.
     /// </summary>
     public string AkkaHocon { get; init; } = string.Empty;
+
+    /// <summary>keeper.own: the operator's own megapools and the warnings before their deadlines.</summary>
+    public OwnSettings Own { get; init; } = OwnSettings.Off;
 }
 
 /// <summary>keeper.chain. <see cref="RpcHedgeDelay"/> is null when hedging is off (<c>rpc-hedge-delay = 0s</c>).</summary>
@@ -70,3 +73,10 @@ public sealed record TrackingNodeSettings(TimeSpan PassivateAfter, ulong Checkpo
 
 /// <summary>keeper.http.</summary>
 public sealed record HttpSettings(string Host, int Port);
+
+/// <summary>keeper.own. <see cref="NodeAddresses"/> empty: the signing account is the one own node operator.</summary>
+public sealed record OwnSettings(bool Enabled, IReadOnlyList<Address> NodeAddresses, TimeSpan WarnBeforeDissolve, TimeSpan WarnBeforeNotify)
+{
+    /// <summary>Own mode off (settings built without a configuration).</summary>
+    public static OwnSettings Off { get; } = new(false, [], TimeSpan.FromDays(3), TimeSpan.FromHours(6));
+}

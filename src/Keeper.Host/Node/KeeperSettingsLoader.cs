@@ -156,7 +156,31 @@ public static class KeeperSettingsLoader
             cluster)
         {
             AkkaHocon = Reader.Wrap(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config)),
+            Own = Own(r),
         };
+    }
+
+    private static OwnSettings Own(Reader r)
+    {
+        var addresses = r.Strings("keeper.own.node-addresses").Select((text, i) => Chain.Primitives.Address.TryParse(text, out var address)
+            ? address
+            : throw new SettingsException($"keeper.own.node-addresses[{i}]",
+                $"'{text}' is not an address; list node operator addresses (0x followed by 40 hex digits), or leave the list empty to use the signing account's.")).ToArray();
+        // A warning that starts at the deadline warns of nothing; past a year it would fire for every validator at once.
+        var own = new OwnSettings(
+            r.Bool("keeper.own.enabled"),
+            addresses,
+            r.Duration("keeper.own.warn-before-dissolve", min: TimeSpan.FromMinutes(1)),
+            r.Duration("keeper.own.warn-before-notify", min: TimeSpan.FromMinutes(1)));
+        foreach (var (key, value) in new[] { ("keeper.own.warn-before-dissolve", own.WarnBeforeDissolve), ("keeper.own.warn-before-notify", own.WarnBeforeNotify) })
+        {
+            if (value > TimeSpan.FromDays(365))
+            {
+                throw new SettingsException(key, $"{value} is more than a year; a warning that long before the deadline is noise. Use a lead time such as 72h or 6h.");
+            }
+        }
+
+        return own;
     }
 
     private static ClusterSettings Cluster(Reader r)

@@ -19,4 +19,8 @@ namespace Keeper.Host.Node;
 /// <param name="LegacyJournal">The journal of stores written before Akka.Persistence, which the submitter imports from once.</param>
 public sealed record PreparedNode(
     ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IStoreProbe StoreProbe, BeaconSource? Beacon,
-    ILegacyJournal LegacyJournal);
+    ILegacyJournal LegacyJournal)
+{
+    /// <summary>The megapools of the own node addresses (keeper.own); empty when own mode is off.</summary>
+    public IReadOnlySet<Keeper.Chain.Primitives.Address> OwnMegapools { get; init; } = new HashSet<Keeper.Chain.Primitives.Address>();
+}

@@ -21,6 +21,7 @@ public sealed class HarnessAbiBindingTests
     {
         ["Keeper.Chain.Contracts.RocketPool.MegapoolDefinition"] = "MegapoolHarness",
         ["Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition"] = "MegapoolManagerHarness",
+        ["Keeper.Chain.Contracts.RocketPool.MegapoolFactoryDefinition"] = "MegapoolFactoryHarness",
         ["Keeper.Chain.Contracts.RocketPool.MegapoolSettingsDefinition"] = "MegapoolSettingsHarness",
         ["Keeper.Chain.Contracts.RocketPool.MinipoolDefinition"] = "MinipoolHarness",
         ["Keeper.Chain.Contracts.RocketPool.MinipoolManagerDefinition"] = "MinipoolManagerHarness",

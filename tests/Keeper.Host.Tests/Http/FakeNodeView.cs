@@ -71,6 +71,10 @@ internal sealed class FakeNodeView : INodeView
 
     public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => Task.FromResult(Cluster);
 
+    public OwnStatus Own { get; set; } = OwnStatus.Empty;
+
+    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Own);
+
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
     {
         ReceiptReads++;

@@ -1,3 +1,4 @@
+using Keeper.Actors.Tracking;
 using Keeper.Host.Http;
 using Xunit;
 
@@ -76,5 +77,37 @@ public sealed class MetricsTests
         Assert.Contains("# TYPE keeper_head_lag_seconds gauge\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\nkeeper_head_lag_seconds ", text, StringComparison.Ordinal);
         Assert.Contains("\nkeeper_ready 0\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnDeadlines_OneStakeInsideItsLeadTime_CountedAndTheNearestDeadlineInSecondsAlsoInTheApi()
+    {
+        var node = new FakeNodeView();
+        var stake = new OwnDeadline("dissolve:megapool:a:1", OwnDeadlineKind.Stake, FakeNodeView.Megapool, 1, 1_700_050_000);
+        var notify = new OwnDeadline("notify-exit:megapool:a:2", OwnDeadlineKind.NotifyExit, FakeNodeView.Megapool, 2, 1_700_100_000);
+        node.Own = OwnStatus.At(1_700_000_000, [stake, notify], new OwnWarningOptions(TimeSpan.FromDays(1), TimeSpan.FromHours(1)));
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var text = await http.Client.GetStringAsync("/metrics");
+        var api = System.Text.Json.JsonDocument.Parse(await http.Client.GetStringAsync("/api/own")).RootElement;
+
+        Assert.Contains("\nkeeper_own_validators_at_risk{deadline=\"stake\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nkeeper_own_validators_at_risk{deadline=\"notify\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nkeeper_own_deadline_seconds 50000\n", text, StringComparison.Ordinal);
+        Assert.Equal(1, api.GetProperty("atRisk").GetInt32());
+        var first = api.GetProperty("deadlines")[0];
+        Assert.Equal(("stake", true, 50_000L, 1_700_050_000UL - 86_400), (first.GetProperty("kind").GetString(), first.GetProperty("atRisk").GetBoolean(), first.GetProperty("secondsLeft").GetInt64(), first.GetProperty("warnFrom").GetUInt64()));
+        Assert.Equal("notify-exit", api.GetProperty("deadlines")[1].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task OwnDeadlines_None_NoNearestSample()
+    {
+        await using var http = await HttpServerFixture.StartAsync(new FakeNodeView());
+
+        var text = await http.Client.GetStringAsync("/metrics");
+
+        Assert.Contains("# TYPE keeper_own_deadline_seconds gauge\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nkeeper_own_deadline_seconds ", text, StringComparison.Ordinal);
     }
 }

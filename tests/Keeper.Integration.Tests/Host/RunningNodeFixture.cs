@@ -59,7 +59,9 @@ public sealed class RunningNodeFixture : IAsyncLifetime
         var live = new Uri($"http://keeper:{RpcPassword}@{anvil.Host}:{anvil.Port}/?key={ApiKey}");
         var dead = $"http://keeper:{RpcPassword}@127.0.0.1:1/v3/{ApiKey}";
         var config = NodeFiles.Write(Work, "node-1", Chain.Keys[1], live, harness, NodeFiles.Sqlite(Path.Combine(Work, "keeper.db")), blockSeconds: 2, gateEnabled: true,
-            $"chain {{ poll-interval = 100ms, rpc = [\"{dead}\", \"{live}\"], rpc-attempts = 3 }}");
+            $"chain {{ poll-interval = 100ms, rpc = [\"{dead}\", \"{live}\"], rpc-attempts = 3 }}\n" +
+            // The megapool's operator is own (a hot wallet signing for it), its stake deadline inside the warning's lead time.
+            $"own {{ node-addresses = [\"{Chain.Keys[5].Address}\"], warn-before-dissolve = 29d }}");
         Secrets = [RpcPassword, ApiKey, "keeper-devnet", Convert.ToHexString(Chain.Keys[1].ExportBytes()).ToLowerInvariant()];
         _node = NodeProcess.Start("node-1", Chain.Keys[1].Address.ToString(), config, Work, new Dictionary<string, string> { ["KEEPER_LOG_LEVEL"] = "Debug" });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

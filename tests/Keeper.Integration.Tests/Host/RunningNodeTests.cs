@@ -83,6 +83,25 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
         Assert.Contains(node.Node.Address, dom, StringComparison.Ordinal);
         Assert.Contains("<div id=\"error\" style=\"display: none;\"></div>", dom, StringComparison.Ordinal);
         Assert.Contains("<span id=\"ready\" class=\"badge ok\">ready</span>", dom, StringComparison.Ordinal);
+        // Own mode: the operator's prestaked validator must be staked a second before the dissolve duty falls due.
+        Assert.Contains("<span id=\"own-summary\" class=\"badge bad\">1 at risk</span>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-key=\"{node.TaskKey}\" class=\"at-risk\"", dom, StringComparison.Ordinal);
+        Assert.Contains(Utc(node.DueAt - 1), dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnApiMetricsAndLog_WarnOfTheOwnStakeDeadline()
+    {
+        using var http = new HttpClient { BaseAddress = node.Http };
+
+        var own = JsonSerializer.Deserialize<OwnView>(await http.GetStringAsync("/api/own"), HttpJson.Options)!;
+        var lines = (await http.GetStringAsync("/metrics")).Split('\n');
+
+        var deadline = Assert.Single(own.Deadlines);
+        Assert.Equal((node.TaskKey, "stake", node.Megapool.ToString(), node.DueAt - 1, true), (deadline.Key, deadline.Kind, deadline.Megapool, deadline.Deadline, deadline.AtRisk));
+        Assert.Equal(1, own.AtRisk);
+        Assert.Contains("keeper_own_validators_at_risk{deadline=\"stake\"} 1", lines);
+        Assert.Contains("stake it before", await WaitForLogAsync("is not staked: stake it before"), StringComparison.Ordinal);
     }
 
     [Fact]
