@@ -34,9 +34,16 @@ public abstract class ProofDutyProcessTestBase : KeeperProcessTestBase
         await base.DisposeAsync();
     }
 
-    /// <summary>Starts the beacon node over the harness's validators as they are now (it adds later ones at each step).</summary>
-    protected async Task StartBeaconAsync() =>
+    /// <summary>
+    /// Starts the beacon node with the harness's validators as they are now in its registry (in every block from the next
+    /// on; it adds later ones at each step). Its first step may produce no block (the chain is still in slot 0), so the
+    /// registry is read here.
+    /// </summary>
+    protected async Task StartBeaconAsync()
+    {
         _beacon = await DevBeaconNode.StartAsync(Chain, Harness, null, pollInterval: null, progress: null, CancellationToken.None);
+        await _beacon.SyncValidatorsAsync(CancellationToken.None);
+    }
 
     /// <summary>Starts keeper node-<paramref name="index"/> with the beacon node as its Beacon API endpoint.</summary>
     protected Task<NodeProcess> StartProvingKeeperAsync(int index, string extraConfig = "") =>
@@ -64,7 +71,7 @@ public abstract class ProofDutyProcessTestBase : KeeperProcessTestBase
         }
     }
 
-    /// <summary>Mines blocks <see cref="KeeperProcessTestBase.BlockSeconds"/> apart from <paramref name="from"/> until no keeper of <paramref name="senders"/> has a transaction pending; returns the last block's time.</summary>
+    /// <summary>Mines blocks <see cref="KeeperProcessTestBase.BlockSeconds"/> apart from <paramref name="from"/> until no keeper of <paramref name="senders"/> (dev account indexes) has a transaction pending; returns the last block's time.</summary>
     protected async Task<ulong> MineUntilNothingPendingAsync(ulong from, IReadOnlyList<NodeProcess> nodes, IReadOnlyList<int> senders)
     {
         var timestamp = from;
