@@ -1,9 +1,11 @@
 using System.Numerics;
+using System.Text.Json;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 using Keeper.Host.Devnet.Beacon;
 using Xunit;
@@ -20,6 +22,7 @@ public abstract class ProofDutyProcessTestBase : KeeperProcessTestBase
 {
     protected const ulong SecondsPerEpoch = DevBeaconSpec.SlotsPerEpoch * DevBeaconSpec.SecondsPerSlot;
 
+    private readonly HttpClient _http = new();
     private DevBeaconNode? _beacon;
 
     protected DevBeaconNode Beacon => _beacon ?? throw new InvalidOperationException("Call StartBeaconAsync first.");
@@ -31,6 +34,7 @@ public abstract class ProofDutyProcessTestBase : KeeperProcessTestBase
             await _beacon.DisposeAsync();
         }
 
+        _http.Dispose();
         await base.DisposeAsync();
     }
 
@@ -66,8 +70,27 @@ public abstract class ProofDutyProcessTestBase : KeeperProcessTestBase
         var block = await Chain.Eth.BlockNumberAsync(CancellationToken.None);
         foreach (var node in nodes)
         {
+            await WaitForProcessedAsync(node, block);
+        }
+    }
+
+    // The status file is written once a second; the node's /api/status answers at once, so a test of dozens of blocks
+    // waits for each block's processing, not for the file's next write.
+    private async Task WaitForProcessedAsync(NodeProcess node, ulong block)
+    {
+        var api = StatusFile.TryReadHttp(node.StatusPath) ?? throw new InvalidOperationException($"keeper {node.Id} wrote no HTTP address into its status file.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
             Assert.False(node.HasExited, $"keeper {node.Id} exited:\n{Log(node.Id)}");
-            await WaitForHeadAsync(node, block);
+            using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri(api, "api/status"), CancellationToken.None));
+            if (status.RootElement.GetProperty("headNumber").GetUInt64() >= block)
+            {
+                return;
+            }
+
+            Assert.False(timeout.IsCancellationRequested, $"keeper {node.Id} has not processed block {block} after 60 s:\n{Log(node.Id)}");
+            await Task.Delay(20, CancellationToken.None);
         }
     }
 
