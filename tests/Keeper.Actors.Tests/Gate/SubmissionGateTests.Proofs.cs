@@ -81,15 +81,24 @@ public sealed partial class SubmissionGateTests
     [Fact]
     public async Task ProofDuty_SimulationRevertsThenPasses_RebuiltAtTheNextHeadAndOnlyTheNewerCallSent()
     {
-        // The first call proves a state from before the record that made the duty due (it reverts however fresh it is).
+        // The first call proves a state from before the record that made the duty due: it reverts however fresh it is.
         var builder = new FakeProofBuilder { SlotTimestamp = T - 24 };
         var (gate, submitter, simulator) = StartProofGate(Member(1), builder);
-        simulator.Revert = "execution reverted: Validator is compliant";
+        var firstReverted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        simulator.RevertOf = call =>
+        {
+            if (!call.Data.SequenceEqual(FakeProofBuilder.CallOf(1, 0)))
+            {
+                return null;
+            }
+
+            firstReverted.TrySetResult();
+            return "execution reverted: Validator is compliant";
+        };
 
         gate.Tell(new DutyDue(NotifyExitDuty(1, T), T));
-        await AwaitAssertAsync(() => Assert.Equal(1, builder.BuildCount), TimeSpan.FromSeconds(20));
+        await firstReverted.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await SettledAsync(gate);
-        simulator.Revert = null;
         gate.Tell(Head(T + 12));
 
         var submit = await NextSubmitAsync(submitter);
