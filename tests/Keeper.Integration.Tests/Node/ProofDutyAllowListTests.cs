@@ -47,7 +47,8 @@ public sealed class ProofDutyAllowListTests : ProofDutyProcessTestBase
         time += 12;
         await MineAsync(time, nodes);
 
-        // A validator goes wrong on the beacon chain; the next epoch's read makes its proof dissolve due, to the old manager.
+        // A validator goes wrong on the beacon chain; the next epoch's read makes its proof dissolve due. The node builds
+        // its proof calls for the manager it resolved at start, the one the chain names again: valid, but not allow-listed.
         Beacon.Chain.SetWithdrawalCredentials(BeaconValidator(megapool, wrong).Pubkey, DevBeaconChain.Credentials(0x01, Chain.Keys[0].Address));
         await MineAsync(time + 12, nodes);
         await MineAsync(time + 24, nodes);
