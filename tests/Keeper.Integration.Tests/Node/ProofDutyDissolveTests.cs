@@ -18,22 +18,35 @@ public sealed class ProofDutyDissolveTests : ProofDutyProcessTestBase
     public async Task WrongCredentials_AgedProofRebuiltNotSent_DissolvedAtOnceWithAProof_CompliantNeverTouched()
     {
         var megapool = await Harness.CreateMegapoolAsync(Chain.Keys[5].Address);
+        var wrongAtStart = await ValidatorAsync(megapool, staked: false);
         var wrongLater = await ValidatorAsync(megapool, staked: false);
         var wrong = await ValidatorAsync(megapool, staked: false);
         var compliant = await ValidatorAsync(megapool, staked: false);
         await StartBeaconAsync();
-        var node = await StartProvingKeeperAsync(1);
-        await ManualMiningAsync();
-        var nodes = new[] { node };
-        var first = await Chain.Eth.BlockNumberAsync(CancellationToken.None) + 1;
-        var start = await HeadTimeAsync();
         var other = DevBeaconChain.Credentials(0x01, Chain.Keys[0].Address);
 
-        // The node has read no beacon record yet: it reads at the first head of each new epoch after the first it sees
-        // (and on a timer minutes of wall clock away). A validator goes wrong in two beacon blocks of this epoch; then the
-        // beacon node stops producing blocks while the chain moves on more than an hour. The first read sees the change
-        // in the held head, but any proof of it is too old for the next block, so nothing may be sent.
-        Assert.True(EpochAt(start + 24) == EpochAt(start), $"the set-up took most of beacon epoch {EpochAt(start)} of chain time; the test needs two more slots of it");
+        // One validator is already wrong, in two beacon blocks, when the node starts: its first beacon read (a second
+        // after it knows its validators) sees it, and the dissolve goes into the first block.
+        Beacon.Chain.SetWithdrawalCredentials(BeaconValidator(megapool, wrongAtStart).Pubkey, other);
+        await MineSlotWithAutomineAsync();
+        await MineSlotWithAutomineAsync();
+        await ManualMiningAsync();
+        var first = await Chain.Eth.BlockNumberAsync(CancellationToken.None) + 1;
+        var node = await StartProvingKeeperAsync(1);
+        var nodes = new[] { node };
+        await WaitUntilAsync(
+            async () => await KeeperNonceAsync(BlockTag.Pending) == 1,
+            TimeSpan.FromSeconds(60),
+            () => $"the keeper sent no dissolve for the validator wrong at its start:\n{Log()}");
+        var before = await HeadTimeAsync();
+        var start = before + BlockSeconds;
+        Assert.True(EpochAt(start + 24) == EpochAt(before), $"the set-up took most of beacon epoch {EpochAt(before)} of chain time; the test needs three more slots of it");
+        await MineAsync(start, nodes);
+        var atStart = Assert.Single(await ChainLedger.SentByAsync(Chain, [KeeperAddress], first));
+        Assert.Equal(first, atStart.Block);
+        Assert.True(IsManagerCall<DissolveWithProofFunction>(atStart) && atStart.Succeeded, $"expected a successful proof dissolve to the manager, got a call to {atStart.To} (succeeded: {atStart.Succeeded})");
+        Assert.Equal((megapool, wrongAtStart), (ProofCallHead(atStart).Megapool, ProofCallHead(atStart).ValidatorId));
+
         Beacon.Chain.SetWithdrawalCredentials(BeaconValidator(megapool, wrongLater).Pubkey, other);
         await MineAsync(start + 12, nodes);
         await MineAsync(start + 24, nodes);
@@ -45,8 +58,8 @@ public sealed class ProofDutyDissolveTests : ProofDutyProcessTestBase
             TimeSpan.FromSeconds(60),
             () => $"the keeper neither built a too-old proof nor refused to build one while the beacon head is over an hour behind:\n{Log()}");
         await MineAsync(late + BlockSeconds, nodes, step: false);
-        Assert.Equal(0UL, await KeeperNonceAsync(BlockTag.Pending));
-        Assert.Empty(await ChainLedger.SentByAsync(Chain, [KeeperAddress], first));
+        Assert.Equal(1UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.Single(await ChainLedger.SentByAsync(Chain, [KeeperAddress], first));
         Assert.False((await InfoAsync(megapool, wrongLater)).Dissolved);
 
         // The beacon node produces the block of the chain's head: the next head's proof is of a newer slot, and goes out.
@@ -54,7 +67,7 @@ public sealed class ProofDutyDissolveTests : ProofDutyProcessTestBase
         await MineAsync(late + (2 * BlockSeconds), nodes, step: false);
         Assert.True(await WaitForKeeperTransactionAsync(TimeSpan.FromSeconds(60)), $"the keeper sent no dissolve once the beacon node had a fresh block:\n{Log()}");
         var time = await MineUntilNothingPendingAsync(late + (3 * BlockSeconds), nodes, [1]);
-        var rebuilt = Assert.Single(await ChainLedger.SentByAsync(Chain, [KeeperAddress], first));
+        var rebuilt = (await ChainLedger.SentByAsync(Chain, [KeeperAddress], first))[^1];
         Assert.True(IsManagerCall<DissolveWithProofFunction>(rebuilt) && rebuilt.Succeeded, $"expected a successful proof dissolve, got a call to {rebuilt.To} (succeeded: {rebuilt.Succeeded})");
         var (rebuiltPool, rebuiltId, slotTimestamp) = ProofCallHead(rebuilt);
         Assert.Equal((megapool, wrongLater), (rebuiltPool, rebuiltId));
@@ -73,7 +86,7 @@ public sealed class ProofDutyDissolveTests : ProofDutyProcessTestBase
         await MineAsync(EpochStart(epoch) + 24, nodes);
         await MineAsync(EpochStart(epoch + 1), nodes);
         await WaitUntilAsync(
-            async () => await KeeperNonceAsync(BlockTag.Pending) == 2,
+            async () => await KeeperNonceAsync(BlockTag.Pending) == 3,
             TimeSpan.FromSeconds(60),
             () => $"the keeper sent no dissolve after the first epoch's beacon read that shows the wrong credentials:\n{Log()}");
         await MineAsync(EpochStart(epoch + 1) + BlockSeconds, nodes);
@@ -88,10 +101,18 @@ public sealed class ProofDutyDissolveTests : ProofDutyProcessTestBase
         await MineAsync(EpochStart(epoch + 3), nodes);
         await MineAsync(EpochStart(epoch + 3) + BlockSeconds, nodes);
         var sent = await ChainLedger.SentByAsync(Chain, [KeeperAddress], first);
-        Assert.Equal(2, sent.Count);
+        Assert.Equal(3, sent.Count);
         Assert.All(sent, tx => Assert.NotEqual(compliant, ProofCallHead(tx).ValidatorId));
         Assert.False((await InfoAsync(megapool, compliant)).Dissolved);
-        Assert.Equal(2UL, await KeeperNonceAsync(BlockTag.Pending));
+        Assert.Equal(3UL, await KeeperNonceAsync(BlockTag.Pending));
+    }
+
+    // Before the node runs: a block in the next slot, mined at once, and the beacon block of its slot.
+    private async Task MineSlotWithAutomineAsync()
+    {
+        await Chain.IncreaseTimeAsync(12);
+        await Chain.MineAsync();
+        await Beacon.StepAsync(CancellationToken.None);
     }
 
     private static string TaskKey(Address megapool, uint id) => Keeper.Actors.Tracking.TaskKeys.DissolveProof(megapool, id);
