@@ -236,7 +236,14 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
         if (revert is not null)
         {
             // Not valid in the next block (already done, or not yet): try again at the next head while the window lasts.
+            // A proof call is built again then: it proves the beacon head's parent, which can predate the record that
+            // made its duty due (a changed record is read at the head), and would revert for as long as it stays fresh.
             LogSimulationReverted(Log, task.Duty.Key, window, revert);
+            if (task.Duty.Proof is not null)
+            {
+                task.Proven = null;
+            }
+
             return;
         }
 

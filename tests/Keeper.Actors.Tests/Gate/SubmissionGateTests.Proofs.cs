@@ -79,22 +79,51 @@ public sealed partial class SubmissionGateTests
     }
 
     [Fact]
-    public async Task ProofDuty_SimulationRevertsThenPasses_TheBuiltCallIsReusedWhileFresh()
+    public async Task ProofDuty_SimulationRevertsThenPasses_RebuiltAtTheNextHeadAndOnlyTheNewerCallSent()
+    {
+        // The first call proves a state from before the record that made the duty due: it reverts however fresh it is.
+        var builder = new FakeProofBuilder { SlotTimestamp = T - 24 };
+        var (gate, submitter, simulator) = StartProofGate(Member(1), builder);
+        var firstReverted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        simulator.RevertOf = call =>
+        {
+            if (!call.Data.SequenceEqual(FakeProofBuilder.CallOf(1, 0)))
+            {
+                return null;
+            }
+
+            firstReverted.TrySetResult();
+            return "execution reverted: Validator is compliant";
+        };
+
+        gate.Tell(new DutyDue(NotifyExitDuty(1, T), T));
+        await firstReverted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await SettledAsync(gate);
+        gate.Tell(Head(T + 12));
+
+        var submit = await NextSubmitAsync(submitter);
+        Assert.Equal(FakeProofBuilder.CallOf(2, 0), submit.Call.Data);
+        Assert.Equal(T + 12, submit.NextBlockTime);
+        await SettledAsync(gate);
+        Assert.Equal(2, builder.BuildCount);
+    }
+
+    [Fact]
+    public async Task ProofDuty_CallPasses_ReusedWhileFreshWithoutAnotherBuild()
     {
         var builder = new FakeProofBuilder { SlotTimestamp = T - 24 };
         var (gate, submitter, simulator) = StartProofGate(Member(1), builder);
-        simulator.Revert = "execution reverted: not yet";
+        simulator.Revert = null;
 
         gate.Tell(new DutyDue(NotifyExitDuty(1, T), T));
-        await AwaitAssertAsync(() => Assert.Equal(1, builder.BuildCount), TimeSpan.FromSeconds(20));
+        var first = await NextSubmitAsync(submitter);
+        // Not sent (the fee cap): the next window's turn simulates the same call again, and it still passes.
+        gate.Tell(new ActionNotSent(first.TaskKey, NotSentReason.AboveFeeCap, "above the fee cap"));
         await SettledAsync(gate);
-        simulator.Revert = null;
-        gate.Tell(Head(T + 12));
-        gate.Tell(Head(T + 24));
+        gate.Tell(Head(T + W));
 
-        var submit = await NextSubmitAsync(submitter);
-        Assert.Equal(FakeProofBuilder.CallOf(1, 0), submit.Call.Data);
-        Assert.Equal(T + 12, submit.NextBlockTime);
+        var second = await NextSubmitAsync(submitter);
+        Assert.Equal(FakeProofBuilder.CallOf(1, 0), second.Call.Data);
         await SettledAsync(gate);
         Assert.Equal(1, builder.BuildCount);
     }

@@ -275,7 +275,10 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
 
         public Exception? Failure { get; set; }
 
+        /// <summary>When set, the revert reason for each call (null: it passes), instead of <see cref="Revert"/>.</summary>
+        public Func<ContractCall, string?>? RevertOf { get; set; }
+
         public Task<string?> SimulateAsync(ContractCall call, Address from, ulong nextBlockTime, CancellationToken cancellationToken) =>
-            Failure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(Revert);
+            Failure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(RevertOf is { } revertOf ? revertOf(call) : Revert);
     }
 }

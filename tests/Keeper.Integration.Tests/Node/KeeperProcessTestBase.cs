@@ -47,7 +47,7 @@ public abstract class KeeperProcessTestBase : IAsyncLifetime
         Harness = await RocketPoolHarness.DeployAsync(Chain, Chain.Keys[0]);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var node in _nodes)
         {
