@@ -67,6 +67,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(SubmitterMarker)] = "submitter",
             [typeof(GateMarker)] = "gate",
             [typeof(ClusterMembershipMarker)] = "cluster-membership",
+            [typeof(OwnDeadlinesMarker)] = "own-deadlines",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(
