@@ -94,7 +94,10 @@ public sealed partial class NodeProcess : IAsyncDisposable
         var info = new ProcessStartInfo(apphost ? self! : dotnet) { UseShellExecute = false };
         if (!apphost)
         {
+            // Not the apphost, so not a single-file bundle either (whose apphost is the only way to run it): keeper.dll is a file.
+#pragma warning disable IL3000
             info.ArgumentList.Add(typeof(NodeProcess).Assembly.Location);
+#pragma warning restore IL3000
         }
 
         foreach (var arg in args)
