@@ -31,7 +31,7 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
         {
             using var client = Client([endpoint]);
             var (answered, chainId) = await TryAsync(
-                $"keeper.chain.rpc {Redacted(endpoint)}",
+                $"keeper.chain.rpc {SecretMask.Url(endpoint)}",
                 async ct => await new EthApi(client).ChainIdAsync(ct),
                 chainId => $"answers: chain id {chainId}{Named(chainId)}",
                 "does not answer eth_chainId: check the URL, that the client runs and that its HTTP JSON-RPC is enabled",
@@ -58,7 +58,7 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
         {
             using var beacon = new BeaconClient(new BeaconClientOptions { Endpoints = [endpoint], MaxAttempts = 1, RequestTimeout = Timeout });
             await TryAsync(
-                $"keeper.beacon.endpoints {Redacted(endpoint)}",
+                $"keeper.beacon.endpoints {SecretMask.Url(endpoint)}",
                 async ct => await beacon.GetGenesisAsync(ct),
                 genesis => $"answers: genesis time {genesis.GenesisTime} ({DateTimeOffset.FromUnixTimeSeconds((long)genesis.GenesisTime):u})",
                 "does not answer /eth/v1/beacon/genesis: check the URL and that the beacon node's REST API is enabled",
@@ -160,9 +160,6 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
         31337 => " (a local dev chain)",
         _ => string.Empty,
     };
-
-    // Endpoint URLs often carry an API key in the path or query: show scheme, host and port only.
-    private static string Redacted(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Authority) + (endpoint.AbsolutePath.Length > 1 || endpoint.Query.Length > 0 ? "/…" : "/");
 
     private static string Ether(BigInteger wei) =>
         ((decimal)(wei / 1_000_000_000_000) / 1_000_000m).ToString("0.######", CultureInfo.InvariantCulture);

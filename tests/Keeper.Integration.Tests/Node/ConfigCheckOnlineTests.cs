@@ -51,7 +51,7 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         var (exitCode, output, error) = await KeeperCommandLine.RunAsync(null, Patience, "config", "check", config, "--online");
 
         Assert.True(exitCode == ExitCodes.Ok, $"exit {exitCode}\n{output}\n{error}");
-        Has(output, $"ok   keeper.chain.rpc {_anvil!.RpcUrl.GetLeftPart(UriPartial.Authority)}/: answers: chain id 31337 (a local dev chain)");
+        Has(output, $"ok   keeper.chain.rpc {SecretMask.Url(_anvil!.RpcUrl)}: answers: chain id 31337 (a local dev chain)");
         Has(output, $"ok   keeper.rocketpool.storage {_harness.Deployment.Storage}: resolves every contract Keeper uses (rocketMegapoolManager {_harness.Deployment.MegapoolManager})");
         Has(output, $"ok   signer {_chain.Keys[1].Address}: balance ");
         Has(output, "ok   keeper.beacon.endpoints http://127.0.0.1:");
@@ -85,10 +85,10 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         var (exitCode, output, error) = await KeeperCommandLine.RunAsync(null, Patience, "config", "check", config, "--online");
 
         Assert.True(exitCode == ExitCodes.Failed, $"exit {exitCode}\n{output}\n{error}");
-        Has(output + error, $"FAIL keeper.chain.rpc {deadRpc}: does not answer eth_chainId");
+        Has(output + error, $"FAIL keeper.chain.rpc {SecretMask.Url(deadRpc)}: does not answer eth_chainId");
         Has(output, $"FAIL keeper.rocketpool.storage {_harness.Multicall3}: is a contract but not a RocketStorage");
         Has(output, $"FAIL signer {unfunded.Address}: has 0 ETH on chain 31337: fund it");
-        Has(output, $"FAIL keeper.beacon.endpoints {deadBeacon}: does not answer /eth/v1/beacon/genesis");
+        Has(output, $"FAIL keeper.beacon.endpoints {SecretMask.Url(deadBeacon)}: does not answer /eth/v1/beacon/genesis");
         Has(output, "# online: 4 check(s) failed.");
     }
 
