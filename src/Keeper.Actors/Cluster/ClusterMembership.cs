@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Cluster;
 using Keeper.Actors.Gate;
@@ -23,6 +24,7 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
     private bool? _storeReachable;
     private bool _probing;
     private MembershipChanged? _last;
+    private ImmutableDictionary<string, DateTimeOffset> _lastHeard = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
     /// <summary>Creates the actor; it subscribes to the cluster's events and starts probing the store when it starts.</summary>
     public ClusterMembership(ClusterMembershipOptions options)
@@ -36,6 +38,8 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
         Receive<ProbeStore>(_ => Probe());
         Receive<StoreProbed>(OnProbed);
         Receive<GetClusterMembers>(_ => Sender.Tell(Members(), Self));
+        Receive<SendHeartbeats>(_ => SendHeartbeat());
+        Receive<MemberHeartbeat>(heartbeat => _lastHeard = _lastHeard.SetItem(heartbeat.Node, Context.System.Scheduler.Now));
     }
 
     /// <summary>The actor's keyed timers (set by Akka).</summary>
@@ -58,6 +62,11 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
         Self.Tell(ProbeStore.Instance, Self);
         Timers.StartPeriodicTimer("probe", ProbeStore.Instance, _options.ProbeInterval);
         Timers.StartSingleTimer("up-warning", UpWarning.Instance, _options.UpWarningAfter);
+        if (_options.Subscribe)
+        {
+            Timers.StartPeriodicTimer("heartbeat", SendHeartbeats.Instance, _options.HeartbeatInterval);
+        }
+
         LogWaitingToSign(Log, _view.Self.Address.ToString());
     }
 
@@ -91,6 +100,8 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
         }
 
         _view = view;
+        // A member that left is no longer shown; one that comes back is heard from again.
+        _lastHeard = _lastHeard.RemoveRange(_lastHeard.Keys.Where(node => !view.Members.Keys.Any(m => m.Address.ToString() == node)));
         CheckSigner(snapshot);
         Publish();
     }
@@ -173,7 +184,27 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
     private ClusterMembers Members() => new(
         _view.Self.Address.ToString(),
         _view.Members.Values.OrderBy(m => m.Signer).ThenBy(m => m.Node.Address.ToString(), StringComparer.Ordinal).ToArray(),
-        _storeReachable == true);
+        _storeReachable == true)
+    {
+        LastHeard = _lastHeard,
+        At = Context.System.Scheduler.Now,
+    };
+
+    // Every other keeper member that may still answer (unreachable ones too: a heartbeat that arrives shows it is back).
+    private void SendHeartbeat()
+    {
+        var self = _view.Self.Address.ToString();
+        var heartbeat = new MemberHeartbeat(self);
+        foreach (var member in _view.Members.Values.Where(m => m.Alive && m.Node != _view.Self))
+        {
+            Context.ActorSelection(new RootActorPath(member.Node.Address) / Self.Path.Elements).Tell(heartbeat, Self);
+        }
+    }
+
+    private sealed record SendHeartbeats
+    {
+        public static SendHeartbeats Instance { get; } = new();
+    }
 
     private sealed record ProbeStore
     {

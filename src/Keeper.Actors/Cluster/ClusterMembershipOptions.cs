@@ -17,9 +17,15 @@ public sealed record ClusterMembershipOptions(IActorRef Gate, IActorRef Submitte
     /// <summary>This node's member address; null: the actor system's own (Akka.Cluster's <c>SelfUniqueAddress</c>).</summary>
     public UniqueAddress? Self { get; init; }
 
-    /// <summary>False in unit tests that feed the cluster's events by hand; true subscribes to Akka.Cluster's events.</summary>
+    /// <summary>
+    /// False in unit tests that feed the cluster's events by hand; true subscribes to Akka.Cluster's events and sends a
+    /// <see cref="MemberHeartbeat"/> to the members it learns of (hand-made members have no node to send to).
+    /// </summary>
     public bool Subscribe { get; init; } = true;
 
     /// <summary>How long this node may wait to be Up before it warns that it tracks the chain but sends nothing.</summary>
     public TimeSpan UpWarningAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often this node tells the other keeper members it is alive (<see cref="MemberHeartbeat"/>).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

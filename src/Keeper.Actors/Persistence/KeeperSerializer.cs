@@ -3,6 +3,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Serialization;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Watching;
@@ -11,7 +12,8 @@ namespace Keeper.Actors.Persistence;
 
 /// <summary>
 /// Akka serializer of everything Keeper stores through Akka.Persistence: the submitter's <see cref="SubmissionEvent"/>s,
-/// the trackers' snapshots and the chain watcher's checkpoint. Each format keeps the manifest its own serializer
+/// the trackers' snapshots and the chain watcher's checkpoint; and of the one message keeper members send each other,
+/// the <see cref="MemberHeartbeat"/>. Each format keeps the manifest its own serializer
 /// defines (<c>submission.created.v1</c>, <c>megapool-tracking/1</c>, <c>watcher-checkpoint/1</c>, ...), never a CLR
 /// type name, so renaming or moving a type never breaks recovery; a new format gets a new manifest and the old one stays
 /// readable.
@@ -39,6 +41,7 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
             "Keeper.Actors.Tracking.MegapoolTrackingState, Keeper.Actors" = keeper
             "Keeper.Actors.Tracking.MinipoolTrackingState, Keeper.Actors" = keeper
             "Keeper.Chain.Watching.WatcherCheckpoint, Keeper.Chain" = keeper
+            "Keeper.Actors.Cluster.MemberHeartbeat, Keeper.Actors" = keeper
           }
           serialization-identifiers {
             "Keeper.Actors.Persistence.KeeperSerializer, Keeper.Actors" = 4711
@@ -58,7 +61,11 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
         TrackingSnapshots.MegapoolManifest,
         TrackingSnapshots.MinipoolManifest,
         WatcherCheckpointJson.Manifest,
+        HeartbeatManifest,
     ];
+
+    /// <summary>The manifest of a <see cref="MemberHeartbeat"/>: <c>{"node":"akka.tcp://keeper@host:port"}</c>.</summary>
+    public const string HeartbeatManifest = "member-heartbeat/1";
 
     /// <summary>Creates the serializer; Akka calls this with the actor system that loads it.</summary>
     public KeeperSerializer(ExtendedActorSystem system)
@@ -80,6 +87,7 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
         MegapoolTrackingState => TrackingSnapshots.MegapoolManifest,
         MinipoolTrackingState => TrackingSnapshots.MinipoolManifest,
         WatcherCheckpoint => WatcherCheckpointJson.Manifest,
+        MemberHeartbeat => HeartbeatManifest,
         _ => throw NotOurs(o),
     };
 
@@ -91,6 +99,7 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
         MegapoolTrackingState s => TrackingSnapshots.Serialize(s),
         MinipoolTrackingState s => TrackingSnapshots.Serialize(s),
         WatcherCheckpoint c => WatcherCheckpointJson.Serialize(c),
+        MemberHeartbeat h => JsonSerializer.SerializeToUtf8Bytes(new HeartbeatJson(h.Node)),
         _ => throw NotOurs(obj),
     };
 
@@ -116,6 +125,8 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
                 TrackingSnapshots.MegapoolManifest => TrackingSnapshots.DeserializeMegapool(bytes),
                 TrackingSnapshots.MinipoolManifest => TrackingSnapshots.DeserializeMinipool(bytes),
                 WatcherCheckpointJson.Manifest => WatcherCheckpointJson.Deserialize(bytes),
+                HeartbeatManifest => new MemberHeartbeat(JsonSerializer.Deserialize<HeartbeatJson>(bytes)?.Node
+                    ?? throw new FormatException("the heartbeat names no node")),
                 _ => throw new SerializationException(
                     $"KeeperSerializer (id {Id}) cannot read manifest '{manifest}': this build reads {string.Join(", ", KnownManifests)}. " +
                     "The store was probably written by a newer Keeper; run that version or a newer one."),
@@ -127,6 +138,8 @@ public sealed class KeeperSerializer : SerializerWithStringManifest
             throw new SerializationException($"KeeperSerializer (id {Id}) cannot read a malformed '{manifest}' payload of {bytes.Length} bytes: {e.Message}", e);
         }
     }
+
+    private sealed record HeartbeatJson([property: System.Text.Json.Serialization.JsonPropertyName("node")] string Node);
 
     private static ArgumentException NotOurs(object? o) =>
         new($"KeeperSerializer does not write {o?.GetType().FullName ?? "null"}; bind only the types listed in {nameof(KeeperSerializer)}.{nameof(Hocon)}.", nameof(o));

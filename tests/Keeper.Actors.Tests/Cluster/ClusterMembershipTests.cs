@@ -121,6 +121,29 @@ public sealed class ClusterMembershipTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Heartbeats_EachMembersLastOnTheNodesClock_ForgottenWhenItLeaves()
+    {
+        var membership = Start();
+        membership.Tell(State([Member(1, MemberStatus.Up), Member(2, MemberStatus.Up), Member(3, MemberStatus.Up)]));
+        var start = Scheduler.Now;
+
+        membership.Tell(new MemberHeartbeat("akka.tcp://keeper@127.0.0.1:4002"));
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        ExpectMsg<ClusterMembers>();
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        var members = ExpectMsg<ClusterMembers>();
+
+        // Member 3 was never heard from, and the node never hears itself.
+        Assert.Equal([("akka.tcp://keeper@127.0.0.1:4002", start)], members.LastHeard.Select(h => (h.Key, h.Value)));
+        Assert.Equal(TimeSpan.FromSeconds(5), members.At - members.LastHeard["akka.tcp://keeper@127.0.0.1:4002"]);
+
+        membership.Tell(new ClusterEvent.MemberRemoved(Member(2, MemberStatus.Removed), MemberStatus.Up));
+        membership.Tell(GetClusterMembers.Instance, TestActor);
+        Assert.Empty(ExpectMsg<ClusterMembers>().LastHeard);
+    }
+
+    [Fact]
     public void ClusterState_SelfUpAndSoleSigner_SubmitterStartsOnce_GateCountsSelf()
     {
         var membership = Start();

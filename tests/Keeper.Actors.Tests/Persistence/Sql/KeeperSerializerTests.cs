@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using System.Text;
 using Akka.Actor;
 using Akka.Serialization;
+using Keeper.Actors.Cluster;
 using Keeper.Actors.Persistence;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
@@ -28,6 +29,7 @@ public sealed class KeeperSerializerTests() : Akka.TestKit.Xunit2.TestKit(Keeper
         { nameof(MegapoolTrackingState), "megapool-tracking/1" },
         { nameof(MinipoolTrackingState), "minipool-tracking/1" },
         { nameof(WatcherCheckpoint), "watcher-checkpoint/1" },
+        { nameof(MemberHeartbeat), "member-heartbeat/1" },
     };
 
     [Theory]
@@ -80,6 +82,17 @@ public sealed class KeeperSerializerTests() : Akka.TestKit.Xunit2.TestKit(Keeper
     }
 
     [Fact]
+    public void MemberHeartbeat_BetweenNodesOfDifferentBuilds_GoldenPayloadBothWays()
+    {
+        var heartbeat = new MemberHeartbeat("akka.tcp://keeper@127.0.0.1:4053");
+        var serializer = Sys.Serialization.FindSerializerFor(heartbeat);
+        const string Golden = "{\"node\":\"akka.tcp://keeper@127.0.0.1:4053\"}";
+
+        Assert.Equal(Golden, Encoding.UTF8.GetString(serializer.ToBinary(heartbeat)));
+        Assert.Equal(heartbeat, Sys.Serialization.Deserialize(Encoding.UTF8.GetBytes(Golden), KeeperSerializer.Id, KeeperSerializer.HeartbeatManifest));
+    }
+
+    [Fact]
     public void ToBinary_GoldenPayloads_Unchanged()
     {
         var serializer = Sys.Serialization.FindSerializerFor(StoredSamples.Minipool());
@@ -127,6 +140,7 @@ public sealed class KeeperSerializerTests() : Akka.TestKit.Xunit2.TestKit(Keeper
     [InlineData("megapool-tracking/1", "{\"megapool\":\"0x00\"}")]
     [InlineData("minipool-tracking/1", "not json")]
     [InlineData("watcher-checkpoint/1", "{}")]
+    [InlineData("member-heartbeat/1", "{}")]
     public void FromBinary_MalformedPayload_SerializationExceptionNamesTheManifest(string manifest, string payload)
     {
         var error = Assert.Throws<SerializationException>(() => Sys.Serialization.Deserialize(Encoding.UTF8.GetBytes(payload), KeeperSerializer.Id, manifest));
@@ -146,7 +160,7 @@ public sealed class KeeperSerializerTests() : Akka.TestKit.Xunit2.TestKit(Keeper
     }
 
     private static IEnumerable<object> Samples() =>
-        [.. StoredSamples.LifeOfNonce(7), StoredSamples.Megapool(), StoredSamples.Minipool(), StoredSamples.Checkpoint()];
+        [.. StoredSamples.LifeOfNonce(7), StoredSamples.Megapool(), StoredSamples.Minipool(), StoredSamples.Checkpoint(), new MemberHeartbeat("akka.tcp://keeper@127.0.0.1:4053")];
 
     /// <summary>The stored form, for types whose records compare collections by reference.</summary>
     private static byte[] Payload(object value) => value switch
@@ -155,6 +169,7 @@ public sealed class KeeperSerializerTests() : Akka.TestKit.Xunit2.TestKit(Keeper
         MegapoolTrackingState s => TrackingSnapshots.Serialize(s),
         MinipoolTrackingState s => TrackingSnapshots.Serialize(s),
         WatcherCheckpoint c => WatcherCheckpointJson.Serialize(c),
+        MemberHeartbeat h => Encoding.UTF8.GetBytes(h.Node),
         _ => throw new ArgumentException($"not a stored type: {value.GetType()}", nameof(value)),
     };
 }
