@@ -72,6 +72,6 @@ public sealed partial class DeadlineScheduler : ReceiveActor
     private DutiesSnapshot Snapshot()
     {
         var duties = _book.All().OrderBy(d => d.DueAt).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d, _book.IsPublished(d.Key))).ToArray();
-        return new DutiesSnapshot(_book.ChainTime, duties);
+        return new DutiesSnapshot(_book.ChainTime, duties) { SlotSeconds = _slotSeconds };
     }
 }

@@ -31,4 +31,23 @@ public sealed record GetDuties
 /// <summary>The duties a scheduler holds, earliest first, and the chain time it is at.</summary>
 /// <param name="ChainTime">The next block's timestamp, or null before the first head.</param>
 /// <param name="Duties">Each duty and whether it has been published as due.</param>
-public sealed record DutiesSnapshot(ulong? ChainTime, IReadOnlyList<(Duty Duty, bool Due)> Duties);
+public sealed record DutiesSnapshot(ulong? ChainTime, IReadOnlyList<(Duty Duty, bool Due)> Duties)
+{
+    /// <summary>The chain's block interval in seconds, to tell a due time in blocks; 0 when unknown.</summary>
+    public ulong SlotSeconds { get; init; }
+
+    /// <summary>
+    /// How many blocks from the head the first block is in which <paramref name="duty"/> is valid (1: the next block), or
+    /// null before the first head or without <see cref="SlotSeconds"/>.
+    /// </summary>
+    public long? BlocksUntil(Duty duty)
+    {
+        ArgumentNullException.ThrowIfNull(duty);
+        if (ChainTime is not { } next || SlotSeconds == 0)
+        {
+            return null;
+        }
+
+        return duty.DueAt <= next ? 1 : 1 + (long)((duty.DueAt - next + SlotSeconds - 1) / SlotSeconds);
+    }
+}

@@ -27,7 +27,7 @@ public static class ApiViews
     /// <summary>Every duty with its due time, and the gate's state of those it holds.</summary>
     public static DutiesView Duties(DutiesSnapshot duties, GateStatus gate)
     {
-        var gateTasks = gate.Tasks.ToDictionary(t => t.TaskKey, t => t.State, StringComparer.Ordinal);
+        var gateTasks = gate.Tasks.ToDictionary(t => t.TaskKey, StringComparer.Ordinal);
         var views = duties.Duties
             .OrderBy(d => d.Duty.DueAt)
             .ThenBy(d => d.Duty.Key, StringComparer.Ordinal)
@@ -41,7 +41,9 @@ public static class ApiViews
                 d.Due,
                 d.Duty.Deadline,
                 d.Duty.Reward.ToString(CultureInfo.InvariantCulture),
-                gateTasks.GetValueOrDefault(d.Duty.Key)))
+                gateTasks.GetValueOrDefault(d.Duty.Key)?.State,
+                duties.BlocksUntil(d.Duty),
+                gateTasks.GetValueOrDefault(d.Duty.Key)?.Holder?.ToString()))
             .ToArray();
         return new DutiesView(duties.ChainTime, views.Count(v => v.Due), views.Count(v => !v.Due), views);
     }
@@ -77,7 +79,8 @@ public static class ApiViews
                 string.Equals(m.Node.Address.ToString(), cluster.Self, StringComparison.Ordinal),
                 m.NodeId,
                 m.Display,
-                m.Node.Address.ToString()))
+                m.Node.Address.ToString(),
+                HeartbeatAge(cluster, m.Node.Address.ToString())))
             .OrderBy(m => m.Position ?? int.MaxValue)
             .ThenBy(m => m.Address, StringComparer.Ordinal)
             .ToArray();
@@ -89,6 +92,11 @@ public static class ApiViews
             members,
             next is null ? null : new NextTurnView(next.TaskKey, next.DueAt, next.Holder!.Value.ToString(), string.Equals(next.Holder.Value.ToString(), status.Address, StringComparison.OrdinalIgnoreCase)));
     }
+
+    private static double? HeartbeatAge(ClusterMembers cluster, string node) =>
+        string.Equals(node, cluster.Self, StringComparison.Ordinal) ? 0
+        : cluster.LastHeard.TryGetValue(node, out var heard) ? Math.Round(Math.Max(0, (cluster.At - heard).TotalSeconds), 1)
+        : null;
 
     private static string PoolKind(DutyKind kind) => kind == DutyKind.DissolveMinipool ? "minipool" : "megapool";
 

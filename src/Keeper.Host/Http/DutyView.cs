@@ -11,5 +11,8 @@ namespace Keeper.Host.Http;
 /// <param name="Deadline">For windows that close, the last timestamp still on time.</param>
 /// <param name="RewardWei">What the contract pays whoever acts, in wei.</param>
 /// <param name="GateState">The gate's state for it once due (waiting for our turn, in flight), or null.</param>
+/// <param name="BlocksUntilDue">How many blocks from the head its first valid block is (1: the next block), or null before the first head.</param>
+/// <param name="Holder">Once due, the signing address of the member whose turn it is at the next block (in this node's view); else null.</param>
 public sealed record DutyView(
-    string Key, string Kind, string Target, uint? ValidatorId, ulong DueAt, long? SecondsUntilDue, bool Due, ulong? Deadline, string RewardWei, string? GateState);
+    string Key, string Kind, string Target, uint? ValidatorId, ulong DueAt, long? SecondsUntilDue, bool Due, ulong? Deadline, string RewardWei, string? GateState,
+    long? BlocksUntilDue = null, string? Holder = null);

@@ -7,4 +7,5 @@ namespace Keeper.Host.Http;
 /// <param name="NodeId">Its node id (its claims are recorded under it).</param>
 /// <param name="Status">Its cluster status: Joining, Up, Leaving, Exiting, Down, or "Unreachable (Up)" and the like.</param>
 /// <param name="Node">Its cluster address.</param>
-public sealed record MemberView(string Address, int? Position, bool Self, string NodeId, string Status, string Node);
+/// <param name="HeartbeatAgeSeconds">How long ago this node last heard its heartbeat (0 for this node), or null if never.</param>
+public sealed record MemberView(string Address, int? Position, bool Self, string NodeId, string Status, string Node, double? HeartbeatAgeSeconds = null);

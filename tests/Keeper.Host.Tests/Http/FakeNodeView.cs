@@ -34,7 +34,7 @@ internal sealed class FakeNodeView : INodeView
         (new Duty("dissolve:minipool:" + Minipool.ToLowerHex(), DutyKind.DissolveMinipool, Minipool, null, 1_700_000_010), true),
         (new Duty("dissolve:megapool:" + Megapool.ToLowerHex() + ":1", DutyKind.DissolveMegapoolValidator, Megapool, 1, 1_700_003_612), false),
         (new Duty("dissolve:megapool:" + Megapool.ToLowerHex() + ":0", DutyKind.DissolveMegapoolValidator, Megapool, 0, 1_700_000_112, Reward: new BigInteger(5)), false),
-    ]);
+    ]) { SlotSeconds = 12 };
 
     public static readonly Address Gone = Address.Parse("0x90F79bf6EB2c4f870365E785982E1f101E93b906");
 
@@ -45,7 +45,12 @@ internal sealed class FakeNodeView : INodeView
         new KeeperMember(Node(4001), "node-1", Self, MemberStatus.Up, true),
         new KeeperMember(Node(4002), "node-2", Other, MemberStatus.Up, true),
         new KeeperMember(Node(4003), "node-3", Gone, MemberStatus.Up, false),
-    ], true);
+    ], true)
+    {
+        // node-2 was heard 2.5 s ago; node-3 never.
+        LastHeard = new Dictionary<string, DateTimeOffset> { ["akka.tcp://keeper@127.0.0.1:4002"] = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_097_500) },
+        At = DateTimeOffset.FromUnixTimeSeconds(1_700_000_100),
+    };
 
     public SubmitterStatus Submitter { get; set; } = new(Self, 3, [
         new TransactionRecord("dissolve:megapool:" + Megapool.ToLowerHex() + ":2", 0, Hash(1), TransactionState.Succeeded, 2_000_000_000, 100_000_000, 100, 50_000, 0),

@@ -113,9 +113,9 @@ public sealed class KeeperHttpTests
         Assert.Equal((1_700_000_012UL, 1, 2), (duties.ChainTime!.Value, duties.Due, duties.Waiting));
         Assert.Equal(
             [
-                new DutyView("dissolve:minipool:" + FakeNodeView.Minipool.ToLowerHex(), "DissolveMinipool", FakeNodeView.Minipool.ToString(), null, 1_700_000_010, -2, true, null, "0", "in-flight"),
-                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":0", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 0, 1_700_000_112, 100, false, null, "5", null),
-                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":1", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 1, 1_700_003_612, 3600, false, null, "0", null),
+                new DutyView("dissolve:minipool:" + FakeNodeView.Minipool.ToLowerHex(), "DissolveMinipool", FakeNodeView.Minipool.ToString(), null, 1_700_000_010, -2, true, null, "0", "in-flight", 1, FakeNodeView.Other.ToString()),
+                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":0", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 0, 1_700_000_112, 100, false, null, "5", null, 10),
+                new DutyView("dissolve:megapool:" + FakeNodeView.Megapool.ToLowerHex() + ":1", "DissolveMegapoolValidator", FakeNodeView.Megapool.ToString(), 1, 1_700_003_612, 3600, false, null, "0", null, 301),
             ],
             duties.Duties);
     }
@@ -164,8 +164,8 @@ public sealed class KeeperHttpTests
         Assert.Equal("akka.tcp://keeper@127.0.0.1:4001", members.SelfNode);
         Assert.Equal(
             [
-                new MemberView(FakeNodeView.Other.ToString(), 0, false, "node-2", "Up", "akka.tcp://keeper@127.0.0.1:4002"),
-                new MemberView(FakeNodeView.Self.ToString(), 1, true, "node-1", "Up", "akka.tcp://keeper@127.0.0.1:4001"),
+                new MemberView(FakeNodeView.Other.ToString(), 0, false, "node-2", "Up", "akka.tcp://keeper@127.0.0.1:4002", 2.5),
+                new MemberView(FakeNodeView.Self.ToString(), 1, true, "node-1", "Up", "akka.tcp://keeper@127.0.0.1:4001", 0),
                 new MemberView(FakeNodeView.Gone.ToString(), null, false, "node-3", "Unreachable (Up)", "akka.tcp://keeper@127.0.0.1:4003"),
             ],
             members.Members);
