@@ -37,6 +37,9 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
     private bool _checkpointing;
     // The sequence number of the last checkpoint loaded or tried; every save tries the next one (see LatestSnapshot).
     private long _checkpointSequenceNr;
+    // Failed polls in a row, and when the first of them failed: one line when polling starts failing, one when it works again.
+    private int _failedPolls;
+    private DateTimeOffset _failingSince;
 
     /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
     public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ChainWatcherActorOptions options)
@@ -134,8 +137,23 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         }
         catch (Exception ex) when (ex is JsonRpcException or EthResponseException or Chain.Calls.BatchCallFailedException)
         {
-            LogPollFailed(Log, ex.Message);
+            if (_failedPolls++ == 0)
+            {
+                _failingSince = Context.System.Scheduler.Now;
+                LogPollFailed(Log, ex.Message);
+            }
+            else
+            {
+                LogPollStillFailing(Log, _failedPolls, ex.Message);
+            }
+
             return false;
+        }
+
+        if (_failedPolls > 0)
+        {
+            LogPollWorksAgain(Log, _failedPolls, (Context.System.Scheduler.Now - _failingSince).TotalSeconds);
+            _failedPolls = 0;
         }
 
         if (_options.Snapshots is { } scope && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
@@ -205,6 +223,12 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint at block {Block} not saved (tracking goes on; the next checkpoint retries): {Reason}")]
     private static partial void LogCheckpointFailed(ILogger logger, ulong block, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain failed; retrying at the next poll: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain failed; retrying at every poll, and saying so once it works again: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polling the chain failed again ({Count} in a row): {Reason}")]
+    private static partial void LogPollStillFailing(ILogger logger, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling the chain works again, after {Count} failed polls over {Seconds:0.#} s")]
+    private static partial void LogPollWorksAgain(ILogger logger, int count, double seconds);
 }
