@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
+using Keeper.Integration.Tests.Host;
 using Xunit;
 
 namespace Keeper.Integration.Tests.Devnet;
@@ -72,19 +73,21 @@ public sealed class DevnetProcessTests : IDisposable
     {
         var dir = Path.Combine(_root, "work");
         var reportPath = Path.Combine(dir, "report.json");
-        using var devnet = DevnetProcess.Start([.. Small, "--keep", "--dir", dir, "--report", reportPath, "--block-time", "1"]);
+        using var devnet = DevnetProcess.Start([.. Small, "--nodes", "2", "--keep", "--dir", dir, "--report", reportPath, "--block-time", "1"]);
         var dashboard = new Uri((await devnet.WaitForLineAsync(@"^node-1 dashboard: (\S+)", StartTimeout)).Groups[1].Value);
         var anvil = new Uri((await devnet.WaitForLineAsync(@"^  anvil \(pid \d+\): (\S+),", StartTimeout)).Groups[1].Value);
         var started = ProcessTree.Descendants(devnet.Id);
 
         var report = JsonSerializer.Deserialize<DevnetReport>(await File.ReadAllTextAsync(reportPath), StatusFile.Json)!;
-        Assert.Equal(new DevnetReportOptions(1, "sqlite", 1, 4, 2, 0, "on", 1, dir, Keep: true, reportPath), report.Options);
+        Assert.Equal(new DevnetReportOptions(2, "sqlite", 1, 4, 2, 0, "on", 1, dir, Keep: true, reportPath), report.Options);
         // How many the keeper did at one-second blocks depends on the machine's load (Node/DevnetTests asserts all done).
         Assert.Equal(3, report.Tasks.Due);
         Assert.Equal(0, report.Tasks.Duplicates);
         Assert.Equal(0, report.Tasks.Reverted);
-        // After the report, the node still serves its dashboard and the chain still answers.
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await _http.GetAsync(dashboard)).StatusCode);
+        // After the report, the nodes still serve their dashboards and the chain still answers. Node 1's dashboard, in a
+        // real browser, shows node 2 up and heard from.
+        var dom = await Chromium.DumpDomAsync(dashboard, TimeSpan.FromSeconds(60));
+        Assert.Matches(@"<tr data-node=""node-2""><td>\d</td><td>node-2</td><td>Up</td><td>\d+\.\d s ago</td>", dom);
         using (var body = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}""", System.Text.Encoding.UTF8, "application/json"))
         {
             Assert.Contains("\"result\":\"0x", await (await _http.PostAsync(anvil, body)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -99,7 +102,7 @@ public sealed class DevnetProcessTests : IDisposable
         Assert.True(exitCode == ExitCodes.Ok, $"keeper devnet --keep exited {exitCode} on Ctrl-C, expected {ExitCodes.Ok}:\n{devnet.Output}\n{devnet.Error}");
         var left = started.Where(ProcessTree.IsAlive).Concat(ProcessTree.WithCommandLine(dir)).ToArray();
         Assert.True(left.Length == 0, $"still running after SIGINT: {string.Join("; ", left.Select(p => $"{p.Pid} {p.CommandLine}"))}");
-        Assert.Equal(["node-1.log", "report.json"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["node-1.log", "node-2.log", "report.json"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order());
     }
 
     [Fact]
