@@ -8,6 +8,4 @@ public sealed partial class ChainFollower
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reorg: {Depth} block(s) dropped back to common ancestor {AncestorNumber} ({AncestorHash})")]
     private static partial void LogReorg(ILogger logger, int depth, ulong ancestorNumber, string ancestorHash);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain head failed; retrying at the next poll: {Reason}")]
-    private static partial void LogPollFailed(ILogger logger, string reason);
 }

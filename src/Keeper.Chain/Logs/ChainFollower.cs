@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Keeper.Chain.Eth;
-using Keeper.Chain.Rpc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -102,35 +100,6 @@ public sealed partial class ChainFollower
         }
 
         return await HandleReorgAsync(latest, cancellationToken);
-    }
-
-    /// <summary>
-    /// Polls every <paramref name="interval"/> (on <paramref name="timeProvider"/>) and yields each non-empty update.
-    /// Transport failures and malformed answers are logged and retried at the next poll; a reorg deeper than the history
-    /// ends the stream with <see cref="ReorgTooDeepException"/>.
-    /// </summary>
-    public async IAsyncEnumerable<ChainUpdate> FollowAsync(TimeSpan interval, TimeProvider timeProvider, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            ChainUpdate update;
-            try
-            {
-                update = await PollAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is JsonRpcException or EthResponseException && !cancellationToken.IsCancellationRequested)
-            {
-                LogPollFailed(_logger, ex.Message);
-                update = ChainUpdate.None;
-            }
-
-            if (!update.IsEmpty)
-            {
-                yield return update;
-            }
-
-            await Task.Delay(interval, timeProvider, cancellationToken);
-        }
     }
 
     private async Task<ChainUpdate> HandleReorgAsync(BlockHeader latest, CancellationToken cancellationToken)

@@ -15,9 +15,6 @@ public sealed partial class ChainWatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Logs for blocks {From}-{To} came from another branch (a reorg raced the read); reading them again")]
     private static partial void LogRaceRewind(ILogger logger, ulong from, ulong to);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the chain failed; retrying at the next poll: {Reason}")]
-    private static partial void LogPollFailed(ILogger logger, string reason);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "DAO proposal {ProposalId} executed in block {Block} by {Emitter}; reading settings and contract addresses again")]
     private static partial void LogProposalExecuted(ILogger logger, ulong proposalId, ulong block, string emitter);
 

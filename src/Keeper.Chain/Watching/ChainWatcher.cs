@@ -136,35 +136,6 @@ public sealed partial class ChainWatcher
         report(events);
     }
 
-    /// <summary>
-    /// Polls every <paramref name="interval"/> on <paramref name="timeProvider"/> and yields each event. Transport failures
-    /// and malformed answers are logged and retried at the next poll; the stream ends only by cancellation or by a reorg
-    /// deeper than the remembered history (<see cref="ReorgTooDeepException"/>).
-    /// </summary>
-    public async IAsyncEnumerable<WatcherEvent> RunAsync(TimeSpan interval, TimeProvider timeProvider, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            IReadOnlyList<WatcherEvent> events;
-            try
-            {
-                events = await PollAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is Rpc.JsonRpcException or EthResponseException or BatchCallFailedException && !cancellationToken.IsCancellationRequested)
-            {
-                LogPollFailed(_logger, ex.Message);
-                events = [];
-            }
-
-            foreach (var e in events)
-            {
-                yield return e;
-            }
-
-            await Task.Delay(interval, timeProvider, cancellationToken);
-        }
-    }
-
     private async Task ColdStartAsync(Action<IReadOnlyList<WatcherEvent>> report, CancellationToken cancellationToken)
     {
         try
