@@ -80,6 +80,8 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
         Assert.Contains($"data-key=\"{node.TaskKey}\"", dom, StringComparison.Ordinal);
         Assert.Contains(Utc(node.DueAt), dom, StringComparison.Ordinal);
         Assert.Contains("in 27d 23h", dom, StringComparison.Ordinal);
+        // The timeline labels the deadline: what, which pool, when (local time) and in how many blocks.
+        Assert.Matches($@"<div class=""label( flip)?"" data-key=""{node.TaskKey}"" [^>]*><b>dissolve #\d+</b> · 0x[0-9a-fA-F]{{4}}…[0-9a-fA-F]{{4}}<br>[^<]+ · in \d+ blocks</div>", dom);
         Assert.Contains(node.Node.Address, dom, StringComparison.Ordinal);
         Assert.Contains("<div id=\"error\" style=\"display: none;\"></div>", dom, StringComparison.Ordinal);
         Assert.Contains("<span id=\"ready\" class=\"badge ok\">ready</span>", dom, StringComparison.Ordinal);
