@@ -11,8 +11,14 @@ public sealed partial class SubmissionGate
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Task} would revert in window {Window}: {Reason}")]
     private static partial void LogSimulationReverted(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not simulate {Task} in window {Window}; sending nothing, trying again at the next head: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not simulate {Task} in window {Window}; sending nothing, trying again at the next head: {Reason}")]
     private static partial void LogSimulationFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not simulate {Count} due task(s), {Task} first; sending none of them, trying again at every head, and saying so once simulations answer again: {Reason}")]
+    private static partial void LogSimulationsFailing(Microsoft.Extensions.Logging.ILogger logger, int count, string task, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulations answer again (they had failed since block {Block})")]
+    private static partial void LogSimulationsWorkAgain(Microsoft.Extensions.Logging.ILogger logger, ulong block);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim window {Window} of {Task}; sending nothing: {Reason}")]
     private static partial void LogClaimFailed(Microsoft.Extensions.Logging.ILogger logger, string task, long window, string reason);

@@ -36,6 +36,8 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
     private bool _evaluationQueued;
     private ulong? _nextBlockTime;
     private ulong _head;
+    // The head at which simulations started failing, while they fail: one warning then, one line when they answer again.
+    private ulong? _simulationsFailingSince;
     private ulong _headTime;
     private long _turns;
     private long _claimed;
@@ -174,6 +176,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
         turns = WithFreshCalls(turns, nextBlockTime);
         var simulations = await Task.WhenAll(turns.Select(t => SimulateAsync(t.Task, nextBlockTime)));
         var valid = new List<(GateTask Task, long Window)>();
+        ReportSimulationFailures(turns, simulations);
         for (var i = 0; i < turns.Count; i++)
         {
             var (revert, failure) = simulations[i];
@@ -196,6 +199,23 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
         if (valid.Count > 0)
         {
             await ClaimAllAndSubmitAsync(valid, nextBlockTime);
+        }
+    }
+
+    // One warning when simulations start failing (an RPC that hangs fails every due task at every head) and one line when
+    // they answer again; each failure itself is logged at debug level.
+    private void ReportSimulationFailures(List<(GateTask Task, long Window)> turns, (string? Revert, string? Failure)[] simulations)
+    {
+        var failed = Enumerable.Range(0, turns.Count).Where(i => simulations[i].Failure is not null).ToArray();
+        if (failed.Length > 0 && _simulationsFailingSince is null)
+        {
+            _simulationsFailingSince = _head;
+            LogSimulationsFailing(Log, failed.Length, turns[failed[0]].Task.Duty.Key, simulations[failed[0]].Failure!);
+        }
+        else if (failed.Length == 0 && turns.Count > 0 && _simulationsFailingSince is { } since)
+        {
+            _simulationsFailingSince = null;
+            LogSimulationsWorkAgain(Log, since);
         }
     }
 
