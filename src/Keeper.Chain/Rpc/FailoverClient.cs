@@ -13,7 +13,9 @@ namespace Keeper.Chain.Rpc;
 /// limited" node error) moves the call to the next endpoint, round-robin from the one that last answered, with
 /// exponential backoff once every endpoint was tried. A read not answered within <see cref="FailoverClientOptions.HedgeDelay"/>
 /// is also sent to the next endpoint and the first answer wins; sends are never hedged. A node's error object is an
-/// answer: it is never retried. Endpoint URLs appear in exceptions and logs only redacted. Thread-safe.
+/// answer: it is never retried. Endpoint URLs appear in exceptions and logs only redacted. Each endpoint's health
+/// (<see cref="EndpointStatus"/>) is kept from the client's own attempts, and an <see cref="IRpcObserver"/> hears every
+/// attempt, so the node can report on its RPC without sending a request. Thread-safe.
 /// </summary>
 public sealed partial class FailoverClient : ClientBase, IDisposable
 {
