@@ -23,7 +23,11 @@ public sealed record GetGateStatus
 /// <param name="TurnsHeld">How many windows this node held.</param>
 /// <param name="Claimed">How many claims it won.</param>
 /// <param name="Succeeded">How many of its transactions succeeded.</param>
-public sealed record GateStatus(IReadOnlyList<Address> Members, bool StoreReachable, IReadOnlyList<GateTaskView> Tasks, long TurnsHeld, long Claimed, long Succeeded);
+public sealed record GateStatus(IReadOnlyList<Address> Members, bool StoreReachable, IReadOnlyList<GateTaskView> Tasks, long TurnsHeld, long Claimed, long Succeeded)
+{
+    /// <summary>Actions the submitter did not send, by <see cref="Submission.NotSentReason"/> (already pending excluded: that is no failure).</summary>
+    public IReadOnlyDictionary<string, long> NotSent { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>One task as the gate sees it.</summary>
 /// <param name="TaskKey">The task.</param>

@@ -42,6 +42,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
     private long _turns;
     private long _claimed;
     private long _succeeded;
+    private readonly Dictionary<string, long> _notSent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private bool _building;
     private ulong _lastBuildFor;
@@ -292,6 +293,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
                 return;
             case ActionNotSent notSent:
                 LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                _notSent[notSent.Reason.ToString()] = _notSent.GetValueOrDefault(notSent.Reason.ToString()) + 1;
                 await UpdateClaimAsync(task, window, ClaimState.Failed, null, null);
                 task.InFlightWindow = null;
                 break;
@@ -335,7 +337,10 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
             t.Duty.Key, t.Duty.DueAt, t.InFlightWindow is null ? "waiting" : t.Abandoning ? "abandoning" : "in-flight", t.InFlightWindow, HolderNow(t))).ToArray(),
         _turns,
         _claimed,
-        _succeeded);
+        _succeeded)
+    {
+        NotSent = new Dictionary<string, long>(_notSent, StringComparer.Ordinal),
+    };
 
     private Address? HolderNow(GateTask task) =>
         _nextBlockTime is { } now && _members.Count > 0 && GateMath.Window(task.Duty.DueAt, now, _options.WindowSeconds) is var window and >= 0

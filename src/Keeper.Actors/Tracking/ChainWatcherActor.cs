@@ -35,6 +35,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
     private ChainWatcher _watcher;
     private ulong _lastCheckpointBlock;
     private bool _checkpointing;
+    private DateTimeOffset? _lastPollSucceeded;
     // The sequence number of the last checkpoint loaded or tried; every save tries the next one (see LatestSnapshot).
     private long _checkpointSequenceNr;
     // Failed polls in a row, and when the first of them failed: one line when polling starts failing, one when it works again.
@@ -51,7 +52,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         ReceiveAsync<Start>(_ => StartAsync());
         ReceiveAsync<Poll>(_ => PollAsync());
         Receive<CheckpointDone>(OnCheckpointDone);
-        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head), Self));
+        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head) { ChainTip = _watcher.ChainTip, LastPollSucceeded = _lastPollSucceeded }, Self));
     }
 
     /// <summary>Props for the actor.</summary>
@@ -128,6 +129,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         try
         {
             await _watcher.PollAsync(Report, CancellationToken.None);
+            _lastPollSucceeded = Context.System.Scheduler.Now;
         }
         catch (ReorgTooDeepException ex)
         {

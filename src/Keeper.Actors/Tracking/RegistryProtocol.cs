@@ -58,4 +58,11 @@ public sealed record GetWatcherHead
 
 /// <summary>The watcher's last fully reported block, or null before the first poll.</summary>
 /// <param name="Head">The head.</param>
-public sealed record WatcherHead(Keeper.Chain.Eth.BlockHeader? Head);
+public sealed record WatcherHead(Keeper.Chain.Eth.BlockHeader? Head)
+{
+    /// <summary>The chain's tip as the node last reported it (ahead of <see cref="Head"/> while the watcher catches up); null before the first read.</summary>
+    public ulong? ChainTip { get; init; }
+
+    /// <summary>When a poll last completed without error (the actor system's clock); null before.</summary>
+    public DateTimeOffset? LastPollSucceeded { get; init; }
+}

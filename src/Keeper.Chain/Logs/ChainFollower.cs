@@ -27,6 +27,9 @@ public sealed partial class ChainFollower
     /// <summary>The newest canonical block seen, or null before the first poll.</summary>
     public BlockHeader? Head => _recent.Last?.Value;
 
+    /// <summary>The newest block number the node reported at the last poll (the chain's tip as far as this follower knows); null before.</summary>
+    public ulong? LatestSeen { get; private set; }
+
     /// <summary>The remembered canonical blocks, oldest first.</summary>
     public IReadOnlyList<BlockHeader> RecentBlocks => [.. _recent];
 
@@ -69,6 +72,7 @@ public sealed partial class ChainFollower
     public async Task<ChainUpdate> PollAsync(CancellationToken cancellationToken)
     {
         var latest = await _eth.GetBlockAsync(BlockTag.Latest, cancellationToken);
+        LatestSeen = latest.Number;
         if (_recent.Last is not { } tipNode)
         {
             Append([latest]);

@@ -13,7 +13,9 @@ namespace Keeper.Chain.Rpc;
 /// limited" node error) moves the call to the next endpoint, round-robin from the one that last answered, with
 /// exponential backoff once every endpoint was tried. A read not answered within <see cref="FailoverClientOptions.HedgeDelay"/>
 /// is also sent to the next endpoint and the first answer wins; sends are never hedged. A node's error object is an
-/// answer: it is never retried. Endpoint URLs appear in exceptions and logs only redacted. Thread-safe.
+/// answer: it is never retried. Endpoint URLs appear in exceptions and logs only redacted. Each endpoint's health
+/// (<see cref="EndpointStatus"/>) is kept from the client's own attempts, and an <see cref="IRpcObserver"/> hears every
+/// attempt, so the node can report on its RPC without sending a request. Thread-safe.
 /// </summary>
 public sealed partial class FailoverClient : ClientBase, IDisposable
 {
@@ -32,6 +34,8 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<FailoverClient> _logger;
     private readonly EndpointRotation<JsonRpcAttemptException> _rotation;
+    private readonly RpcEndpointHealth[] _health;
+    private readonly IRpcObserver? _observer;
     private long _lastId;
     private long _requestCount;
     private long _errorCount;
@@ -43,9 +47,11 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
     /// <param name="handler">The HTTP handler (connection pool) under every endpoint, which the caller keeps owning; null creates (and disposes) one.</param>
     /// <param name="timeProvider">The clock for deadlines, hedging, backoff and <c>Retry-After</c>; null for the system clock.</param>
     /// <param name="logger">Receives retries, hedges, failovers and final failures; null for none.</param>
+    /// <param name="observer">Hears every attempt as it ends (metrics); null for none.</param>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public FailoverClient(
-        FailoverClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null, ILogger<FailoverClient>? logger = null)
+        FailoverClientOptions options, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null, ILogger<FailoverClient>? logger = null,
+        IRpcObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -53,6 +59,8 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<FailoverClient>.Instance;
         _endpoints = options.Endpoints.Select((uri, index) => new RpcEndpoint(index, uri)).ToArray();
+        _health = _endpoints.Select(e => new RpcEndpointHealth(e.Index, e.DisplayName, options.RequestTimeout)).ToArray();
+        _observer = observer;
         _ownsHandler = handler is null;
         _handler = handler ?? NodeHttpClient.CreateHandler();
 
@@ -86,6 +94,13 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
 
     /// <summary>The index in <see cref="FailoverClientOptions.Endpoints"/> of the endpoint the next call starts at: the last one that answered.</summary>
     public int PreferredEndpointIndex => _rotation.PreferredIndex;
+
+    /// <summary>Each endpoint's health from the client's own attempts, in configured order; reading it sends nothing.</summary>
+    public IReadOnlyList<RpcEndpointStatus> EndpointStatus()
+    {
+        var now = _time.GetUtcNow();
+        return _health.Select(h => h.Status(now)).ToArray();
+    }
 
     /// <summary>A fresh request id, unique within this process.</summary>
     public long NextId() => Interlocked.Increment(ref _lastId);
@@ -166,7 +181,7 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
         try
         {
             return await _rotation.RunAsync(
-                (endpoint, ct) => AttemptAsync(endpoint, isBatch, send, ct),
+                (endpoint, ct) => AttemptAsync(endpoint, method, isBatch, send, ct),
                 (attempt, failed, next, delay, failure) => LogRetry(call, attempt, failed, next, delay, failure.Message),
                 isSend ? null : _options.HedgeDelay,
                 cancellationToken).ConfigureAwait(false);
@@ -186,7 +201,7 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
         }
     }
 
-    private async Task<T> AttemptAsync<T>(RpcEndpoint endpoint, bool isBatch, Func<IClient, Task<T>> send, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(RpcEndpoint endpoint, string method, bool isBatch, Func<IClient, Task<T>> send, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requestCount);
         if (isBatch)
@@ -194,21 +209,58 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
             Interlocked.Increment(ref _batchCount);
         }
 
+        var health = _health[endpoint.Index];
+        var startedAt = _time.GetTimestamp();
+        var attempt = health.Started(_time.GetUtcNow());
+        var outcome = RpcAttemptOutcome.Abandoned;
         try
         {
             // Nethereum's client takes no cancellation token: the deadline and the caller's token abandon the wait,
             // and the endpoint's HttpClient timeout ends the request itself.
-            return await send(_clients[endpoint.Index]).WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var result = await send(_clients[endpoint.Index]).WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            outcome = RpcAttemptOutcome.Answered;
+            return result;
         }
         catch (TimeoutException e)
         {
+            outcome = RpcAttemptOutcome.Timeout;
             throw new JsonRpcAttemptException(
                 string.Create(CultureInfo.InvariantCulture, $"no complete response within {_options.RequestTimeout.TotalMilliseconds} ms (RequestTimeout)"), e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            outcome = OutcomeOf(e);
             throw AttemptFailure.From(endpoint, e);
         }
+        finally
+        {
+            health.Ended(attempt, outcome, _time.GetUtcNow());
+            _observer?.Attempted(new RpcAttempt(endpoint.Index, endpoint.DisplayName, method, _time.GetElapsedTime(startedAt), outcome));
+        }
+    }
+
+    // The kind of failure, for metrics: the first cause in the chain that names one.
+    private static RpcAttemptOutcome OutcomeOf(Exception thrown)
+    {
+        for (var e = thrown; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case JsonRpcAttemptException:
+                case Newtonsoft.Json.JsonException:
+                case RpcResponseFormatException:
+                case FormatException:
+                    return RpcAttemptOutcome.BadAnswer;
+                case HttpRequestException:
+                case IOException:
+                    return RpcAttemptOutcome.Connection;
+                case OperationCanceledException:
+                case RpcClientTimeoutException:
+                    return RpcAttemptOutcome.Timeout;
+            }
+        }
+
+        return RpcAttemptOutcome.Other;
     }
 
     private void LogRetry(string call, int attempt, RpcEndpoint failed, RpcEndpoint next, TimeSpan delay, string reason)

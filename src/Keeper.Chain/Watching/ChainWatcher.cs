@@ -30,6 +30,7 @@ public sealed partial class ChainWatcher
     private WatcherState _state = new();
     private bool _started;
     private bool _rereadAll;
+    private ulong? _coldStartBlock;
     private ulong? _settingsBlock;
     private SettingsRead? _settings;
 
@@ -55,6 +56,9 @@ public sealed partial class ChainWatcher
 
     /// <summary>The last block fully reported, or null before the first poll.</summary>
     public BlockHeader? Head => _follower.Head;
+
+    /// <summary>The chain's tip as the node last reported it (the cold start's block until the first follow-up poll); null before.</summary>
+    public ulong? ChainTip => _follower.LatestSeen is { } seen && seen > (_coldStartBlock ?? 0) ? seen : _coldStartBlock ?? _follower.LatestSeen;
 
     /// <summary>
     /// Resumes from a checkpoint instead of cold-starting. The first poll reports the logs since the checkpoint, then
@@ -141,6 +145,7 @@ public sealed partial class ChainWatcher
         try
         {
             var header = await _eth.GetBlockAsync(_options.StartBlock is { } start ? BlockTag.At(start) : BlockTag.Latest, cancellationToken);
+            _coldStartBlock = header.Number;
             var block = BlockRef.Of(header);
             var at = BlockTag.At(header.Number);
 

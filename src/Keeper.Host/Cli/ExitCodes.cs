@@ -13,6 +13,12 @@ public static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>
+    /// <c>keeper status</c>: a node accepted the connection but did not answer in time: it runs, but slowly (overloaded,
+    /// stopping). Tells a slow node from a down one (<see cref="Failed"/>: nothing listens).
+    /// </summary>
+    public const int NodeSlow = 4;
+
+    /// <summary>
     /// Stopped by SIGINT (Ctrl-C) or SIGTERM before it completed (<c>keeper devnet</c>): every process it started was stopped
     /// first. The shell's code for an interrupted command.
     /// </summary>

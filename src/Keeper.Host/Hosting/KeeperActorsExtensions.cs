@@ -40,6 +40,7 @@ public static class KeeperActorsExtensions
         services.AddSingleton(_ => key);
         services.AddSingleton<NodeStartup>();
         services.AddSingleton(sp => sp.GetRequiredService<NodeStartup>().Prepared);
+        services.AddSingleton<NodeStateBoard>();
         services.AddSingleton<KeeperNode>();
         // Loaded while the host is built, so a wrong file or password fails before anything starts.
         var certificate = settings.Cluster.Tls.Enabled ? ClusterCertificate.Load(settings.Cluster.Tls) : null;

@@ -30,7 +30,7 @@ public static class KeeperChainExtensions
                 HedgeDelay = settings.Chain.RpcHedgeDelay,
                 MaxAttempts = settings.Chain.RpcAttempts,
             },
-            null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FailoverClient>>()));
+            null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FailoverClient>>(), sp.GetService<IRpcObserver>()));
         services.AddSingleton(sp => new EthApi(sp.GetRequiredService<FailoverClient>()));
         services.AddSingleton<ChainWait>();
         services.AddSingleton(sp => new BatchCaller(sp.GetRequiredService<EthApi>(), new BatchCallerOptions { Multicall3 = settings.Chain.Multicall3, MaxBatchesInFlight = settings.Chain.ReadsInFlight }));

@@ -10,7 +10,8 @@ namespace Keeper.Host.Hosting;
 /// <summary>
 /// Writes the node's status, with the HTTP address, to the status file (<c>keeper run --status-file</c>) every second
 /// once the host has started, and a last time when the host stops. It is registered after the actor system, so the host
-/// stops it first: the last status is read while every actor still runs, as the devnet and its tests expect.
+/// stops it first: the last status is read while every actor still runs, as the devnet and its tests expect. The status
+/// comes from the node's board, so the file stays fresh (its time stamp tells a running node) even while the RPC hangs.
 /// </summary>
 /// <param name="path">The status file.</param>
 /// <param name="node">The node.</param>
@@ -75,9 +76,9 @@ public sealed partial class StatusFileWriter(
     {
         try
         {
-            await StatusFile.WriteAsync(path, await node.GetStatusAsync(CancellationToken.None), http, CancellationToken.None);
+            await StatusFile.WriteAsync(path, node.GetStatus(), http, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or Akka.Actor.AskTimeoutException)
+        catch (IOException ex)
         {
             LogWriteFailed(logger, path, ex.Message);
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
@@ -5,13 +6,16 @@ using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Http;
 
 /// <summary>
-/// The read-only view of a running node that the HTTP API, metrics and dashboard are built on. Nothing in it can change
-/// the node, and nothing in it carries a secret (keys, passwords, RPC URLs).
+/// The read-only view of a running node that the HTTP API, metrics, readiness and dashboard are built on. Every property
+/// reads state already in memory (the node's <see cref="NodeStateBoard"/> and its RPC client's endpoint health), so it
+/// answers at once whatever the chain does. Nothing in it can change the node, and nothing in it carries a secret (keys,
+/// passwords, RPC URLs).
 /// </summary>
 public interface INodeView
 {
@@ -19,23 +23,41 @@ public interface INodeView
     bool IsAlive { get; }
 
     /// <summary>The node's state.</summary>
-    Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken);
+    NodeStatus Status { get; }
 
     /// <summary>The scheduler's duties, earliest first.</summary>
-    Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken);
+    DutiesSnapshot Duties { get; }
 
     /// <summary>The submitter's transactions, newest last.</summary>
-    Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken);
+    SubmitterStatus Submitter { get; }
 
     /// <summary>The gate's members, tasks and counters.</summary>
-    Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken);
+    GateStatus Gate { get; }
 
     /// <summary>The keeper members of the cluster as this node sees them.</summary>
-    Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken);
+    ClusterMembers Cluster { get; }
 
     /// <summary>The own validators' deadlines and warnings (keeper.own); a node without own mode has none.</summary>
-    Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(OwnStatus.Empty);
+    OwnStatus Own => OwnStatus.Empty;
 
-    /// <summary>A transaction's receipt, or null if the chain does not know it.</summary>
+    /// <summary>The chain watcher's head, the chain tip it last saw and its last successful poll.</summary>
+    WatcherHead Watcher { get; }
+
+    /// <summary>Each RPC endpoint's health, in configured order.</summary>
+    IReadOnlyList<RpcEndpointStatus> RpcEndpoints { get; }
+
+    /// <summary>How fresh each part's answer is.</summary>
+    IReadOnlyList<NodePartStatus> Parts => [];
+
+    /// <summary>When the oldest pending transaction was first seen pending; null when none is.</summary>
+    DateTimeOffset? OldestPendingSince => null;
+
+    /// <summary>
+    /// The signing account's balance in wei, as the node last read it; null while nothing reads it. (The place for
+    /// <c>keeper_signer_balance_wei</c> and a "signer balance is zero" readiness rule.)
+    /// </summary>
+    BigInteger? SignerBalanceWei => null;
+
+    /// <summary>A transaction's receipt, or null if the chain does not know it (asks the chain: only for background work).</summary>
     Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,39 +12,30 @@ public static class KeeperApi
     /// <summary>Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c> and <c>/api/own</c>.</summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
+        // Every view reads the node's board, never an actor: the API answers at once whatever the chain does.
         var api = endpoints.MapGroup("/api");
-        api.MapGet("/status", (INodeView node, TimeProvider time, CancellationToken ct) => AnswerAsync(async () => Status(await node.GetStatusAsync(ct), time)));
-        api.MapGet("/pools", (INodeView node, CancellationToken ct) =>
-            AnswerAsync(async () => ApiViews.Pools(await node.GetStatusAsync(ct), await node.GetDutiesAsync(ct))));
-        api.MapGet("/duties", (INodeView node, CancellationToken ct) =>
-            AnswerAsync(async () => ApiViews.Duties(await node.GetDutiesAsync(ct), await node.GetGateStatusAsync(ct))));
-        api.MapGet("/transactions", (INodeView node, CancellationToken ct) =>
-            AnswerAsync(async () => ApiViews.Transactions(await node.GetSubmitterStatusAsync(ct))));
-        api.MapGet("/members", (INodeView node, CancellationToken ct) =>
-            AnswerAsync(async () => ApiViews.Members(await node.GetStatusAsync(ct), await node.GetGateStatusAsync(ct), await node.GetClusterMembersAsync(ct))));
-        api.MapGet("/own", (INodeView node, CancellationToken ct) => AnswerAsync(async () => ApiViews.Own(await node.GetOwnStatusAsync(ct))));
+        api.MapGet("/status", (INodeView node, Readiness readiness, TimeProvider time) => Results.Json(Status(node, readiness, time), HttpJson.Options));
+        api.MapGet("/pools", (INodeView node) => Results.Json(ApiViews.Pools(node.Status, node.Duties), HttpJson.Options));
+        api.MapGet("/duties", (INodeView node) => Results.Json(ApiViews.Duties(node.Duties, node.Gate), HttpJson.Options));
+        api.MapGet("/transactions", (INodeView node) => Results.Json(ApiViews.Transactions(node.Submitter), HttpJson.Options));
+        api.MapGet("/members", (INodeView node) => Results.Json(ApiViews.Members(node.Status, node.Gate, node.Cluster), HttpJson.Options));
+        api.MapGet("/own", (INodeView node) => Results.Json(ApiViews.Own(node.Own), HttpJson.Options));
         return endpoints;
     }
 
-    // NodeStatus as it is (keeper status and scripts read it), plus the head's lag behind this host's clock.
-    private static JsonObject Status(Node.NodeStatus status, TimeProvider time)
+    // NodeStatus as it is (keeper status and scripts read it), plus the head's lag behind this host's clock, why the node
+    // is not ready, each RPC endpoint's health and how fresh each part's answer is.
+    private static JsonObject Status(INodeView node, Readiness readiness, TimeProvider time)
     {
+        var status = node.Status;
         var json = JsonSerializer.SerializeToNode(status, HttpJson.Options)!.AsObject();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         json["headLagSeconds"] = status.Ready ? Math.Max(0, now - (long)status.HeadTimestamp) : null;
         json["serverTime"] = now;
+        json["chainTip"] = node.Watcher.ChainTip;
+        json["notReady"] = JsonSerializer.SerializeToNode(readiness.NotReadyReasons(), HttpJson.Options);
+        json["rpc"] = JsonSerializer.SerializeToNode(node.RpcEndpoints, HttpJson.Options);
+        json["parts"] = JsonSerializer.SerializeToNode(node.Parts.Select(p => new { part = p.Part.ToString().ToLowerInvariant(), p.AnsweredAt, p.WaitingSince }), HttpJson.Options);
         return json;
-    }
-
-    private static async Task<IResult> AnswerAsync<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return Results.Json(await read(), HttpJson.Options);
-        }
-        catch (AskTimeoutException)
-        {
-            return Results.Json(new { error = "the node did not answer in time; it may be overloaded or stopping" }, HttpJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Keeper.Host.Http;
 
@@ -23,7 +25,9 @@ public static partial class KeeperHttpExtensions
 
     /// <summary>
     /// Binds Kestrel to <paramref name="settings"/>' address, and registers the clock (the system clock unless one is
-    /// registered), the gas ledger and the separate live and ready checks. The caller registers the <see cref="INodeView"/>.
+    /// registered), the gas ledger, the node's Prometheus registry with its process and runtime series, the RPC observer
+    /// (<see cref="RpcMetrics"/>), the built-in readiness rules and the separate live and ready checks. The caller
+    /// registers the <see cref="INodeView"/>.
     /// </summary>
     /// <exception cref="SettingsException">keeper.http.host is not an IP address or localhost.</exception>
     public static IServiceCollection AddKeeperHttp(this IServiceCollection services, HttpSettings settings)
@@ -32,6 +36,22 @@ public static partial class KeeperHttpExtensions
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(endpoint));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GasLedger>();
+        // One registry per node, not prometheus-net's static default: tests run several nodes in one process.
+        services.TryAddSingleton(_ =>
+        {
+            var registry = Metrics.NewCustomRegistry();
+            DotNetStats.Register(registry);
+            return registry;
+        });
+        services.TryAddSingleton<RpcMetrics>();
+        services.TryAddSingleton<IRpcObserver>(sp => sp.GetRequiredService<RpcMetrics>());
+        services.AddSingleton<NodeMetrics>();
+        foreach (var rule in ReadinessRules.All)
+        {
+            services.AddSingleton(rule);
+        }
+
+        services.AddSingleton<Readiness>();
         services.AddHealthChecks()
             .AddCheck<LiveCheck>("live", tags: [LiveTag])
             .AddCheck<ReadyCheck>("ready", tags: [ReadyTag]);
@@ -47,16 +67,11 @@ public static partial class KeeperHttpExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
         app.MapKeeperApi();
-        app.MapGet("/metrics", async (INodeView node, GasLedger gas, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/metrics", async (HttpContext context, NodeMetrics metrics) =>
         {
-            try
-            {
-                return Results.Text(await KeeperMetrics.WriteAsync(node, gas, time, ct), PrometheusText.ContentType);
-            }
-            catch (Akka.Actor.AskTimeoutException)
-            {
-                return Results.Text("the node did not answer in time\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
+            context.Response.ContentType = NodeMetrics.ContentType;
+            context.Response.Headers.CacheControl = "no-store";
+            await metrics.ExportAsync(context.Response.Body, context.RequestAborted);
         });
         app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() =>

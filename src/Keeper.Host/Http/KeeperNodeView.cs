@@ -5,11 +5,12 @@ using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Http;
 
-/// <summary>The <see cref="INodeView"/> of a <see cref="KeeperNode"/> in this process.</summary>
+/// <summary>The <see cref="INodeView"/> of a <see cref="KeeperNode"/> in this process: its board and its RPC client's endpoint health.</summary>
 /// <param name="node">The node.</param>
 public sealed class KeeperNodeView(KeeperNode node) : INodeView
 {
@@ -17,22 +18,34 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
     public bool IsAlive => !node.System.WhenTerminated.IsCompleted;
 
     /// <inheritdoc />
-    public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken) => node.GetStatusAsync(cancellationToken);
+    public NodeStatus Status => node.GetStatus();
 
     /// <inheritdoc />
-    public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) => node.GetDutiesAsync(cancellationToken);
+    public DutiesSnapshot Duties => node.Board.Duties;
 
     /// <inheritdoc />
-    public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) => node.GetSubmitterStatusAsync(cancellationToken);
+    public SubmitterStatus Submitter => node.Board.Submitter;
 
     /// <inheritdoc />
-    public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) => node.GetGateStatusAsync(cancellationToken);
+    public GateStatus Gate => node.Board.Gate;
 
     /// <inheritdoc />
-    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => node.GetClusterMembersAsync(cancellationToken);
+    public ClusterMembers Cluster => node.Board.Cluster;
 
     /// <inheritdoc />
-    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => node.GetOwnStatusAsync(cancellationToken);
+    public OwnStatus Own => node.Board.Own;
+
+    /// <inheritdoc />
+    public WatcherHead Watcher => node.Board.Watcher;
+
+    /// <inheritdoc />
+    public IReadOnlyList<RpcEndpointStatus> RpcEndpoints => node.RpcEndpoints();
+
+    /// <inheritdoc />
+    public IReadOnlyList<NodePartStatus> Parts => node.Board.Parts();
+
+    /// <inheritdoc />
+    public DateTimeOffset? OldestPendingSince => node.Board.OldestPendingSince;
 
     /// <inheritdoc />
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);

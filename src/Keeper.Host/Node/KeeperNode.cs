@@ -30,18 +30,16 @@ namespace Keeper.Host.Node;
 /// One keeper node: <see cref="PrepareAsync"/> checks the chain and the store before any actor starts, so a
 /// misconfiguration fails at once with a clear error; <see cref="StartActors"/> creates the deadline scheduler, pool
 /// registry, submitter, submission gate, cluster membership and chain watcher in the host's actor system (Akka.Hosting)
-/// and registers them (the submitter proper starts only once the node is Up and the only member signing with its key); an instance answers for the running actors (status file, HTTP API).
+/// and registers them (the submitter proper starts only once the node is Up and the only member signing with its key); an instance reports on them (status file, HTTP API) from its <see cref="NodeStateBoard"/>, never by asking an actor.
 /// </summary>
 /// <param name="settings">The settings the node runs with.</param>
 /// <param name="key">The signing key.</param>
 /// <param name="system">The host's actor system.</param>
-/// <param name="actors">The host's actor registry, holding the actors <see cref="StartActors"/> registered.</param>
 /// <param name="rpc">The node's JSON-RPC client (its counters go into the status).</param>
 /// <param name="eth">The Ethereum API over that client.</param>
-public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, IReadOnlyActorRegistry actors, FailoverClient rpc, EthApi eth)
+/// <param name="board">The parts' latest answers (<see cref="NodeStatePublisher"/> keeps it fresh).</param>
+public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, FailoverClient rpc, EthApi eth, NodeStateBoard board)
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The settings the node runs with.</summary>
     public KeeperSettings Settings { get; } = settings;
 
@@ -163,6 +161,16 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         actors.Register<ClusterMembershipMarker>(membership);
         actors.Register<WatcherMarker>(watcher);
         actors.Register<OwnDeadlinesMarker>(ownWatch);
+        system.ActorOf(NodeStatePublisher.Props(services.GetRequiredService<NodeStateBoard>(), new Dictionary<NodePart, IActorRef>
+        {
+            [NodePart.Watcher] = watcher,
+            [NodePart.Registry] = registry,
+            [NodePart.Scheduler] = scheduler,
+            [NodePart.Gate] = gate,
+            [NodePart.Submitter] = submitter,
+            [NodePart.Cluster] = membership,
+            [NodePart.Own] = ownWatch,
+        }), "state-publisher");
         if (settings.Cluster.SeedNodes.Count == 0)
         {
             var cluster = Akka.Cluster.Cluster.Get(system);
@@ -172,15 +180,14 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         LogStarted(loggerFactory.CreateLogger<KeeperNode>(), IdOf(settings, key.Address), key.Address.ToString(), chainId, deployment.Storage.ToString());
     }
 
-    /// <summary>Asks every part of the node for its state.</summary>
-    public async Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken)
+    /// <summary>The node's state from the <see cref="NodeStateBoard"/>: never waits on an actor or the chain.</summary>
+    public NodeStatus GetStatus()
     {
-        var head = (await actors.Get<WatcherMarker>().Ask<WatcherHead>(GetWatcherHead.Instance, AskTimeout, cancellationToken)).Head;
-        var registry = await actors.Get<PoolRegistryMarker>().Ask<RegistryStats>(GetRegistryStats.Instance, AskTimeout, cancellationToken);
-        var duties = await GetDutiesAsync(cancellationToken);
-        var gate = await GetGateStatusAsync(cancellationToken);
-        var submitter = await GetSubmitterStatusAsync(cancellationToken);
-        var cluster = await GetClusterMembersAsync(cancellationToken);
+        var head = Board.Watcher.Head;
+        var registry = Board.Registry;
+        var duties = Board.Duties;
+        var gate = Board.Gate;
+        var submitter = Board.Submitter;
         return new NodeStatus(
             NodeId, Address.ToString(), head is not null, head?.Number ?? 0, head?.Timestamp ?? 0,
             registry.Megapools, registry.Minipools, registry.LiveTrackers,
@@ -190,37 +197,23 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             submitter.Transactions.Count,
             rpc.RequestCount, rpc.ErrorCount)
         {
-            Cluster = cluster.Members.Select(m => $"{m.NodeId} {m.Display}").ToArray(),
+            Cluster = Board.Cluster.Members.Select(m => $"{m.NodeId} {m.Display}").ToArray(),
         };
     }
 
-    /// <summary>The scheduler's duties, earliest first (read-only, for the HTTP API).</summary>
-    public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) =>
-        actors.Get<SchedulerMarker>().Ask<DutiesSnapshot>(GetDuties.Instance, AskTimeout, cancellationToken);
+    /// <summary>The latest answer of each of the node's actors, refreshed every second by <see cref="NodeStatePublisher"/>.</summary>
+    public NodeStateBoard Board { get; } = board;
 
-    /// <summary>The own validators' deadlines and warnings (keeper.own; read-only, for the HTTP API and metrics).</summary>
-    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) =>
-        actors.Get<OwnDeadlinesMarker>().Ask<OwnStatus>(GetOwnStatus.Instance, AskTimeout, cancellationToken);
+    /// <summary>Each RPC endpoint's health, from the client's own attempts (sends nothing).</summary>
+    public IReadOnlyList<RpcEndpointStatus> RpcEndpoints() => rpc.EndpointStatus();
 
-    /// <summary>The submitter's transactions (read-only, for the HTTP API).</summary>
-    public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) =>
-        actors.Get<SubmitterMarker>().Ask<SubmitterStatus>(GetSubmitterStatus.Instance, AskTimeout, cancellationToken);
-
-    /// <summary>The gate's members, tasks and counters (read-only, for the HTTP API).</summary>
-    public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) =>
-        actors.Get<GateMarker>().Ask<GateStatus>(GetGateStatus.Instance, AskTimeout, cancellationToken);
-
-    /// <summary>A transaction's receipt through the node's client (read-only: the metrics price the gas spent with it).</summary>
+    /// <summary>A transaction's receipt through the node's client (read-only: the gas ledger prices the gas spent with it, in the background).</summary>
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) =>
         eth.GetTransactionReceiptAsync(hash, cancellationToken);
 
     /// <summary>The id this node's claims are recorded under, also carried in its cluster roles: keeper.node.id, else the signing address.</summary>
     public static string MemberIdOf(KeeperSettings settings, Address address) =>
         string.IsNullOrEmpty(settings.NodeId) ? address.ToLowerHex() : settings.NodeId;
-
-    /// <summary>The keeper members of the cluster as this node sees them (read-only, for the HTTP API).</summary>
-    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) =>
-        actors.Get<ClusterMembershipMarker>().Ask<ClusterMembers>(GetClusterMembers.Instance, AskTimeout, cancellationToken);
 
     // A store that takes longer than a probe interval to answer a trivial query cannot fence a claim in time either.
     private static TimeSpan ProbeTimeout(TimeSpan interval) => interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;

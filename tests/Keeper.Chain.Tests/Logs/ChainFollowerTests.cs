@@ -61,6 +61,24 @@ public sealed class ChainFollowerTests
     }
 
     [Fact]
+    public async Task LatestSeen_FarBehind_TheTipTheNodeReportedAheadOfTheHeadUntilCaughtUp()
+    {
+        var chain = new FakeChain(1);
+        var follower = new ChainFollower(new EthApi(chain), new ChainFollowerOptions { MaxBlocksPerPoll = 4 });
+        Assert.Null(follower.LatestSeen);
+        await follower.PollAsync(CancellationToken.None);
+        chain.Mine(10);
+
+        await follower.PollAsync(CancellationToken.None);
+        var behind = (follower.Head!.Number, follower.LatestSeen);
+        await follower.PollAsync(CancellationToken.None);
+        await follower.PollAsync(CancellationToken.None);
+
+        Assert.Equal((4UL, (ulong?)10), behind);
+        Assert.Equal((10UL, (ulong?)10), (follower.Head!.Number, follower.LatestSeen));
+    }
+
+    [Fact]
     public async Task Poll_ReorgToLongerBranch_ReportsCommonAncestorRemovedAndNewBlocks()
     {
         var chain = new FakeChain(20);

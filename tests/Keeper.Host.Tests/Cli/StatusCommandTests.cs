@@ -41,8 +41,47 @@ public sealed class StatusCommandTests
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith($"keeper status: cannot reach a keeper node at http://127.0.0.1:{port}: ", error, StringComparison.Ordinal);
+        Assert.StartsWith($"keeper status: cannot reach a keeper node at http://127.0.0.1:{port}: connection refused (nothing listens there): the node is down", error, StringComparison.Ordinal);
         Assert.Contains("Is `keeper run` running", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_NodeNotReady_NamesEveryReasonAndTheRpcEndpoints()
+    {
+        var node = new FakeNodeView
+        {
+            RpcEndpoints = [new Keeper.Chain.Rpc.RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), DateTimeOffset.FromUnixTimeSeconds(1_700_000_005), 1)],
+        };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", http.Address.ToString());
+
+        Assert.Equal((ExitCodes.Ok, string.Empty), (exitCode, error));
+        var lines = output.Split('\n');
+        Assert.Equal($"Node node-1 ({FakeNodeView.Self}): not ready: RPC unreachable since 2023-11-14T22:13:25Z (endpoint #0 http://127.0.0.1:8545)", lines[0]);
+        Assert.Contains("RPC #0 http://127.0.0.1:8545: unreachable since 2023-11-14T22:13:25Z, last answer 2023-11-14T22:13:20Z", lines);
+    }
+
+    [Fact]
+    public async Task Status_NodeAcceptsButNeverAnswers_ExitsNodeSlowSayingItRuns()
+    {
+        // The operating system accepts connections into the listener's backlog; nothing ever reads or answers them.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var statusFile = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, output, error) = await CliRunner.RunAsync("status", "--url", $"http://127.0.0.1:{port}", "--timeout", "1", "--status-file", statusFile);
+
+            Assert.Equal((ExitCodes.NodeSlow, string.Empty), (exitCode, output));
+            Assert.StartsWith($"keeper status: the keeper node at http://127.0.0.1:{port} accepted the connection but did not answer within 1 s: it runs, but answers slowly", error, StringComparison.Ordinal);
+            Assert.Contains("ago: the node's process runs.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(statusFile);
+        }
     }
 
     [Fact]

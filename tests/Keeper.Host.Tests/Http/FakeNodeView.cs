@@ -7,12 +7,13 @@ using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Http;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Tests.Http;
 
-/// <summary>A node view whose answers the test sets; counts receipt reads.</summary>
+/// <summary>A node view whose state the test sets; counts receipt reads.</summary>
 internal sealed class FakeNodeView : INodeView
 {
     public static readonly Address Self = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
@@ -66,19 +67,19 @@ internal sealed class FakeNodeView : INodeView
 
     public int ReceiptReads { get; private set; }
 
-    public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Status);
-
-    public Task<DutiesSnapshot> GetDutiesAsync(CancellationToken cancellationToken) => Task.FromResult(Duties);
-
-    public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Submitter);
-
-    public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Gate);
-
-    public Task<ClusterMembers> GetClusterMembersAsync(CancellationToken cancellationToken) => Task.FromResult(Cluster);
-
     public OwnStatus Own { get; set; } = OwnStatus.Empty;
 
-    public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Own);
+    // The watcher saw the chain tip at the head: synced.
+    public WatcherHead Watcher { get; set; } = new(null) { ChainTip = 120, LastPollSucceeded = DateTimeOffset.FromUnixTimeSeconds(1_700_000_029) };
+
+    public IReadOnlyList<RpcEndpointStatus> RpcEndpoints { get; set; } =
+        [new RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", DateTimeOffset.FromUnixTimeSeconds(1_700_000_029), null, 0)];
+
+    public IReadOnlyList<NodePartStatus> Parts { get; set; } = [];
+
+    public DateTimeOffset? OldestPendingSince { get; set; } = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+
+    public BigInteger? SignerBalanceWei { get; set; }
 
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
     {

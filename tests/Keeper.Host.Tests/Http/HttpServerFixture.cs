@@ -28,12 +28,14 @@ internal sealed class HttpServerFixture : IAsyncDisposable
 
     public FakeNodeView Node { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public HttpClient Client { get; }
 
     // 30 s after the fake head's timestamp.
     public static DateTimeOffset Now { get; } = DateTimeOffset.FromUnixTimeSeconds(1_700_000_030);
 
-    public static async Task<HttpServerFixture> StartAsync(FakeNodeView? node = null, HttpSettings? settings = null)
+    public static async Task<HttpServerFixture> StartAsync(FakeNodeView? node = null, HttpSettings? settings = null, Action<IServiceCollection>? services = null)
     {
         node ??= new FakeNodeView();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -42,6 +44,7 @@ internal sealed class HttpServerFixture : IAsyncDisposable
             .AddSingleton<TimeProvider>(new FixedClock(Now))
             .AddSingleton<INodeView>(node)
             .AddKeeperHttp(settings ?? new HttpSettings("127.0.0.1", 0));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapKeeperHttp();
         await app.StartAsync();

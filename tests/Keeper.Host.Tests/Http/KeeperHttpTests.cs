@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Http;
 using Keeper.Host.Node;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Keeper.Host.Tests.Http;
@@ -72,7 +74,73 @@ public sealed class KeeperHttpTests
         var (code, body) = await GetAsync(http, "/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
-        Assert.Equal("""{"status":"Unhealthy","reason":"the shared store does not answer"}""", body);
+        Assert.Equal("""{"status":"Unhealthy","reason":"shared store unreachable: the node tracks but submits nothing"}""", body);
+    }
+
+    [Fact]
+    public async Task Ready_EveryRpcEndpointUnreachable_503NamingThemAndSinceWhen()
+    {
+        var node = new FakeNodeView
+        {
+            RpcEndpoints =
+            [
+                new RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), DateTimeOffset.FromUnixTimeSeconds(1_700_000_005), 1),
+                new RpcEndpointStatus(1, "#1 https://rpc.example:443", null, DateTimeOffset.FromUnixTimeSeconds(1_700_000_012), 0),
+            ],
+        };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (code, body) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"RPC unreachable since 2023-11-14T22:13:32Z (endpoints #0 http://127.0.0.1:8545, #1 https://rpc.example:443)"}""", body);
+    }
+
+    [Fact]
+    public async Task Ready_OneOfTwoRpcEndpointsAnswers_200()
+    {
+        var node = new FakeNodeView
+        {
+            RpcEndpoints =
+            [
+                new RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", null, DateTimeOffset.FromUnixTimeSeconds(1_700_000_005), 1),
+                new RpcEndpointStatus(1, "#1 https://rpc.example:443", DateTimeOffset.FromUnixTimeSeconds(1_700_000_029), null, 0),
+            ],
+        };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (code, _) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+    }
+
+    [Fact]
+    public async Task Ready_WatcherThreeBlocksBehindTheTip_503Syncing_TwoBehindIsReady()
+    {
+        var node = new FakeNodeView();
+        node.Watcher = node.Watcher with { ChainTip = 123 };
+        await using var http = await HttpServerFixture.StartAsync(node);
+
+        var (code, body) = await GetAsync(http, "/ready");
+        node.Watcher = node.Watcher with { ChainTip = 122 };
+        var (codeNearTip, _) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"syncing at block 120 of 123"}""", body);
+        Assert.Equal(HttpStatusCode.OK, codeNearTip);
+    }
+
+    [Fact]
+    public async Task Ready_ARegisteredRule_NamedBesideTheBuiltInOnes()
+    {
+        var node = new FakeNodeView { SignerBalanceWei = 0 };
+        node.Status = node.Status with { StoreReachable = false };
+        await using var http = await HttpServerFixture.StartAsync(node, services: s => s.AddSingleton<ReadinessRule>((n, _) => n.SignerBalanceWei == 0 ? "signer balance is zero" : null));
+
+        var (code, body) = await GetAsync(http, "/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("""{"status":"Unhealthy","reason":"shared store unreachable: the node tracks but submits nothing; signer balance is zero"}""", body);
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public sealed class RunningNodeFixture : IAsyncLifetime
         Secrets = [RpcPassword, ApiKey, "keeper-devnet", Convert.ToHexString(Chain.Keys[1].ExportBytes()).ToLowerInvariant()];
         _node = NodeProcess.Start("node-1", Chain.Keys[1].Address.ToString(), config, Work, new Dictionary<string, string> { ["KEEPER_LOG_LEVEL"] = "Debug" });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (_node.Status?.Ready != true || StatusFile.TryReadHttp(_node.StatusPath) is null)
+        // The status file is written from the node's board, whose registry figures follow the watcher's head within a second.
+        while (_node.Status is not { Ready: true, Megapools: 1 } || StatusFile.TryReadHttp(_node.StatusPath) is null)
         {
             Assert.False(_node.HasExited, $"the keeper exited during start-up:\n{Log}");
             await Task.Delay(100, timeout.Token);

@@ -55,8 +55,12 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
         Assert.Contains("keeper_pools_tracked{kind=\"megapool\"} 1", lines);
         Assert.Contains("keeper_duties{state=\"waiting\"} 1", lines);
         Assert.Contains("keeper_ready 1", lines);
-        var requests = long.Parse(Assert.Single(lines, l => l.StartsWith("keeper_rpc_requests_total ", StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
+        // Per endpoint and method now: the sum over them all.
+        var requests = lines.Where(l => l.StartsWith("keeper_rpc_requests_total{", StringComparison.Ordinal)).Sum(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture));
         Assert.True(requests > 0);
+        // The first endpoint is a closed port, the second anvil: labelled by index and scheme://host:port, credentials and API key left out.
+        Assert.Contains("keeper_rpc_endpoint_up{endpoint=\"#0 http://127.0.0.1:1\"} 0", lines);
+        Assert.Single(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^keeper_rpc_endpoint_up\{endpoint=""#1 http://127\.0\.0\.1:[0-9]+""\} 1$"));
     }
 
     [Fact]

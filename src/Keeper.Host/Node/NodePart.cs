@@ -1,0 +1,26 @@
+namespace Keeper.Host.Node;
+
+/// <summary>A part of the node whose latest answer the <see cref="NodeStateBoard"/> keeps.</summary>
+public enum NodePart
+{
+    /// <summary>The chain watcher: head, chain tip, last successful poll.</summary>
+    Watcher,
+
+    /// <summary>The pool registry: pools tracked, trackers live.</summary>
+    Registry,
+
+    /// <summary>The deadline scheduler: duties.</summary>
+    Scheduler,
+
+    /// <summary>The submission gate: members, tasks, counters, store reachability.</summary>
+    Gate,
+
+    /// <summary>The submitter: transactions.</summary>
+    Submitter,
+
+    /// <summary>The cluster membership: keeper members.</summary>
+    Cluster,
+
+    /// <summary>The own-deadline watch (keeper.own).</summary>
+    Own,
+}
