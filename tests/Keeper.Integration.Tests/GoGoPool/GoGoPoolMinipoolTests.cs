@@ -15,7 +15,14 @@ public sealed class GoGoPoolMinipoolTests : GoGoPoolTestBase
 
     private Address Owner => Chain.Keys[1].Address;
 
-    private static Address Node(int i) => Address.Parse($"0x{i + 1:x40}".Replace("0x0", "0xa", StringComparison.Ordinal));
+    // Made-up node IDs 0xa0…01, 0xa0…02, …
+    private static Address Node(int i)
+    {
+        var bytes = new byte[20];
+        bytes[0] = 0xa0;
+        bytes[19] = (byte)(i + 1);
+        return new Address(bytes);
+    }
 
     private static byte[] Selector(string signature) => Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(signature))[..4];
 
