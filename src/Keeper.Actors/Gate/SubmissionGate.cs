@@ -279,7 +279,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
                 await UpdateClaimAsync(task, window, ClaimState.Pending, sent.Hash, null);
                 break;
             case ActionMined mined:
-                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash, Fence(mined));
+                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash, Fence(mined), Receipt(mined));
                 task.InFlightWindow = null;
                 if (mined.Succeeded)
                 {
@@ -289,7 +289,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
 
                 break;
             case ActionCancelled cancelled:
-                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash, null);
+                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash, null, Receipt(cancelled));
                 _tasks.Remove(task.Duty.Key);
                 break;
         }

@@ -223,7 +223,7 @@ public sealed partial class Submitter
         if (result.InNodeHands)
         {
             Fault(AfterSend);
-            Then(new TransactionSent(nonce, version.Hash), () =>
+            Then(new TransactionSent(nonce, version.Hash, Context.System.Scheduler.Now), () =>
             {
                 LogSent(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), result.Kind);
                 requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
