@@ -271,7 +271,12 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
             case ActionNotSent { Reason: NotSentReason.AlreadyPending }:
                 return;
             case ActionNotSent notSent:
-                LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                if (notSent.Reason != NotSentReason.InsufficientFunds)
+                {
+                    // An unfunded signer is logged by the submitter, once per block however many duties it refuses.
+                    LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                }
+
                 await UpdateClaimAsync(task, window, ClaimState.Failed, null, null);
                 task.InFlightWindow = null;
                 break;

@@ -140,6 +140,13 @@ public enum NotSentReason
     Rejected,
 
     /// <summary>
+    /// The signing account cannot pay for the transaction (its gas limit times its fee cap): by the last balance read, or
+    /// because the node answered "insufficient funds" and certainly holds nothing at the nonce (it was released). Nothing
+    /// is pending; fund the account. (Added by the submitter.)
+    /// </summary>
+    InsufficientFunds,
+
+    /// <summary>
     /// The submitter stopped submitting because another process writes the same account's journal (two keepers with
     /// one key); fix the deployment and restart. (Added by the submitter.)
     /// </summary>
