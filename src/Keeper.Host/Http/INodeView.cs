@@ -36,6 +36,12 @@ public interface INodeView
     /// <summary>The own validators' deadlines and warnings (keeper.own); a node without own mode has none.</summary>
     Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(OwnStatus.Empty);
 
+    /// <summary>The signing account's balance as last read.</summary>
+    Task<SignerBalance> GetSignerBalanceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every member's claims from the shared store (not the chain), oldest first; see <see cref="Actors.Gate.Claims.IClaimStore.GetHistoryAsync"/>.</summary>
+    Task<IReadOnlyList<Actors.Gate.Claims.ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken);
+
     /// <summary>A transaction's receipt, or null if the chain does not know it.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);
 }

@@ -10,7 +10,10 @@ namespace Keeper.Host.Http;
 /// <summary>The JSON API under <c>/api</c>: read-only views of the node, never a secret.</summary>
 public static class KeeperApi
 {
-    /// <summary>Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c> and <c>/api/own</c>.</summary>
+    /// <summary>
+    /// Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c>,
+    /// <c>/api/own</c>, <c>/api/balance</c> and <c>/api/history</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
@@ -24,6 +27,9 @@ public static class KeeperApi
         api.MapGet("/members", (INodeView node, CancellationToken ct) =>
             AnswerAsync(async () => ApiViews.Members(await node.GetStatusAsync(ct), await node.GetGateStatusAsync(ct), await node.GetClusterMembersAsync(ct))));
         api.MapGet("/own", (INodeView node, CancellationToken ct) => AnswerAsync(async () => ApiViews.Own(await node.GetOwnStatusAsync(ct))));
+        api.MapGet("/balance", (INodeView node, CancellationToken ct) => AnswerAsync(async () => MoneyViews.Balance(await node.GetSignerBalanceAsync(ct))));
+        api.MapGet("/history", (INodeView node, TimeProvider time, string? since, string? until, int? limit, CancellationToken ct) =>
+            HistoryApi.AnswerAsync(node, time, since, until, limit, ct));
         return endpoints;
     }
 
@@ -37,7 +43,7 @@ public static class KeeperApi
         return json;
     }
 
-    private static async Task<IResult> AnswerAsync<T>(Func<Task<T>> read)
+    internal static async Task<IResult> AnswerAsync<T>(Func<Task<T>> read)
     {
         try
         {

@@ -1,5 +1,6 @@
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
+using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
@@ -11,7 +12,8 @@ namespace Keeper.Host.Http;
 
 /// <summary>The <see cref="INodeView"/> of a <see cref="KeeperNode"/> in this process.</summary>
 /// <param name="node">The node.</param>
-public sealed class KeeperNodeView(KeeperNode node) : INodeView
+/// <param name="prepared">What the node opened before its actors started: the history is read from its claim store.</param>
+public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared) : INodeView
 {
     /// <inheritdoc />
     public bool IsAlive => !node.System.WhenTerminated.IsCompleted;
@@ -33,6 +35,13 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
 
     /// <inheritdoc />
     public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => node.GetOwnStatusAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SignerBalance> GetSignerBalanceAsync(CancellationToken cancellationToken) => node.GetSignerBalanceAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
+        prepared.Claims.GetHistoryAsync(since, until, limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);

@@ -140,6 +140,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         // Created once the cluster membership finds this node Up and the only member signing with its key.
         var submitter = system.ActorOf(DeferredSubmitter.Props(
             SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
+        // The balance at start and at every head: warnings for the operator, and the submitter refuses what it cannot pay.
+        var balance = system.ActorOf(SignerBalanceWatch.Props(
+            new SignerBalanceWatchOptions(key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter),
+            (block, ct) => eth.GetBalanceAsync(key.Address, block is { } number ? BlockTag.At(number) : BlockTag.Latest, ct)), "signer-balance");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,
             Proofs: beacon?.Proofs, AllowList: allowList)), "gate");
@@ -163,6 +167,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         actors.Register<ClusterMembershipMarker>(membership);
         actors.Register<WatcherMarker>(watcher);
         actors.Register<OwnDeadlinesMarker>(ownWatch);
+        actors.Register<SignerBalanceMarker>(balance);
         if (settings.Cluster.SeedNodes.Count == 0)
         {
             var cluster = Akka.Cluster.Cluster.Get(system);
@@ -205,6 +210,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
     /// <summary>The submitter's transactions (read-only, for the HTTP API).</summary>
     public Task<SubmitterStatus> GetSubmitterStatusAsync(CancellationToken cancellationToken) =>
         actors.Get<SubmitterMarker>().Ask<SubmitterStatus>(GetSubmitterStatus.Instance, AskTimeout, cancellationToken);
+
+    /// <summary>The signing account's balance as last read (read-only, for the HTTP API, readiness and metrics).</summary>
+    public Task<SignerBalance> GetSignerBalanceAsync(CancellationToken cancellationToken) =>
+        actors.Get<SignerBalanceMarker>().Ask<SignerBalance>(GetSignerBalance.Instance, AskTimeout, cancellationToken);
 
     /// <summary>The gate's members, tasks and counters (read-only, for the HTTP API).</summary>
     public Task<GateStatus> GetGateStatusAsync(CancellationToken cancellationToken) =>

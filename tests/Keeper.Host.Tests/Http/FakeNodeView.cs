@@ -2,6 +2,7 @@ using System.Numerics;
 using Akka.Cluster;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
+using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
@@ -74,6 +75,17 @@ internal sealed class FakeNodeView : INodeView
     public OwnStatus Own { get; set; } = OwnStatus.Empty;
 
     public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Own);
+
+    public SignerBalance Balance { get; set; } =
+        new(Self, SignerBalanceState.BelowFloor, 40_000_000_000_000_000, 120, DateTimeOffset.FromUnixTimeSeconds(1_700_000_001), 50_000_000_000_000_000);
+
+    public Task<SignerBalance> GetSignerBalanceAsync(CancellationToken cancellationToken) => Task.FromResult(Balance);
+
+    /// <summary>The store the history is read from (a real claim store in tests that use it); none: no history.</summary>
+    public IClaimStore? Claims { get; set; }
+
+    public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
+        Claims?.GetHistoryAsync(since, until, limit, cancellationToken) ?? Task.FromResult<IReadOnlyList<ClaimHistoryEntry>>([]);
 
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
     {
