@@ -68,6 +68,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(GateMarker)] = "gate",
             [typeof(ClusterMembershipMarker)] = "cluster-membership",
             [typeof(OwnDeadlinesMarker)] = "own-deadlines",
+            [typeof(SignerBalanceMarker)] = "signer-balance",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(
@@ -77,6 +78,10 @@ public sealed class KeeperHostTests : IAsyncLifetime
         var node = app.Services.GetRequiredService<KeeperNode>();
         var status = await WaitForAsync(node, s => s.Ready && s.Members.Count == 1, timeout.Token);
         Assert.Equal((1, 0, node.Address.ToString()), (status.Megapools, status.Minipools, Assert.Single(status.Members)));
+        // The signer's balance, read from the chain at start and at heads (anvil funds its dev accounts).
+        var balance = await BalanceReadAsync(node, timeout.Token);
+        Assert.Equal((node.Address, SignerBalanceState.Ok), (balance.Account, balance.State));
+        Assert.True(balance.Wei > Keeper.Chain.Primitives.Ether.WeiPerEther, $"expected the funded dev account's balance, got {balance.Wei} wei");
         // The HTTP surface of the same host, with its live and ready checks apart.
         using var http = new HttpClient { BaseAddress = app.Services.GetRequiredService<IServer>().KeeperHttpAddress() };
         Assert.Equal("""{"status":"Healthy","reason":"the actor system runs"}""", await http.GetStringAsync("/health", timeout.Token));
@@ -104,6 +109,20 @@ public sealed class KeeperHostTests : IAsyncLifetime
         await removed.Task.WaitAsync(timeout.Token);
         // Leaving, then Exiting and Removed: a member that was downed or crashed never passes through those.
         Assert.Contains(cluster.SelfMember.Status, new[] { MemberStatus.Leaving, MemberStatus.Exiting, MemberStatus.Removed });
+    }
+
+    private static async Task<SignerBalance> BalanceReadAsync(KeeperNode node, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var balance = await node.GetSignerBalanceAsync(cancellationToken);
+            if (balance.State != SignerBalanceState.Unknown)
+            {
+                return balance;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     private static async Task<NodeStatus> WaitForAsync(KeeperNode node, Func<NodeStatus, bool> done, CancellationToken cancellationToken)
