@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Keeper.Actors.Submission;
 
 /// <summary>
-/// Reads the signing account's balance at start and at every new head (the scheduler's chain time), answers
+/// Reads the signing account's balance at start and at new heads (the scheduler's chain time: every head while the
+/// balance is below its floor, else every <see cref="SignerBalanceWatchOptions.OkEveryBlocks"/>), answers
 /// <see cref="GetSignerBalance"/> from the last reading, and hands each reading to the submitter, which refuses to send
 /// what the balance cannot pay. It logs one line when the first reading arrives and one per change of state (below the
 /// floor, zero, back to normal), never one per head or per duty.
@@ -28,6 +29,7 @@ public sealed partial class SignerBalanceWatch : ReceiveActor, IDisposable
     private ulong? _wanted;
     private bool _wantedAny;
     private bool _failing;
+    private ulong? _lastHeadRead;
 
     /// <summary>Creates the watch.</summary>
     /// <param name="options">The account, floor, and who to tell.</param>
@@ -39,7 +41,7 @@ public sealed partial class SignerBalanceWatch : ReceiveActor, IDisposable
         _options = options;
         _read = read;
         _balance = SignerBalance.Unread(options.Account, options.FloorWei);
-        Receive<ChainTimeAdvanced>(m => Want(m.Head.Number));
+        Receive<ChainTimeAdvanced>(OnHead);
         Receive<DutyNotice>(_ => { });
         Receive<GetSignerBalance>(_ => Sender.Tell(_balance, Self));
         Receive<BalanceRead>(OnRead);
@@ -70,6 +72,18 @@ public sealed partial class SignerBalanceWatch : ReceiveActor, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
+
+    private void OnHead(ChainTimeAdvanced m)
+    {
+        var head = m.Head.Number;
+        if (_balance.State == SignerBalanceState.Ok && _lastHeadRead is { } last && head >= last && head - last < _options.OkEveryBlocks)
+        {
+            return;
+        }
+
+        _lastHeadRead = head;
+        Want(head);
+    }
 
     private void Want(ulong? block)
     {

@@ -140,9 +140,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         // Created once the cluster membership finds this node Up and the only member signing with its key.
         var submitter = system.ActorOf(DeferredSubmitter.Props(
             SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
-        // The balance at start and at every head: warnings for the operator, and the submitter refuses what it cannot pay.
+        // The balance at start and at heads: warnings for the operator, and the submitter refuses what it cannot pay.
         var balance = system.ActorOf(SignerBalanceWatch.Props(
-            new SignerBalanceWatchOptions(key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter),
+            // While funded, one request every few blocks keeps a node's steady state within its few requests per block.
+            new SignerBalanceWatchOptions(key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter) { OkEveryBlocks = 8 },
             (block, ct) => eth.GetBalanceAsync(key.Address, block is { } number ? BlockTag.At(number) : BlockTag.Latest, ct)), "signer-balance");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,

@@ -74,6 +74,37 @@ public sealed class SignerBalanceWatchTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Heads_BalanceOk_ReadEveryFewBlocksButEveryBlockOnceBelowTheFloor()
+    {
+        var submitter = CreateTestProbe();
+        var watch = Sys.ActorOf(SignerBalanceWatch.Props(new SignerBalanceWatchOptions(Account, Floor, null, submitter.Ref) { OkEveryBlocks = 3 }, Read));
+        await submitter.ExpectMsgAsync<SignerBalance>();
+
+        // One head at a time, each read (or not) before the next, so no two reads fold into one.
+        for (ulong block = 10; block <= 16; block++)
+        {
+            watch.Tell(Head(block));
+            if (block is 10 or 13 or 16)
+            {
+                Assert.Equal(block, (await submitter.ExpectMsgAsync<SignerBalance>()).Block);
+            }
+            else
+            {
+                await watch.Ask<SignerBalance>(GetSignerBalance.Instance, TimeSpan.FromSeconds(10));
+                await submitter.ExpectNoMsgAsync(TimeSpan.Zero);
+            }
+        }
+
+        _wei = 1;
+        watch.Tell(Head(19));
+        Assert.Equal((19UL, SignerBalanceState.BelowFloor), ((await submitter.ExpectMsgAsync<SignerBalance>()).Block!.Value, (await watch.Ask<SignerBalance>(GetSignerBalance.Instance, TimeSpan.FromSeconds(10))).State));
+        watch.Tell(Head(20));
+        Assert.Equal(20UL, (await submitter.ExpectMsgAsync<SignerBalance>()).Block); // below the floor, every head is read
+
+        Assert.Equal([null, 10UL, 13UL, 16UL, 19UL, 20UL], _reads);
+    }
+
+    [Fact]
     public async Task ReadFails_LastReadingStandsAndOneWarningUntilAReadSucceeds()
     {
         var (watch, submitter) = Start();
