@@ -251,14 +251,16 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
         Assert.Equal(new ClaimReceipt(6, 61_234, 3_000_000_007), entry.Receipt);
     }
 
-    [Fact]
-    public async Task NotSent_ClaimFailed_RetriedInTheNextWindow()
+    [Theory]
+    [InlineData(NotSentReason.AboveFeeCap)]
+    [InlineData(NotSentReason.InsufficientFunds)]
+    public async Task NotSent_ClaimFailed_RetriedInTheNextWindow(NotSentReason reason)
     {
         var start = Scheduler.Now;
         var (gate, submitter, _) = StartGate(Member(1));
         gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
         var first = await submitter.ExpectMsgAsync<SubmitAction>();
-        gate.Tell(new ActionNotSent(first.TaskKey, NotSentReason.AboveFeeCap, "base fee 300 gwei above cap 200 gwei"), submitter.Ref);
+        gate.Tell(new ActionNotSent(first.TaskKey, reason, "base fee 300 gwei above cap 200 gwei"), submitter.Ref);
 
         gate.Tell(Head(1_000 + W - 1));
         await submitter.ExpectMsgAsync<SubmitterHead>();
