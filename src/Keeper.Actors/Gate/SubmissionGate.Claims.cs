@@ -53,7 +53,15 @@ public sealed partial class SubmissionGate
     // do the action, so the next holder may try.
     private static ulong? Fence(ActionMined mined) => mined.Succeeded ? mined.ReorgWatchUntil : null;
 
-    private async Task UpdateClaimAsync(GateTask task, long window, ClaimState state, Hash32? hash, ulong? fenceUntil)
+    // What the cluster's history keeps of a mined transaction (the action, or the self-transfer that cancelled it).
+    private static ClaimReceipt? Receipt(ActionOutcome outcome) => outcome switch
+    {
+        ActionMined m => new ClaimReceipt(m.Block, m.GasUsed, m.EffectiveGasPrice),
+        ActionCancelled { GasUsed: > 0 } c => new ClaimReceipt(c.Block, c.GasUsed, c.EffectiveGasPrice),
+        _ => null,
+    };
+
+    private async Task UpdateClaimAsync(GateTask task, long window, ClaimState state, Hash32? hash, ulong? fenceUntil, ClaimReceipt? receipt = null)
     {
         if (!_options.Enabled)
         {
@@ -62,7 +70,7 @@ public sealed partial class SubmissionGate
 
         try
         {
-            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, fenceUntil, Context.System.Scheduler.Now, CancellationToken.None);
+            await _options.Claims.UpdateAsync(task.Duty.Key, window, _options.MemberId, state, hash, fenceUntil, receipt, Context.System.Scheduler.Now, CancellationToken.None);
         }
         catch (Exception ex) when (ex is StoreException or ClaimUpdateException)
         {
@@ -152,7 +160,7 @@ public sealed partial class SubmissionGate
                 ?? (fence is not null ? own.FirstOrDefault(c => c.State == ClaimState.Mined && c.TxHash == hash && c.FenceUntil is not null) : null);
             if (open is not null)
             {
-                await _options.Claims.UpdateAsync(outcome.TaskKey, open.Window, _options.MemberId, newState, hash, fence, Context.System.Scheduler.Now, CancellationToken.None);
+                await _options.Claims.UpdateAsync(outcome.TaskKey, open.Window, _options.MemberId, newState, hash, fence, Receipt(outcome), Context.System.Scheduler.Now, CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is StoreException or ClaimUpdateException)

@@ -292,7 +292,12 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
             case ActionNotSent { Reason: NotSentReason.AlreadyPending }:
                 return;
             case ActionNotSent notSent:
-                LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                if (notSent.Reason != NotSentReason.InsufficientFunds)
+                {
+                    // An unfunded signer is logged by the submitter, once per block however many duties it refuses.
+                    LogNotSent(Log, task.Duty.Key, notSent.Reason.ToString(), notSent.Detail);
+                }
+
                 _notSent[notSent.Reason.ToString()] = _notSent.GetValueOrDefault(notSent.Reason.ToString()) + 1;
                 await UpdateClaimAsync(task, window, ClaimState.Failed, null, null);
                 task.InFlightWindow = null;
@@ -301,7 +306,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
                 await UpdateClaimAsync(task, window, ClaimState.Pending, sent.Hash, null);
                 break;
             case ActionMined mined:
-                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash, Fence(mined));
+                await UpdateClaimAsync(task, window, ClaimState.Mined, mined.Hash, Fence(mined), Receipt(mined));
                 task.InFlightWindow = null;
                 if (mined.Succeeded)
                 {
@@ -311,7 +316,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
 
                 break;
             case ActionCancelled cancelled:
-                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash, null);
+                await UpdateClaimAsync(task, window, ClaimState.Abandoned, cancelled.Hash, null, Receipt(cancelled));
                 _tasks.Remove(task.Duty.Key);
                 break;
         }

@@ -23,6 +23,7 @@ internal static class SqliteSchema
         (3, "claim table with one claim per (task, window) and one pending claim per task", ClaimSchema.Sqlite),
         (4, "claim reorg fence: a successful mined claim blocks the task until its member stops watching it for a reorg", ClaimSchema.ReorgFence),
         (5, "legacy_journal_import: which submitters' histories were brought over from the retired journal table", SqlLegacyJournal.MarkerSqlite),
+        (6, "claim history: sent time, and the mined block, gas used, effective gas price and fee of each claim's transaction", ClaimSchema.History),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

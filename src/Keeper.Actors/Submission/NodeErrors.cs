@@ -22,8 +22,21 @@ public static class NodeErrors
         "replacementunderpriced",
     ];
 
+    // geth, anvil, erigon and reth: "insufficient funds for gas * price + value"; Nethermind: InsufficientFunds; Besu:
+    // UPFRONT_COST_EXCEEDS_BALANCE.
+    private static readonly string[] InsufficientFundsMarkers =
+    [
+        "insufficientfunds",
+        "upfrontcostexceedsbalance",
+    ];
+
     /// <summary>True when the node's message says a transaction with this nonce or hash is already in its pool or on chain.</summary>
-    public static bool MeansAlreadySubmitted(string? nodeMessage)
+    public static bool MeansAlreadySubmitted(string? nodeMessage) => Matches(nodeMessage, AlreadySubmittedMarkers);
+
+    /// <summary>True when the node's message says the account cannot pay for the transaction (gas limit times fee cap, plus value).</summary>
+    public static bool MeansInsufficientFunds(string? nodeMessage) => Matches(nodeMessage, InsufficientFundsMarkers);
+
+    private static bool Matches(string? nodeMessage, string[] markers)
     {
         if (string.IsNullOrEmpty(nodeMessage))
         {
@@ -31,6 +44,6 @@ public static class NodeErrors
         }
 
         var folded = nodeMessage.ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
-        return AlreadySubmittedMarkers.Any(marker => folded.Contains(marker, StringComparison.Ordinal));
+        return markers.Any(marker => folded.Contains(marker, StringComparison.Ordinal));
     }
 }

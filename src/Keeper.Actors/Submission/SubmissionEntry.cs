@@ -11,6 +11,7 @@ namespace Keeper.Actors.Submission;
 /// <param name="Mined">The confirmed inclusion, while <paramref name="State"/> is Succeeded, Reverted or Cancelled.</param>
 /// <param name="DropReason">Why it was dropped, when <paramref name="State"/> is Dropped.</param>
 /// <param name="NonceReleased">True when it was dropped and its nonce handed back for reuse.</param>
+/// <param name="SentAt">When a node first accepted a version of it, if the journal says (see <see cref="TransactionSent.At"/>).</param>
 public sealed record SubmissionEntry(
     string? TaskKey,
     ulong Nonce,
@@ -18,7 +19,8 @@ public sealed record SubmissionEntry(
     TransactionState State,
     TransactionMined? Mined,
     string? DropReason,
-    bool NonceReleased)
+    bool NonceReleased,
+    DateTimeOffset? SentAt = null)
 {
     /// <summary>The version sent last: the one re-broadcast and bumped.</summary>
     public TransactionVersion Latest => Versions[^1];
@@ -39,5 +41,10 @@ public sealed record SubmissionEntry(
         Latest.MaxPriorityFeePerGas,
         Mined?.Block,
         Mined?.GasUsed,
-        Versions.Count - 1);
+        Versions.Count - 1)
+    {
+        EffectiveGasPrice = Mined is { GasUsed: > 0 } m ? m.Fee / m.GasUsed : null,
+        Fee = Mined?.Fee,
+        SentAt = SentAt,
+    };
 }

@@ -11,7 +11,9 @@ namespace Keeper.Actors.Submission;
 /// Writes and reads <see cref="SubmissionEvent"/>s as small JSON payloads, one manifest per event type and version
 /// (<c>submission.created.v1</c>, ...). Hand-written with <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/>
 /// (no reflection), so the format changes only when this file does; a new format gets a new manifest and the old one
-/// stays readable. Wei amounts are decimal strings (they exceed 2^64), bytes and hashes 0x-hex.
+/// stays readable. A field added later is optional within its manifest (absent in older events, ignored by older
+/// readers), so both directions of an upgrade read the journal. Wei amounts are decimal strings (they exceed 2^64),
+/// bytes and hashes 0x-hex.
 /// </summary>
 public static class SubmissionEventSerializer
 {
@@ -71,6 +73,12 @@ public static class SubmissionEventSerializer
                     break;
                 case TransactionSent sent:
                     writer.WriteString("hash", sent.Hash.ToString());
+                    // Optional: events written before it was recorded have none, and still read as v1.
+                    if (sent.At is { } at)
+                    {
+                        writer.WriteNumber("at", at.ToUnixTimeMilliseconds());
+                    }
+
                     break;
                 case TransactionReplaced replaced:
                     WriteVersion(writer, replaced.Version);
@@ -115,7 +123,10 @@ public static class SubmissionEventSerializer
             {
                 CreatedManifest => new TransactionCreated(
                     root.GetProperty("task").ValueKind == JsonValueKind.Null ? null : root.GetProperty("task").GetString(), nonce, ReadVersion(root)),
-                SentManifest => new TransactionSent(nonce, Hash32.Parse(root.GetProperty("hash").GetString()!)),
+                SentManifest => new TransactionSent(
+                    nonce,
+                    Hash32.Parse(root.GetProperty("hash").GetString()!),
+                    root.TryGetProperty("at", out var at) ? DateTimeOffset.FromUnixTimeMilliseconds(at.GetInt64()) : null),
                 ReplacedManifest => new TransactionReplaced(nonce, ReadVersion(root)),
                 MinedManifest => new TransactionMined(
                     nonce,

@@ -87,7 +87,17 @@ public sealed record TransactionRecord(
     BigInteger MaxPriorityFeePerGas,
     ulong? Block,
     ulong? GasUsed,
-    int Replacements);
+    int Replacements)
+{
+    /// <summary>The price per gas it paid (the receipt's effective gas price), in wei, once mined.</summary>
+    public BigInteger? EffectiveGasPrice { get; init; }
+
+    /// <summary>What it cost (gas used times the effective gas price), in wei, once mined.</summary>
+    public BigInteger? Fee { get; init; }
+
+    /// <summary>When a node first accepted it; null when the journal does not say (written before the time was recorded).</summary>
+    public DateTimeOffset? SentAt { get; init; }
+}
 
 /// <summary>What became of a <see cref="SubmitAction"/>; sent to the requester, possibly several times as it progresses.</summary>
 /// <param name="TaskKey">The task.</param>
@@ -130,6 +140,13 @@ public enum NotSentReason
     Rejected,
 
     /// <summary>
+    /// The signing account cannot pay for the transaction (its gas limit times its fee cap): by the last balance read, or
+    /// because the node answered "insufficient funds" and certainly holds nothing at the nonce (it was released). Nothing
+    /// is pending; fund the account. (Added by the submitter.)
+    /// </summary>
+    InsufficientFunds,
+
+    /// <summary>
     /// The submitter stopped submitting because another process writes the same account's journal (two keepers with
     /// one key); fix the deployment and restart. (Added by the submitter.)
     /// </summary>
@@ -155,13 +172,27 @@ public sealed record ActionSent(string TaskKey, Hash32 Hash, ulong Nonce) : Acti
 /// re-sent only if its claim is still this member's. The gate fences the task's claim until this block.
 /// </param>
 public sealed record ActionMined(string TaskKey, Hash32 Hash, ulong Block, bool Succeeded, ulong GasUsed, BigInteger Fee, ulong ReorgWatchUntil)
-    : ActionOutcome(TaskKey);
+    : ActionOutcome(TaskKey)
+{
+    /// <summary>The price per gas it paid, in wei: <see cref="Fee"/> is the receipt's gas used times its effective gas price.</summary>
+    public BigInteger EffectiveGasPrice => GasUsed == 0 ? BigInteger.Zero : Fee / GasUsed;
+}
 
 /// <summary>The pending transaction was replaced by a self-transfer (after <see cref="AbandonAction"/>), and that was mined.</summary>
 /// <param name="TaskKey">The task.</param>
 /// <param name="Hash">The self-transfer's hash.</param>
 /// <param name="Block">The block that included it.</param>
-public sealed record ActionCancelled(string TaskKey, Hash32 Hash, ulong Block) : ActionOutcome(TaskKey);
+public sealed record ActionCancelled(string TaskKey, Hash32 Hash, ulong Block) : ActionOutcome(TaskKey)
+{
+    /// <summary>The gas the self-transfer used (what abandoning the action cost).</summary>
+    public ulong GasUsed { get; init; }
+
+    /// <summary>What the self-transfer cost, in wei.</summary>
+    public BigInteger Fee { get; init; }
+
+    /// <summary>The price per gas it paid, in wei.</summary>
+    public BigInteger EffectiveGasPrice => GasUsed == 0 ? BigInteger.Zero : Fee / GasUsed;
+}
 
 /// <summary>
 /// A transaction reported with <see cref="ActionSent"/> will never be mined: another transaction of this account took its

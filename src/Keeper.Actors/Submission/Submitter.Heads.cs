@@ -229,7 +229,7 @@ public sealed partial class Submitter
             TrackingFor(entry.Nonce).SentAtHead = head;
             if (entry.State == TransactionState.Created)
             {
-                Then(new TransactionSent(entry.Nonce, latest.Hash), next);
+                Then(new TransactionSent(entry.Nonce, latest.Hash, Context.System.Scheduler.Now), next);
                 return;
             }
 
@@ -305,7 +305,7 @@ public sealed partial class Submitter
             var result = await SendAsync(version);
             if (result.InNodeHands)
             {
-                Then(new TransactionSent(nonce, version.Hash), next);
+                Then(new TransactionSent(nonce, version.Hash, Context.System.Scheduler.Now), next);
                 return;
             }
 

@@ -89,7 +89,7 @@ public sealed partial class Submitter
 
         ActionOutcome? outcome = entry.State switch
         {
-            TransactionState.Cancelled => new ActionCancelled(task, entry.Mined!.Hash, entry.Mined.Block),
+            TransactionState.Cancelled => new ActionCancelled(task, entry.Mined!.Hash, entry.Mined.Block) { GasUsed = entry.Mined.GasUsed, Fee = entry.Mined.Fee },
             TransactionState.Succeeded or TransactionState.Reverted =>
                 new ActionMined(task, entry.Mined!.Hash, entry.Mined.Block, entry.Mined.Succeeded, entry.Mined.GasUsed, entry.Mined.Fee,
                     entry.Mined.Block + (ulong)_options.ReorgWatchBlocks),

@@ -9,6 +9,9 @@ public sealed partial class Submitter
     [LoggerMessage(Level = LogLevel.Information, Message = "Not sending {Task}: {Reason}: {Detail}")]
     private static partial void LogNotSent(ILogger logger, string task, NotSentReason reason, string detail);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending nothing at head {Head}: {Detail}")]
+    private static partial void LogInsufficientFunds(ILogger logger, ulong head, string detail);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to sign {Task}, {Call}: not on the allow-list: {Why}")]
     private static partial void LogNotAllowed(ILogger logger, string task, string call, string why);
 

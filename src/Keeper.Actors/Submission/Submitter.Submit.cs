@@ -82,6 +82,13 @@ public sealed partial class Submitter
             return;
         }
 
+        if (_balance is { State: SignerBalanceState.Zero } empty)
+        {
+            // Nothing to pay with: not even the estimate and fee requests are worth making.
+            requester.Tell(Unfunded(m.TaskKey, $"signer {_account} holds 0 ETH at block {empty.Block}; send ETH to it"), Self);
+            return;
+        }
+
         var (gasLimit, quote, priced) = await PriceAsync(m);
         if (priced is not null)
         {
@@ -131,6 +138,10 @@ public sealed partial class Submitter
         {
             estimate = await EstimateGasAsync(Request(m.Call), m.NextBlockTime);
         }
+        catch (JsonRpcNodeException e) when (NodeErrors.MeansInsufficientFunds(e.NodeMessage))
+        {
+            return (0, null, Unfunded(task, $"the node answered that signer {_account} cannot pay for it ({e.NodeMessage}); send ETH to it"));
+        }
         catch (JsonRpcNodeException e)
         {
             return Refused(new ActionNotSent(task, NotSentReason.WouldRevert, $"gas estimation failed: {Describe(e)}"));
@@ -171,6 +182,15 @@ public sealed partial class Submitter
         {
             return Refused(new ActionNotSent(task, NotSentReason.Unprofitable,
                 $"reward {m.Reward} wei minus expected cost {cost} wei ({gasLimit} gas at {Gwei(quote.NextBaseFeePerGas + quote.MaxPriorityFeePerGas)} gwei) is {profit} wei, below the minimum of {_options.MinProfitWei} wei"));
+        }
+
+        // What the node checks before it takes the transaction: the whole gas limit at the fee cap. A stale reading only
+        // errs one way or the other for a block: refused now and tried again, or sent and answered "insufficient funds".
+        var needed = gasLimit * quote.MaxFeePerGas;
+        if (_balance is { } balance && balance.CannotPay(needed))
+        {
+            return (0, null, Unfunded(task, $"signer {_account} holds {balance.Eth} ETH at block {balance.Block}, less than the "
+                + $"{Chain.Primitives.Ether.Format(needed)} ETH this action may cost ({gasLimit} gas at {Gwei(quote.MaxFeePerGas)} gwei); send ETH to it"));
         }
 
         return (gasLimit, quote, null);
@@ -223,7 +243,7 @@ public sealed partial class Submitter
         if (result.InNodeHands)
         {
             Fault(AfterSend);
-            Then(new TransactionSent(nonce, version.Hash), () =>
+            Then(new TransactionSent(nonce, version.Hash, Context.System.Scheduler.Now), () =>
             {
                 LogSent(Log, task, nonce, version.Hash, Gwei(version.MaxFeePerGas), result.Kind);
                 requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
@@ -236,7 +256,12 @@ public sealed partial class Submitter
         {
             await TryReleaseAsync(_state.Entries[nonce], result.Message!, released =>
             {
-                if (released)
+                if (released && NodeErrors.MeansInsufficientFunds(result.Message))
+                {
+                    _tracking.Remove(nonce);
+                    requester.Tell(Unfunded(task, $"the node answered that signer {_account} cannot pay for it ({result.Message}); send ETH to it"), self);
+                }
+                else if (released)
                 {
                     _tracking.Remove(nonce);
                     LogRejected(Log, task, nonce, version.Hash, result.Message!);
@@ -261,6 +286,18 @@ public sealed partial class Submitter
     {
         LogSendUncertain(Log, task, nonce, version.Hash, result.Message ?? result.Kind.ToString());
         requester.Tell(new ActionSent(task, version.Hash, nonce), Self);
+    }
+
+    // However many duties fall due in a block, an unfunded signer is one line per block, not a few per duty.
+    private ActionNotSent Unfunded(string task, string detail)
+    {
+        if (_fundsLoggedAtHead != _head)
+        {
+            _fundsLoggedAtHead = _head;
+            LogInsufficientFunds(Log, _head, detail);
+        }
+
+        return new ActionNotSent(task, NotSentReason.InsufficientFunds, detail);
     }
 
     private CallRequest Request(ContractCall call) => new(call.To, call.Data, From: _account);

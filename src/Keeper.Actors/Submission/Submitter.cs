@@ -77,6 +77,8 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
     private string? _haltReason;
     private SubmissionJournalException? _unreadable;
     private (string Task, IActorRef Requester)? _journaling;
+    private SignerBalance? _balance;
+    private ulong? _fundsLoggedAtHead;
 
     /// <summary>Creates the submitter; it recovers from its journal before handling anything else.</summary>
     /// <exception cref="ArgumentException">An option or dependency is invalid; the message names it.</exception>
@@ -179,6 +181,7 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
         Command<SubscribeOutcomes>(OnSubscribe);
         Command<GetSubmitterStatus>(_ => Sender.Tell(Status(), Self));
         Command<Terminated>(m => _subscribers.Remove(m.ActorRef));
+        Command<SignerBalance>(m => _balance = m);
     }
 
     private void Halted()

@@ -28,6 +28,7 @@ public sealed record SubmitterState(ulong NextNonce, ImmutableSortedDictionary<u
         TransactionSent e => Update(e.Nonce, entry => Known(entry, e.Hash, "sent") with
         {
             State = entry.State == TransactionState.Created ? TransactionState.Pending : entry.State,
+            SentAt = entry.SentAt ?? e.At,
         }),
         TransactionReplaced e => Update(e.Nonce, entry => entry.IsLive
             ? entry with { Versions = entry.Versions.Add(e.Version) }

@@ -8,4 +8,7 @@ namespace Keeper.Actors.Submission;
 /// </summary>
 /// <param name="Nonce">The nonce.</param>
 /// <param name="Hash">The version accepted.</param>
-public sealed record TransactionSent(ulong Nonce, Hash32 Hash) : SubmissionEvent(Nonce);
+/// <param name="At">
+/// When the node accepted it (the actor system's scheduler clock); null in events journaled before the time was recorded.
+/// </param>
+public sealed record TransactionSent(ulong Nonce, Hash32 Hash, DateTimeOffset? At = null) : SubmissionEvent(Nonce);

@@ -23,4 +23,23 @@ public static class TaskKeys
     /// <summary><c>final-balance:megapool:&lt;address&gt;:&lt;validatorId&gt;</c>.</summary>
     public static string FinalBalance(Address megapool, uint validatorId) =>
         $"final-balance:megapool:{megapool.ToLowerHex()}:{validatorId}";
+
+    /// <summary>
+    /// The kind of action a task key names: its first two parts (<c>dissolve:megapool</c>, <c>notify-exit:megapool</c>,
+    /// <c>dissolve:minipool</c>, ...); the whole key when it has no such form.
+    /// </summary>
+    public static string KindOf(string taskKey)
+    {
+        ArgumentNullException.ThrowIfNull(taskKey);
+        var parts = taskKey.Split(':');
+        return parts.Length >= 3 ? parts[0] + ":" + parts[1] : taskKey;
+    }
+
+    /// <summary>The pool (megapool or minipool address) a task key names: its third part; empty when it has none.</summary>
+    public static string PoolOf(string taskKey)
+    {
+        ArgumentNullException.ThrowIfNull(taskKey);
+        var parts = taskKey.Split(':');
+        return parts.Length >= 3 ? parts[2] : string.Empty;
+    }
 }

@@ -17,5 +17,6 @@ public static class KeeperCli
         StatusCommand.Create(),
         AccountsCommand.Create(),
         ConfigCommand.Create(environment),
+        ReportCommand.Create(environment),
     };
 }

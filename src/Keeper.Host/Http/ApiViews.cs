@@ -4,6 +4,7 @@ using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
+using Keeper.Chain.Primitives;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Http;
@@ -63,7 +64,13 @@ public static class ApiViews
                 t.MaxPriorityFeePerGas.ToString(CultureInfo.InvariantCulture),
                 t.Block,
                 t.GasUsed,
-                t.Replacements))
+                t.Replacements)
+            {
+                EffectiveGasPriceWei = t.EffectiveGasPrice?.ToString(CultureInfo.InvariantCulture),
+                FeeWei = t.Fee?.ToString(CultureInfo.InvariantCulture),
+                FeeEth = t.Fee is { } fee ? Ether.Format(fee) : null,
+                SentAt = t.SentAt,
+            })
             .ToArray();
         return new TransactionsView(submitter.Account.ToString(), submitter.NextNonce, byState, views);
     }

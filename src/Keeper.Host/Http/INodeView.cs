@@ -1,11 +1,8 @@
-using System.Numerics;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
-using Keeper.Chain.Eth;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Host.Node;
 
@@ -52,12 +49,9 @@ public interface INodeView
     /// <summary>When the oldest pending transaction was first seen pending; null when none is.</summary>
     DateTimeOffset? OldestPendingSince => null;
 
-    /// <summary>
-    /// The signing account's balance in wei, as the node last read it; null while nothing reads it. (The place for
-    /// <c>keeper_signer_balance_wei</c> and a "signer balance is zero" readiness rule.)
-    /// </summary>
-    BigInteger? SignerBalanceWei => null;
+    /// <summary>The signing account's balance as the node last read it; null before the first reading reached the board.</summary>
+    SignerBalance? Balance => null;
 
-    /// <summary>A transaction's receipt, or null if the chain does not know it (asks the chain: only for background work).</summary>
-    Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);
+    /// <summary>Every member's claims from the shared store (not the chain), oldest first; see <see cref="Actors.Gate.Claims.IClaimStore.GetHistoryAsync"/>.</summary>
+    Task<IReadOnlyList<Actors.Gate.Claims.ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken);
 }

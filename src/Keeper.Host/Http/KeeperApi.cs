@@ -9,7 +9,10 @@ namespace Keeper.Host.Http;
 /// <summary>The JSON API under <c>/api</c>: read-only views of the node, never a secret.</summary>
 public static class KeeperApi
 {
-    /// <summary>Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c> and <c>/api/own</c>.</summary>
+    /// <summary>
+    /// Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c>,
+    /// <c>/api/own</c>, <c>/api/balance</c> and <c>/api/history</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
         // Every view reads the node's board, never an actor: the API answers at once whatever the chain does.
@@ -20,6 +23,11 @@ public static class KeeperApi
         api.MapGet("/transactions", (INodeView node) => Results.Json(ApiViews.Transactions(node.Submitter), HttpJson.Options));
         api.MapGet("/members", (INodeView node) => Results.Json(ApiViews.Members(node.Status, node.Gate, node.Cluster), HttpJson.Options));
         api.MapGet("/own", (INodeView node) => Results.Json(ApiViews.Own(node.Own), HttpJson.Options));
+        api.MapGet("/balance", (INodeView node) => node.Balance is { } balance
+            ? Results.Json(MoneyViews.Balance(balance), HttpJson.Options)
+            : Results.Json(new { error = "the signer's balance has not been read yet" }, HttpJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        api.MapGet("/history", (INodeView node, TimeProvider time, string? since, string? until, int? limit, CancellationToken ct) =>
+            HistoryApi.AnswerAsync(node, time, since, until, limit, ct));
         return endpoints;
     }
 

@@ -35,7 +35,6 @@ public static partial class KeeperHttpExtensions
         var endpoint = new IPEndPoint(ParseHost(settings.Host), settings.Port);
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(endpoint));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<GasLedger>();
         // One registry per node, not prometheus-net's static default: tests run several nodes in one process.
         services.TryAddSingleton(_ =>
         {

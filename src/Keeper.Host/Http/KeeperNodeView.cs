@@ -1,10 +1,9 @@
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
+using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
-using Keeper.Chain.Eth;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Host.Node;
 
@@ -12,7 +11,8 @@ namespace Keeper.Host.Http;
 
 /// <summary>The <see cref="INodeView"/> of a <see cref="KeeperNode"/> in this process: its board and its RPC client's endpoint health.</summary>
 /// <param name="node">The node.</param>
-public sealed class KeeperNodeView(KeeperNode node) : INodeView
+/// <param name="prepared">What the node opened before its actors started: the history is read from its claim store.</param>
+public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared) : INodeView
 {
     /// <inheritdoc />
     public bool IsAlive => !node.System.WhenTerminated.IsCompleted;
@@ -48,5 +48,9 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
     public DateTimeOffset? OldestPendingSince => node.Board.OldestPendingSince;
 
     /// <inheritdoc />
-    public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);
+    public SignerBalance? Balance => node.Board.Balance;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
+        prepared.Claims.GetHistoryAsync(since, until, limit, cancellationToken);
 }

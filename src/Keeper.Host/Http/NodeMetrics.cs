@@ -23,7 +23,6 @@ public sealed class NodeMetrics
     private readonly CollectorRegistry _registry;
     private readonly INodeView _node;
     private readonly Readiness _readiness;
-    private readonly GasLedger _gas;
     private readonly TimeProvider _time;
     private readonly Gauge _ready;
     private readonly Gauge _headBlock;
@@ -53,12 +52,11 @@ public sealed class NodeMetrics
     private readonly Gauge _signerBalance;
 
     /// <summary>Registers the series in <paramref name="registry"/>, set from <paramref name="node"/> at each scrape.</summary>
-    public NodeMetrics(CollectorRegistry registry, INodeView node, Readiness readiness, GasLedger gas, TimeProvider time)
+    public NodeMetrics(CollectorRegistry registry, INodeView node, Readiness readiness, TimeProvider time)
     {
         _registry = registry;
         _node = node;
         _readiness = readiness;
-        _gas = gas;
         _time = time;
         var m = Metrics.WithCustomRegistry(registry);
         _ready = m.CreateGauge("keeper_ready", "1 when /ready is 200 (no readiness rule applies), else 0; /ready names the reasons.");
@@ -86,7 +84,7 @@ public sealed class NodeMetrics
         _endpointUp = m.CreateGauge("keeper_rpc_endpoint_up", "1 unless the RPC endpoint is unreachable (failed, or silent past the attempt deadline, since its last answer).", "endpoint");
         _endpointLastSuccess = m.CreateGauge("keeper_rpc_endpoint_last_success_timestamp_seconds", "When the RPC endpoint last answered (unix seconds).", "endpoint");
         _partWaiting = m.CreateGauge("keeper_node_part_waiting_seconds", "Seconds a part of the node has left its status question unanswered (busy, e.g. awaiting the RPC); 0 when it answered.", "part");
-        // Set once a reader of the signer's balance feeds INodeView.SignerBalanceWei; absent until then.
+        // Absent until the balance watch's first reading reaches the board.
         _signerBalance = m.CreateGauge("keeper_signer_balance_wei", "The signing account's balance in wei, as last read (absent until read).", Optional);
         BuildInfo(m);
         registry.AddBeforeCollectCallback(Update);
@@ -132,7 +130,7 @@ public sealed class NodeMetrics
 
         _oldestPending.Set(_node.OldestPendingSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : 0);
         _gasUsed.IncTo((double)transactions.Aggregate(BigInteger.Zero, (sum, t) => sum + (t.GasUsed ?? 0)));
-        _gasSpent.IncTo((double)_gas.SpentWei(transactions));
+        _gasSpent.IncTo((double)transactions.Aggregate(BigInteger.Zero, (sum, t) => sum + (t.Fee ?? 0)));
 
         var gate = _node.Gate;
         _turns.IncTo(gate.TurnsHeld);
@@ -164,7 +162,7 @@ public sealed class NodeMetrics
             _partWaiting.WithLabels(part.Part.ToString().ToLowerInvariant()).Set(part.WaitingSince is { } waiting ? Math.Max(0, (now - waiting).TotalSeconds) : 0);
         }
 
-        SetOrHide(_signerBalance, _node.SignerBalanceWei is { } balance ? (double)balance : null);
+        SetOrHide(_signerBalance, _node.Balance?.Wei is { } balance ? (double)balance : null);
     }
 
     private static void SetOrHide(Gauge gauge, double? value)

@@ -3,8 +3,7 @@ using System.Globalization;
 namespace Keeper.Host.Http;
 
 /// <summary>
-/// The built-in <see cref="ReadinessRule"/>s, in the order <c>/ready</c> names them. A "signer balance is zero" rule is
-/// registered beside them by whatever reads the balance (<see cref="INodeView.SignerBalanceWei"/>).
+/// The built-in <see cref="ReadinessRule"/>s, in the order <c>/ready</c> names them.
 /// </summary>
 public static class ReadinessRules
 {
@@ -12,7 +11,10 @@ public static class ReadinessRules
     public const ulong SyncToleranceBlocks = 2;
 
     /// <summary>Every built-in rule.</summary>
-    public static IReadOnlyList<ReadinessRule> All { get; } = [ActorSystem, Rpc, ColdStart, Syncing, Store];
+    public static IReadOnlyList<ReadinessRule> All { get; } = [ActorSystem, Rpc, ColdStart, Syncing, Store, Balance];
+
+    /// <summary>The signing account holds nothing: the node would refuse every action (a balance below the floor only warns).</summary>
+    public static string? Balance(INodeView node, DateTimeOffset now) => node.Balance?.NotReadyReason();
 
     /// <summary>The actor system stopped: nothing runs.</summary>
     public static string? ActorSystem(INodeView node, DateTimeOffset now) => node.IsAlive ? null : "the actor system has stopped";

@@ -11,4 +11,17 @@ namespace Keeper.Host.Http;
 /// <param name="GasUsed">The gas it used, once mined.</param>
 /// <param name="Replacements">How many times its fees were bumped.</param>
 public sealed record TransactionView(
-    string? TaskKey, ulong Nonce, string Hash, string State, string MaxFeePerGasWei, string MaxPriorityFeePerGasWei, ulong? Block, ulong? GasUsed, int Replacements);
+    string? TaskKey, ulong Nonce, string Hash, string State, string MaxFeePerGasWei, string MaxPriorityFeePerGasWei, ulong? Block, ulong? GasUsed, int Replacements)
+{
+    /// <summary>The price per gas it paid, in wei (decimal text), once mined.</summary>
+    public string? EffectiveGasPriceWei { get; init; }
+
+    /// <summary>What it cost, in wei (decimal text), once mined.</summary>
+    public string? FeeWei { get; init; }
+
+    /// <summary>What it cost, in ether (exact decimal text), once mined.</summary>
+    public string? FeeEth { get; init; }
+
+    /// <summary>When a node first accepted it (UTC); null when the journal does not say.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+}

@@ -15,7 +15,6 @@ using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Fees;
 using Keeper.Chain.Logs;
-using Keeper.Chain.Primitives;
 using Keeper.Chain.Proving;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
@@ -36,9 +35,8 @@ namespace Keeper.Host.Node;
 /// <param name="key">The signing key.</param>
 /// <param name="system">The host's actor system.</param>
 /// <param name="rpc">The node's JSON-RPC client (its counters go into the status).</param>
-/// <param name="eth">The Ethereum API over that client.</param>
 /// <param name="board">The parts' latest answers (<see cref="NodeStatePublisher"/> keeps it fresh).</param>
-public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, FailoverClient rpc, EthApi eth, NodeStateBoard board)
+public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, ActorSystem system, FailoverClient rpc, NodeStateBoard board)
 {
     /// <summary>The settings the node runs with.</summary>
     public KeeperSettings Settings { get; } = settings;
@@ -138,6 +136,11 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         // Created once the cluster membership finds this node Up and the only member signing with its key.
         var submitter = system.ActorOf(DeferredSubmitter.Props(
             SubmitterSupervisor(Submitter.Props(submitterOptions, new SubmitterDependencies(key, eth, fees, allowList) { ResendGuard = guard, LegacyJournal = legacy })), key.Address), "submitter");
+        // The balance at start and at heads: warnings for the operator, and the submitter refuses what it cannot pay.
+        var balance = system.ActorOf(SignerBalanceWatch.Props(
+            // While funded, one request every few blocks keeps a node's steady state within its few requests per block.
+            new SignerBalanceWatchOptions(key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter) { OkEveryBlocks = 8 },
+            (block, ct) => eth.GetBalanceAsync(key.Address, block is { } number ? BlockTag.At(number) : BlockTag.Latest, ct)), "signer-balance");
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,
             Proofs: beacon?.Proofs, AllowList: allowList)), "gate");
@@ -170,7 +173,9 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             [NodePart.Submitter] = submitter,
             [NodePart.Cluster] = membership,
             [NodePart.Own] = ownWatch,
+            [NodePart.Balance] = balance,
         }), "state-publisher");
+        actors.Register<SignerBalanceMarker>(balance);
         if (settings.Cluster.SeedNodes.Count == 0)
         {
             var cluster = Akka.Cluster.Cluster.Get(system);
@@ -206,10 +211,6 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
 
     /// <summary>Each RPC endpoint's health, from the client's own attempts (sends nothing).</summary>
     public IReadOnlyList<RpcEndpointStatus> RpcEndpoints() => rpc.EndpointStatus();
-
-    /// <summary>A transaction's receipt through the node's client (read-only: the gas ledger prices the gas spent with it, in the background).</summary>
-    public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) =>
-        eth.GetTransactionReceiptAsync(hash, cancellationToken);
 
     /// <summary>The id this node's claims are recorded under, also carried in its cluster roles: keeper.node.id, else the signing address.</summary>
     public static string MemberIdOf(KeeperSettings settings, Address address) =>

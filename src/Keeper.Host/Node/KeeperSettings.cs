@@ -40,7 +40,11 @@ public sealed record ChainSettings(
 public sealed record BeaconSettings(IReadOnlyList<Uri> Endpoints, TimeSpan CheckInterval, long SszMaxBytes, TimeSpan SszRequestTimeout);
 
 /// <summary>keeper.signer.</summary>
-public sealed record SignerSettings(string Keystore, string PasswordFile, string PasswordEnv);
+public sealed record SignerSettings(string Keystore, string PasswordFile, string PasswordEnv)
+{
+    /// <summary>keeper.signer.balance-floor-gwei in wei: below it the node warns that the signing account needs ETH. Default 0.05 ETH.</summary>
+    public BigInteger BalanceFloorWei { get; init; } = 50_000_000_000_000_000;
+}
 
 /// <summary>The kinds of store.</summary>
 public enum StoreKind

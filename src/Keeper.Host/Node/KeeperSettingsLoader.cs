@@ -146,7 +146,10 @@ public static class KeeperSettingsLoader
                 r.Duration("keeper.beacon.check-interval", min: TimeSpan.FromSeconds(1)),
                 r.ByteSize("keeper.beacon.ssz-max-size", 1024 * 1024, Array.MaxLength),
                 r.Duration("keeper.beacon.ssz-request-timeout", min: TimeSpan.FromSeconds(1))),
-            new SignerSettings(r.String("keeper.signer.keystore"), r.String("keeper.signer.password-file"), r.String("keeper.signer.password-env")),
+            new SignerSettings(r.String("keeper.signer.keystore"), r.String("keeper.signer.password-file"), r.String("keeper.signer.password-env"))
+            {
+                BalanceFloorWei = r.Gwei("keeper.signer.balance-floor-gwei"),
+            },
             store,
             gate,
             fees,

@@ -23,4 +23,7 @@ public enum NodePart
 
     /// <summary>The own-deadline watch (keeper.own).</summary>
     Own,
+
+    /// <summary>The signer balance watch: the signing account's balance.</summary>
+    Balance,
 }

@@ -44,6 +44,9 @@ public sealed class NodeStateBoard(TimeProvider time)
     /// <summary>The cluster membership's latest answer (no members before its first).</summary>
     public ClusterMembers Cluster => Value<ClusterMembers>(NodePart.Cluster) ?? new ClusterMembers(string.Empty, [], false);
 
+    /// <summary>The signer balance watch's latest reading; null before its first answer.</summary>
+    public SignerBalance? Balance => Value<SignerBalance>(NodePart.Balance);
+
     /// <summary>The own-deadline watch's latest answer.</summary>
     public OwnStatus Own => Value<OwnStatus>(NodePart.Own) ?? OwnStatus.Empty;
 
@@ -113,6 +116,7 @@ public sealed class NodeStateBoard(TimeProvider time)
         SubmitterStatus => NodePart.Submitter,
         ClusterMembers => NodePart.Cluster,
         OwnStatus => NodePart.Own,
+        SignerBalance => NodePart.Balance,
         _ => null,
     };
 
@@ -126,6 +130,7 @@ public sealed class NodeStateBoard(TimeProvider time)
         NodePart.Submitter => GetSubmitterStatus.Instance,
         NodePart.Cluster => GetClusterMembers.Instance,
         NodePart.Own => GetOwnStatus.Instance,
+        NodePart.Balance => GetSignerBalance.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a part of the node"),
     };
 

@@ -232,13 +232,35 @@ public sealed partial class SubmissionGateTests : Akka.TestKit.Xunit2.TestKit, I
     }
 
     [Fact]
-    public async Task NotSent_ClaimFailed_RetriedInTheNextWindow()
+    public async Task SentThenMined_ClaimKeepsSentTimeAndTheReceiptsFiguresForTheHistory()
+    {
+        var start = Scheduler.Now;
+        var (gate, submitter, _) = StartGate(Member(1));
+        gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
+        var submit = await submitter.ExpectMsgAsync<SubmitAction>();
+        var hash = new Hash32(Enumerable.Repeat((byte)0xab, Hash32.Size).ToArray());
+        gate.Tell(new ActionSent(submit.TaskKey, hash, 0), submitter.Ref);
+        await SettledAsync(gate);
+        Scheduler.Advance(TimeSpan.FromSeconds(12));
+
+        gate.Tell(new ActionMined(submit.TaskKey, hash, 6, true, 61_234, 61_234 * new System.Numerics.BigInteger(3_000_000_007), ReorgWatchUntil: 70), submitter.Ref);
+        await SettledAsync(gate);
+
+        var entry = Assert.Single(await new SqlClaimStore(_store!).GetHistoryAsync(start, null, 10, CancellationToken.None));
+        Assert.Equal((ClaimState.Mined, (DateTimeOffset?)start), (entry.Claim.State, entry.SentAt));
+        Assert.Equal(new ClaimReceipt(6, 61_234, 3_000_000_007), entry.Receipt);
+    }
+
+    [Theory]
+    [InlineData(NotSentReason.AboveFeeCap)]
+    [InlineData(NotSentReason.InsufficientFunds)]
+    public async Task NotSent_ClaimFailed_RetriedInTheNextWindow(NotSentReason reason)
     {
         var start = Scheduler.Now;
         var (gate, submitter, _) = StartGate(Member(1));
         gate.Tell(new DutyDue(DissolveDuty(1_000), 1_000));
         var first = await submitter.ExpectMsgAsync<SubmitAction>();
-        gate.Tell(new ActionNotSent(first.TaskKey, NotSentReason.AboveFeeCap, "base fee 300 gwei above cap 200 gwei"), submitter.Ref);
+        gate.Tell(new ActionNotSent(first.TaskKey, reason, "base fee 300 gwei above cap 200 gwei"), submitter.Ref);
 
         gate.Tell(Head(1_000 + W - 1));
         await submitter.ExpectMsgAsync<SubmitterHead>();

@@ -97,7 +97,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         }
 
         using var check = RawConnection();
-        Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4,5,6", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SqliteClaimDatabaseTests : IDisposable
         using var check = RawConnection();
         Assert.Equal("claim,journal,journal_metadata,legacy_journal_import,schema_version,snapshot", Tables(check));
         Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM snapshot"));
-        Assert.Equal("1,2,3,4,5", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4,5,6", Scalar(check, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"));
     }
 
     [Fact]

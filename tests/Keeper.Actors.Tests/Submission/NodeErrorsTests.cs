@@ -28,4 +28,18 @@ public sealed class NodeErrorsTests
     [InlineData("")]
     [InlineData(null)]
     public void MeansAlreadySubmitted_OtherErrors_False(string? message) => Assert.False(NodeErrors.MeansAlreadySubmitted(message));
+
+    [Theory]
+    [InlineData("insufficient funds for gas * price + value")]
+    [InlineData("insufficient funds for gas * price + value: address 0xf39f... have 0 want 60000000000000")]
+    [InlineData("InsufficientFunds")]
+    [InlineData("UPFRONT_COST_EXCEEDS_BALANCE")]
+    public void MeansInsufficientFunds_NodeWordings_True(string message) => Assert.True(NodeErrors.MeansInsufficientFunds(message));
+
+    [Theory]
+    [InlineData("nonce too low")]
+    [InlineData("intrinsic gas too low")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void MeansInsufficientFunds_OtherErrors_False(string? message) => Assert.False(NodeErrors.MeansInsufficientFunds(message));
 }

@@ -64,11 +64,39 @@ public sealed class SubmissionEventSerializerTests
         Assert.Contains(SubmissionEventSerializer.SentManifest, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Deserialize_SentWithoutTime_ReadsAsJournaledBeforeTimesWereRecorded()
+    {
+        // The payload an earlier Keeper wrote for submission.sent.v1: no "at".
+        var payload = "{\"nonce\":7,\"hash\":\"0x1111111111111111111111111111111111111111111111111111111111111111\"}"u8;
+
+        var sent = Assert.IsType<TransactionSent>(SubmissionEventSerializer.Deserialize(SubmissionEventSerializer.SentManifest, payload));
+
+        Assert.Equal(7UL, sent.Nonce);
+        Assert.Null(sent.At);
+    }
+
+    [Fact]
+    public void Serialize_SentWithTime_WritesMillisecondsUnderTheSameManifest()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_123);
+        var sent = new TransactionSent(7, new Hash32(Enumerable.Repeat((byte)0x11, 32).ToArray()), at);
+
+        var json = System.Text.Encoding.UTF8.GetString(SubmissionEventSerializer.Serialize(sent));
+
+        Assert.Equal(SubmissionEventSerializer.SentManifest, SubmissionEventSerializer.ManifestOf(sent));
+        Assert.Equal("{\"nonce\":7,\"hash\":\"0x1111111111111111111111111111111111111111111111111111111111111111\",\"at\":1796000000123}", json);
+        Assert.Equal(at, ((TransactionSent)SubmissionEventSerializer.Deserialize(SubmissionEventSerializer.SentManifest, Utf8(json))).At);
+    }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
     private static IEnumerable<SubmissionEvent> Events(Random random)
     {
         var nonce = (ulong)random.NextInt64(0, long.MaxValue);
         yield return new TransactionCreated(random.Next(2) == 0 ? null : $"dissolve:megapool:0x{random.Next():x8}:{random.Next()}", nonce, Version(random, false));
         yield return new TransactionSent(nonce, Hash(random));
+        yield return new TransactionSent(nonce, Hash(random), DateTimeOffset.FromUnixTimeMilliseconds(random.NextInt64(0, 253_402_300_799_000)));
         yield return new TransactionReplaced(nonce, Version(random, random.Next(2) == 0));
         yield return new TransactionMined(nonce, Hash(random), (ulong)random.NextInt64(), Hash(random), random.Next(2) == 0, (ulong)random.NextInt64(), Wei(random));
         yield return new TransactionReorged(nonce, Hash(random), (ulong)random.NextInt64());

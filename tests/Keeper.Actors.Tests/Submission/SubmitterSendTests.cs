@@ -28,7 +28,8 @@ public sealed class SubmitterSendTests : SubmitterTestBase
         Assert.Equal(TaskKey(), created.TaskKey);
         Assert.Equal(accepted.Raw, created.Version.Raw);
         Assert.Equal(60_000UL, created.Version.GasLimit); // 50,000 estimated x 1.2
-        Assert.Equal(new TransactionSent(0, sent.Hash), journal[1]);
+        Assert.Equal(new TransactionSent(0, sent.Hash), (TransactionSent)journal[1] with { At = null });
+        Assert.NotNull(((TransactionSent)journal[1]).At);
         Assert.Equal(2, journal.Count);
     }
 
@@ -183,7 +184,8 @@ public sealed class SubmitterSendTests : SubmitterTestBase
         var mined = await Gate.ExpectMsgAsync<ActionMined>();
 
         var journal = await JournalAsync();
-        Assert.Equal(new TransactionSent(0, sent.Hash), journal[1]);
+        Assert.Equal(new TransactionSent(0, sent.Hash), (TransactionSent)journal[1] with { At = null });
+        Assert.NotNull(((TransactionSent)journal[1]).At);
         Assert.Equal(sent.Hash, mined.Hash);
         Assert.Equal(1UL, (await StatusAsync(submitter)).NextNonce);
         Assert.Single(Chain.Accepted);
@@ -192,7 +194,7 @@ public sealed class SubmitterSendTests : SubmitterTestBase
     [Fact]
     public async Task Submit_NodeRejectsAndHoldsNothing_NonceReleasedAndReused()
     {
-        Chain.SendErrors.Enqueue("insufficient funds for gas * price + value");
+        Chain.SendErrors.Enqueue("transaction type not supported");
         var submitter = StartSubmitter();
 
         Gate.Send(submitter, Action(1));
@@ -200,7 +202,7 @@ public sealed class SubmitterSendTests : SubmitterTestBase
         var next = await SubmitAsync(submitter, 2);
 
         Assert.Equal(NotSentReason.Rejected, refused.Reason);
-        Assert.Contains("insufficient funds", refused.Detail, StringComparison.Ordinal);
+        Assert.Contains("transaction type not supported", refused.Detail, StringComparison.Ordinal);
         Assert.Equal(0UL, next.Nonce);
         var dropped = Assert.IsType<TransactionDropped>((await JournalAsync())[1]);
         Assert.True(dropped.NonceReleased);

@@ -30,6 +30,39 @@ public sealed class SubmitterStateTests
     }
 
     [Fact]
+    public void Apply_SentTwiceThenMined_RecordHasFirstSendTimeGasPriceAndFee()
+    {
+        var first = Version(1);
+        var second = Version(2);
+        var sentAt = new DateTimeOffset(2026, 12, 6, 18, 0, 0, TimeSpan.Zero);
+
+        var state = SubmitterState.Empty
+            .Apply(new TransactionCreated("t", 4, first))
+            .Apply(new TransactionSent(4, first.Hash, sentAt))
+            .Apply(new TransactionReplaced(4, second))
+            .Apply(new TransactionSent(4, second.Hash, sentAt.AddMinutes(1)))
+            .Apply(new TransactionMined(4, second.Hash, 10, Hash32.Zero, true, 50_000, 50_000 * 3_000_000_007L));
+
+        var record = state.Entries[4].ToRecord();
+        Assert.Equal(sentAt, record.SentAt);
+        Assert.Equal(50_000UL, record.GasUsed);
+        Assert.Equal(3_000_000_007, record.EffectiveGasPrice);
+        Assert.Equal(50_000 * 3_000_000_007L, record.Fee);
+    }
+
+    [Fact]
+    public void Apply_SentWithoutTime_RecordHasNoSendTime()
+    {
+        var v = Version(1);
+
+        var record = SubmitterState.Empty.Apply(new TransactionCreated("t", 0, v)).Apply(new TransactionSent(0, v.Hash)).Entries[0].ToRecord();
+
+        Assert.Null(record.SentAt);
+        Assert.Null(record.Fee);
+        Assert.Null(record.EffectiveGasPrice);
+    }
+
+    [Fact]
     public void Apply_MinedCancellation_Cancelled()
     {
         var cancel = Version(2) with { IsCancellation = true };

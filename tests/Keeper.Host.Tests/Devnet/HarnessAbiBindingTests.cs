@@ -29,6 +29,9 @@ public sealed class HarnessAbiBindingTests
         ["Keeper.Chain.Contracts.RocketPool.RocketStorageDefinition"] = "RocketStorageHarness",
         ["Keeper.Chain.Contracts.RocketPool.DepositPoolDefinition"] = "DepositPoolHarness",
         ["Keeper.Chain.Contracts.RocketPool.DaoProposalDefinition"] = "DAOProtocolProposalHarness",
+        ["Keeper.Chain.Contracts.GoGoPool.MinipoolManagerDefinition"] = "GoGoMinipoolManagerHarness",
+        ["Keeper.Chain.Contracts.GoGoPool.RewardsPoolDefinition"] = "GoGoRewardsPoolHarness",
+        ["Keeper.Chain.Contracts.GoGoPool.ProtocolDaoDefinition"] = "GoGoProtocolDAOHarness",
         ["Keeper.Chain.Calls.Multicall3Definition"] = "Aggregate3",
     };
 

@@ -2,10 +2,10 @@ using System.Numerics;
 using Akka.Cluster;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
+using Keeper.Actors.Gate.Claims;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
-using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Host.Http;
@@ -54,18 +54,19 @@ internal sealed class FakeNodeView : INodeView
     };
 
     public SubmitterStatus Submitter { get; set; } = new(Self, 3, [
-        new TransactionRecord("dissolve:megapool:" + Megapool.ToLowerHex() + ":2", 0, Hash(1), TransactionState.Succeeded, 2_000_000_000, 100_000_000, 100, 50_000, 0),
-        new TransactionRecord(null, 1, Hash(2), TransactionState.Cancelled, 3_000_000_000, 200_000_000, 110, 21_000, 1),
+        new TransactionRecord("dissolve:megapool:" + Megapool.ToLowerHex() + ":2", 0, Hash(1), TransactionState.Succeeded, 2_000_000_000, 100_000_000, 100, 50_000, 0)
+        {
+            EffectiveGasPrice = 1_500_000_000,
+            Fee = 50_000L * 1_500_000_000,
+        },
+        new TransactionRecord(null, 1, Hash(2), TransactionState.Cancelled, 3_000_000_000, 200_000_000, 110, 21_000, 1)
+        {
+            EffectiveGasPrice = 2_000_000_000,
+            Fee = 21_000L * 2_000_000_000,
+        },
         new TransactionRecord("dissolve:minipool:" + Minipool.ToLowerHex(), 2, Hash(3), TransactionState.Pending, 2_500_000_000, 100_000_000, null, null, 0),
     ]);
 
-    public Dictionary<Hash32, TransactionReceipt> Receipts { get; } = new()
-    {
-        [Hash(1)] = Receipt(Hash(1), 50_000, 1_500_000_000),
-        [Hash(2)] = Receipt(Hash(2), 21_000, 2_000_000_000),
-    };
-
-    public int ReceiptReads { get; private set; }
 
     public OwnStatus Own { get; set; } = OwnStatus.Empty;
 
@@ -79,13 +80,18 @@ internal sealed class FakeNodeView : INodeView
 
     public DateTimeOffset? OldestPendingSince { get; set; } = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
 
-    public BigInteger? SignerBalanceWei { get; set; }
+    /// <summary>0.04 ETH read at block 120, below the 0.05 ETH floor.</summary>
+    public static readonly SignerBalance LowBalance =
+        new(Self, SignerBalanceState.BelowFloor, 40_000_000_000_000_000, 120, DateTimeOffset.FromUnixTimeSeconds(1_700_000_001), 50_000_000_000_000_000);
 
-    public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken)
-    {
-        ReceiptReads++;
-        return Task.FromResult(Receipts.GetValueOrDefault(hash));
-    }
+    /// <summary>The balance on the board; none read yet by default.</summary>
+    public SignerBalance? Balance { get; set; }
+
+    /// <summary>The store the history is read from (a real claim store in tests that use it); none: no history.</summary>
+    public IClaimStore? Claims { get; set; }
+
+    public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
+        Claims?.GetHistoryAsync(since, until, limit, cancellationToken) ?? Task.FromResult<IReadOnlyList<ClaimHistoryEntry>>([]);
 
     public static Hash32 Hash(byte n)
     {
@@ -94,8 +100,6 @@ internal sealed class FakeNodeView : INodeView
         return new Hash32(bytes);
     }
 
-    private static TransactionReceipt Receipt(Hash32 hash, ulong gasUsed, long price) =>
-        new(hash, 100, Hash(99), 0, Self, Megapool, null, true, gasUsed, price, []);
 
     private static UniqueAddress Node(int port) => new(new Akka.Actor.Address("akka.tcp", "keeper", "127.0.0.1", port), port);
 }

@@ -1,3 +1,4 @@
+using Keeper.Actors.Submission;
 using System.Net;
 using System.Text.Json;
 using Keeper.Chain.Rpc;
@@ -133,14 +134,28 @@ public sealed class KeeperHttpTests
     [Fact]
     public async Task Ready_ARegisteredRule_NamedBesideTheBuiltInOnes()
     {
-        var node = new FakeNodeView { SignerBalanceWei = 0 };
+        var node = new FakeNodeView();
         node.Status = node.Status with { StoreReachable = false };
-        await using var http = await HttpServerFixture.StartAsync(node, services: s => s.AddSingleton<ReadinessRule>((n, _) => n.SignerBalanceWei == 0 ? "signer balance is zero" : null));
+        await using var http = await HttpServerFixture.StartAsync(node, services: s => s.AddSingleton<ReadinessRule>((n, _) => n.Cluster.Members.Count > 2 ? "a rule of this test" : null));
 
         var (code, body) = await GetAsync(http, "/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
-        Assert.Equal("""{"status":"Unhealthy","reason":"shared store unreachable: the node tracks but submits nothing; signer balance is zero"}""", body);
+        Assert.Equal("""{"status":"Unhealthy","reason":"shared store unreachable: the node tracks but submits nothing; a rule of this test"}""", body);
+    }
+
+    [Fact]
+    public async Task Ready_SignerHoldsNothing_NotReadyNamingTheSignerAndTheFix_ABalanceBelowTheFloorIsStillReady()
+    {
+        await using var zero = await HttpServerFixture.StartAsync(new FakeNodeView { Balance = FakeNodeView.LowBalance with { State = SignerBalanceState.Zero, Wei = 0 } });
+        await using var low = await HttpServerFixture.StartAsync(new FakeNodeView { Balance = FakeNodeView.LowBalance });
+
+        var (code, body) = await GetAsync(zero, "/ready");
+        var (lowCode, _) = await GetAsync(low, "/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal($$"""{"status":"Unhealthy","reason":"signer balance is zero: {{FakeNodeView.Self}} holds 0 ETH at block 120; send ETH to it"}""", body);
+        Assert.Equal(HttpStatusCode.OK, lowCode);
     }
 
     [Fact]

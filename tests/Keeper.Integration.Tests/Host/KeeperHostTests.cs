@@ -68,6 +68,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(GateMarker)] = "gate",
             [typeof(ClusterMembershipMarker)] = "cluster-membership",
             [typeof(OwnDeadlinesMarker)] = "own-deadlines",
+            [typeof(SignerBalanceMarker)] = "signer-balance",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(
@@ -78,6 +79,10 @@ public sealed class KeeperHostTests : IAsyncLifetime
         // The board takes each part's answer within a publishing period, the registry's pools just after the watcher's head.
         var status = await WaitForAsync(node, s => s.Ready && s.Members.Count == 1 && s.Cluster.Count == 1 && s.Megapools == 1, timeout.Token);
         Assert.Equal((1, 0, node.Address.ToString()), (status.Megapools, status.Minipools, Assert.Single(status.Members)));
+        // The signer's balance, read from the chain at start and at heads (anvil funds its dev accounts).
+        var balance = await BalanceReadAsync(node, timeout.Token);
+        Assert.Equal((node.Address, SignerBalanceState.Ok), (balance.Account, balance.State));
+        Assert.True(balance.Wei > Keeper.Chain.Primitives.Ether.WeiPerEther, $"expected the funded dev account's balance, got {balance.Wei} wei");
         // The HTTP surface of the same host, with its live and ready checks apart.
         using var http = new HttpClient { BaseAddress = app.Services.GetRequiredService<IServer>().KeeperHttpAddress() };
         Assert.Equal("""{"status":"Healthy","reason":"the actor system runs"}""", await http.GetStringAsync("/health", timeout.Token));
@@ -105,6 +110,19 @@ public sealed class KeeperHostTests : IAsyncLifetime
         await removed.Task.WaitAsync(timeout.Token);
         // Leaving, then Exiting and Removed: a member that was downed or crashed never passes through those.
         Assert.Contains(cluster.SelfMember.Status, new[] { MemberStatus.Leaving, MemberStatus.Exiting, MemberStatus.Removed });
+    }
+
+    private static async Task<SignerBalance> BalanceReadAsync(KeeperNode node, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (node.Board.Balance is { State: not SignerBalanceState.Unknown } balance)
+            {
+                return balance;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     // The node's board is refreshed every second; its status never waits on an actor.

@@ -48,4 +48,19 @@ internal static class ClaimSchema
         DROP INDEX claim_one_pending_per_task;
         CREATE UNIQUE INDEX claim_one_blocking_per_task ON claim (task_key) WHERE state = 'pending' OR fence_until IS NOT NULL;
         """;
+
+    /// <summary>
+    /// Migration 6 (both databases): the figures a cluster-wide history of actions needs, written by the claim's member:
+    /// when it sent (the first transaction hash), and from the receipt once mined the block, gas used, effective gas price
+    /// and fee. Wei are decimal text (they exceed 64 bits). The columns are nullable, so a member of the previous release
+    /// sharing the store during an upgrade still inserts and updates its claims; the index serves history by time.
+    /// </summary>
+    public const string History = """
+        ALTER TABLE claim ADD COLUMN sent_at BIGINT NULL;
+        ALTER TABLE claim ADD COLUMN block_nr BIGINT NULL CHECK (block_nr IS NULL OR block_nr >= 0);
+        ALTER TABLE claim ADD COLUMN gas_used BIGINT NULL CHECK (gas_used IS NULL OR gas_used >= 0);
+        ALTER TABLE claim ADD COLUMN gas_price TEXT NULL;
+        ALTER TABLE claim ADD COLUMN fee_wei TEXT NULL;
+        CREATE INDEX claim_by_created ON claim (created);
+        """;
 }

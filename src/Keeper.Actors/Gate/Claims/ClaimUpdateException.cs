@@ -1,6 +1,6 @@
 namespace Keeper.Actors.Gate.Claims;
 
-/// <summary>Thrown when <see cref="IClaimStore.UpdateAsync"/> may not change the claim; nothing was written.</summary>
+/// <summary>Thrown when <c>IClaimStore.UpdateAsync</c> may not change the claim; nothing was written.</summary>
 public sealed class ClaimUpdateException : Exception
 {
     /// <summary>Creates the exception.</summary>

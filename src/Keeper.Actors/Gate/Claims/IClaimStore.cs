@@ -47,6 +47,19 @@ public interface IClaimStore
         string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="UpdateAsync(string, long, string, ClaimState, Hash32?, ulong?, DateTimeOffset, CancellationToken)"/>, and
+    /// in the same statement the history's figures: the first hash recorded sets the claim's sent time to
+    /// <paramref name="now"/>, and <paramref name="receipt"/> (with a mined transaction, or a mined cancellation) its
+    /// block, gas and fee. A repeated update with a receipt (the same transaction mined again after a reorg) replaces the
+    /// figures.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="fenceUntil"/> given with a state other than mined.</exception>
+    /// <exception cref="ClaimUpdateException">No such claim, another member's, or already final otherwise; nothing was written.</exception>
+    Task<Claim> UpdateAsync(
+        string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, ClaimReceipt? receipt, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks another member's pending claim <see cref="ClaimState.Abandoned"/> because that member left the cluster (downed or
     /// removed by Akka.Cluster) and the claim's window has ended, so the task can pass to the next holder. Only the exact claim
     /// given is changed, and only while it is still pending.
@@ -67,4 +80,12 @@ public interface IClaimStore
 
     /// <summary>Every pending claim, by task key (ordinal).</summary>
     Task<IReadOnlyList<Claim>> GetPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every member's claims made at or after <paramref name="since"/> and before <paramref name="until"/> (null: no end),
+    /// oldest first (by claim time, then task key and window), at most <paramref name="limit"/>: the cluster's history of
+    /// actions with their cost.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is below 1, or <paramref name="until"/> is before <paramref name="since"/>.</exception>
+    Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken);
 }

@@ -147,7 +147,13 @@ public sealed class SqlClaimStore : IClaimStore
 
     /// <inheritdoc />
     public Task<Claim> UpdateAsync(
-        string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, DateTimeOffset now, CancellationToken cancellationToken)
+        string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(taskKey, window, memberId, newState, txHash, fenceUntil, null, now, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Claim> UpdateAsync(
+        string taskKey, long window, string memberId, ClaimState newState, Hash32? txHash, ulong? fenceUntil, ClaimReceipt? receipt, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ClaimGuards.Key(taskKey, window, memberId, nameof(taskKey));
         ClaimGuards.State(newState, nameof(newState));
@@ -161,17 +167,22 @@ public sealed class SqlClaimStore : IClaimStore
                     connection,
                     transaction,
                     """
-                    UPDATE claim SET state = @state, tx_hash = COALESCE(@tx, tx_hash), fence_until = @fence, updated = @now
+                    UPDATE claim SET state = @state, tx_hash = COALESCE(@tx, tx_hash), fence_until = @fence, updated = @now,
+                        sent_at = COALESCE(sent_at, @sent), block_nr = @block, gas_used = @gas, gas_price = @price, fee_wei = @fee
                     WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'pending'
                     """,
                     ct,
-                    ("@task", taskKey),
-                    ("@window", window),
-                    ("@member", memberId),
-                    ("@state", ClaimColumns.State(newState)),
-                    ("@tx", ClaimColumns.TxHash(txHash)),
-                    ("@fence", fenceUntil is { } f ? Block(f) : null),
-                    ("@now", now.UtcTicks));
+                    [
+                        ("@task", taskKey),
+                        ("@window", window),
+                        ("@member", memberId),
+                        ("@state", ClaimColumns.State(newState)),
+                        ("@tx", ClaimColumns.TxHash(txHash)),
+                        ("@fence", fenceUntil is { } f ? Block(f) : null),
+                        ("@now", now.UtcTicks),
+                        ("@sent", txHash is null ? null : now.UtcTicks),
+                        .. Figures(receipt),
+                    ]);
                 var current = await ReadOneAsync(connection, transaction, taskKey, window, ct);
                 if (updated == 1 && current is not null)
                 {
@@ -190,6 +201,16 @@ public sealed class SqlClaimStore : IClaimStore
 
                 if (current.State == newState && (txHash is null || current.TxHash == txHash))
                 {
+                    if (receipt is not null)
+                    {
+                        await SqlCommands.ExecuteAsync(
+                            connection,
+                            transaction,
+                            "UPDATE claim SET block_nr = @block, gas_used = @gas, gas_price = @price, fee_wei = @fee WHERE task_key = @task AND window_nr = @window",
+                            ct,
+                            [("@task", taskKey), ("@window", window), .. Figures(receipt)]);
+                    }
+
                     return current.FenceUntil is { } fence && fenceUntil > fence
                         ? await MoveFenceAsync(connection, transaction, current, fenceUntil.Value, now, ct)
                         : current;
@@ -213,7 +234,8 @@ public sealed class SqlClaimStore : IClaimStore
                     connection,
                     transaction,
                     """
-                    UPDATE claim SET state = 'pending', fence_until = NULL, updated = @now
+                    UPDATE claim SET state = 'pending', fence_until = NULL, updated = @now,
+                        block_nr = NULL, gas_used = NULL, gas_price = NULL, fee_wei = NULL
                     WHERE task_key = @task AND window_nr = @window AND member_id = @member AND state = 'mined'
                       AND NOT EXISTS (SELECT 1 FROM claim other WHERE other.task_key = @task AND other.window_nr <> @window
                                       AND (other.state = 'pending' OR other.fence_until IS NOT NULL))
@@ -245,6 +267,36 @@ public sealed class SqlClaimStore : IClaimStore
             async (connection, ct) => await SqlCommands.QueryAsync(
                 connection, null, $"SELECT {ClaimColumns.Row} FROM claim WHERE state = 'pending' ORDER BY task_key", ClaimColumns.Read, ct),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (until < since)
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, $"The history's end must not be before its start ({since:O}).");
+        }
+
+        return _store.ExecuteReadAsync<IReadOnlyList<ClaimHistoryEntry>>(
+            async (connection, ct) => await SqlCommands.QueryAsync(
+                connection,
+                null,
+                $"SELECT {ClaimColumns.HistoryRow} FROM claim WHERE created >= @since AND created < @until ORDER BY created, task_key, window_nr LIMIT @limit",
+                ClaimColumns.ReadHistory,
+                ct,
+                ("@since", since.UtcTicks),
+                ("@until", until?.UtcTicks ?? DateTimeOffset.MaxValue.UtcTicks),
+                ("@limit", limit)),
+            cancellationToken);
+    }
+
+    private static (string, object?)[] Figures(ClaimReceipt? receipt) =>
+    [
+        ("@block", receipt is null ? null : Block(receipt.Block)),
+        ("@gas", receipt is null ? null : checked((long)receipt.GasUsed)),
+        ("@price", ClaimColumns.Wei(receipt?.EffectiveGasPrice)),
+        ("@fee", ClaimColumns.Wei(receipt?.Fee)),
+    ];
 
     // The same transaction mined again in a later block after a reorg: its member watches it from there, so the fence
     // moves with it. Only a fence still up moves; one already lifted stays down (the task may have passed on).

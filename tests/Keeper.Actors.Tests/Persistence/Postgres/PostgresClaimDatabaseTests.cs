@@ -48,7 +48,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
         Assert.Equal(
             "claim,legacy_journal_import,schema_version",
             await ScalarAsync(connectionString, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Equal("1,2,3,4,5", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
+        Assert.Equal("1,2,3,4,5,6", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"));
         Assert.Equal(_clock.GetUtcNow().UtcTicks, await ScalarAsync(connectionString, "SELECT MIN(applied) FROM schema_version"));
     }
 
@@ -72,7 +72,7 @@ public sealed class PostgresClaimDatabaseTests(PostgresFixture fixture)
             }
         }
 
-        Assert.Equal(5L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal((long)PostgresSchema.LatestVersion, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]
