@@ -36,6 +36,9 @@ public interface INodeView
     /// <summary>The own validators' deadlines and warnings (keeper.own); a node without own mode has none.</summary>
     Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => Task.FromResult(OwnStatus.Empty);
 
+    /// <summary>Every tracked megapool's operator credit, debt and refund value, the own first; a view without them has none.</summary>
+    Task<OperatorAccountsView> GetOperatorsAsync(CancellationToken cancellationToken) => Task.FromResult(new OperatorAccountsView([], null));
+
     /// <summary>A transaction's receipt, or null if the chain does not know it.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace Keeper.Host.Http;
 /// <summary>The JSON API under <c>/api</c>: read-only views of the node, never a secret.</summary>
 public static class KeeperApi
 {
-    /// <summary>Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c> and <c>/api/own</c>.</summary>
+    /// <summary>Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c>, <c>/api/own</c> and <c>/api/operators</c>.</summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
@@ -24,6 +24,7 @@ public static class KeeperApi
         api.MapGet("/members", (INodeView node, CancellationToken ct) =>
             AnswerAsync(async () => ApiViews.Members(await node.GetStatusAsync(ct), await node.GetGateStatusAsync(ct), await node.GetClusterMembersAsync(ct))));
         api.MapGet("/own", (INodeView node, CancellationToken ct) => AnswerAsync(async () => ApiViews.Own(await node.GetOwnStatusAsync(ct))));
+        api.MapGet("/operators", (INodeView node, CancellationToken ct) => AnswerAsync(async () => ApiViews.Operators(await node.GetOperatorsAsync(ct))));
         return endpoints;
     }
 

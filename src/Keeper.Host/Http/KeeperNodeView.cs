@@ -35,5 +35,8 @@ public sealed class KeeperNodeView(KeeperNode node) : INodeView
     public Task<OwnStatus> GetOwnStatusAsync(CancellationToken cancellationToken) => node.GetOwnStatusAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<OperatorAccountsView> GetOperatorsAsync(CancellationToken cancellationToken) => node.GetOperatorAccountsAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<TransactionReceipt?> GetReceiptAsync(Hash32 hash, CancellationToken cancellationToken) => node.GetReceiptAsync(hash, cancellationToken);
 }

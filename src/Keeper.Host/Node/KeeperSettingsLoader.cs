@@ -151,7 +151,7 @@ public static class KeeperSettingsLoader
             gate,
             fees,
             new ProfitSettings(r.Bool("keeper.profit.act-without-reward"), r.BigInteger("keeper.profit.min-profit-wei")),
-            new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000)),
+            new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000), (ulong)r.Long("keeper.tracking.accounts-refresh-blocks", 1, 1_000_000)),
             new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)),
             cluster)
         {
