@@ -15,7 +15,7 @@ namespace Keeper.Actors.Tracking;
 /// every <see cref="OperatorAccountsOptions.RefreshEveryBlocks"/> blocks, or at once after a reorg or a re-resolved
 /// deployment. Reads run in batches off the actor (one at a time) and come back as messages, so a query never waits on the chain.
 /// </summary>
-/// <remarks>Heads are the only clock: a read that failed is tried again at the next head, never in a loop.</remarks>
+/// <remarks>Heads are the only clock: a read that failed is tried again at the next head (at once if one came while it ran), never in a loop.</remarks>
 public sealed partial class OperatorAccounts : ReceiveActor
 {
     private readonly OperatorAccountsOptions _options;
@@ -180,6 +180,11 @@ public sealed partial class OperatorAccounts : ReceiveActor
         }
 
         _failure = m.Reason;
+        // A head that came while the read ran is the next head: try again at it now rather than one block later.
+        if (_head > m.Block)
+        {
+            ReadIfDue();
+        }
     }
 
     private OperatorAccountsView View()
