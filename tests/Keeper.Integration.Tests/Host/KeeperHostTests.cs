@@ -68,6 +68,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(GateMarker)] = "gate",
             [typeof(ClusterMembershipMarker)] = "cluster-membership",
             [typeof(OwnDeadlinesMarker)] = "own-deadlines",
+            [typeof(OperatorAccountsMarker)] = "operator-accounts",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(

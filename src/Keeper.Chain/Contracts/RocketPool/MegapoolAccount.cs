@@ -12,5 +12,5 @@ namespace Keeper.Chain.Contracts.RocketPool;
 /// <param name="Credit">rocketDepositPool <c>getNodeCreditBalance(node)</c> in wei, or null when not read.</param>
 /// <param name="Debt">The megapool's <c>getDebt()</c> in wei (penalties, late-notify fines), or null when not read.</param>
 /// <param name="Refund">The megapool's <c>getRefundValue()</c> in wei, or null when not read.</param>
-/// <param name="Problem">Why a value is missing (e.g. no contract at the address yet), or null when all were read.</param>
+/// <param name="Problem">Why a value is missing (e.g. the megapool is not deployed yet), or null when all were read.</param>
 public sealed record MegapoolAccount(Address Megapool, Address? Node, BigInteger? Credit, BigInteger? Debt, BigInteger? Refund, string? Problem);

@@ -37,7 +37,7 @@ public static class MegapoolAccounts
             for (var k = 0; k < unknown.Length; k++)
             {
                 var i = unknown[k];
-                nodes[i] = Decode(answers[k], k, d => Address.Parse(ContractAbi.DecodeReturn<GetNodeAddressFunction, string>(d)), ref problems[i]);
+                nodes[i] = Decode(answers[k], k, megapools[i].Megapool, d => Address.Parse(ContractAbi.DecodeReturn<GetNodeAddressFunction, string>(d)), ref problems[i]);
             }
         }
 
@@ -58,12 +58,13 @@ public static class MegapoolAccounts
         var next = 0;
         for (var i = 0; i < megapools.Count; i++)
         {
-            var debt = Decode(results[next], next++, ContractAbi.DecodeReturn<GetDebtFunction, BigInteger>, ref problems[i]);
-            var refund = Decode(results[next], next++, ContractAbi.DecodeReturn<GetRefundValueFunction, BigInteger>, ref problems[i]);
+            var megapool = megapools[i].Megapool;
+            var debt = Decode(results[next], next++, megapool, ContractAbi.DecodeReturn<GetDebtFunction, BigInteger>, ref problems[i]);
+            var refund = Decode(results[next], next++, megapool, ContractAbi.DecodeReturn<GetRefundValueFunction, BigInteger>, ref problems[i]);
             BigInteger? credit = null;
             if (nodes[i] is not null)
             {
-                credit = Decode(results[next], next++, ContractAbi.DecodeReturn<GetNodeCreditBalanceFunction, BigInteger>, ref problems[i]);
+                credit = Decode(results[next], next++, depositPool, ContractAbi.DecodeReturn<GetNodeCreditBalanceFunction, BigInteger>, ref problems[i]);
             }
 
             accounts[i] = new MegapoolAccount(megapools[i].Megapool, nodes[i], credit, debt, refund, problems[i]);
@@ -72,11 +73,17 @@ public static class MegapoolAccounts
         return accounts;
     }
 
-    // A failed or undecodable call (a megapool not deployed yet answers with no data) leaves its value null and says why;
-    // the first problem of a megapool is the one kept.
-    private static T? Decode<T>(CallResult result, int index, Func<byte[], T> decode, ref string? problem)
+    // A failed or undecodable call leaves its value null and says why; the first problem of a megapool is the one kept. A
+    // call to an address without code succeeds with no data: a megapool known before it is deployed (an own operator's).
+    private static T? Decode<T>(CallResult result, int index, Address target, Func<byte[], T> decode, ref string? problem)
         where T : struct
     {
+        if (result is { Success: true, ReturnData.Length: 0 })
+        {
+            problem ??= $"no contract at {target} answered: not deployed yet";
+            return null;
+        }
+
         try
         {
             return decode(result.GetReturnDataOrThrow(index));
