@@ -41,8 +41,8 @@ public sealed class PoolRegistry : ReceiveActor
         _shards = new IActorRef?[options.Shards];
         _live = new int[options.Shards];
         _routing = new List<WatcherEvent>?[options.Shards];
-        Receive<WatcherEvents>(m => Route(m.Events));
-        Receive<WatcherEvent>(m => Route([m]));
+        Receive<WatcherEvents>(m => PassOn(m, m.Events));
+        Receive<WatcherEvent>(m => PassOn(m, [m]));
         Receive<RouteBeaconFacts>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
         Receive<RouteFinalWithdrawal>(m => Deliver(ShardOf(Known(m.Megapool, true)), m));
         Receive<RestoreTrackers>(OnRestore);
@@ -135,8 +135,16 @@ public sealed class PoolRegistry : ReceiveActor
         }
     }
 
+    // The operator accounts follow the same events (which megapools exist, which changed, the heads) as the trackers.
+    private void PassOn(object message, IReadOnlyList<WatcherEvent> events)
+    {
+        _options.Accounts?.Tell(message, Self);
+        Route(events);
+    }
+
     private void OnRestore(RestoreTrackers m)
     {
+        _options.Accounts?.Tell(m, Self);
         foreach (var group in m.Megapools.Select(p => Known(p, true)).Concat(m.Minipools.Select(p => Known(p, false))).GroupBy(ShardOf))
         {
             Deliver(group.Key, new RestorePools([.. group]));

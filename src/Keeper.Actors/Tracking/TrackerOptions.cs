@@ -15,4 +15,5 @@ namespace Keeper.Actors.Tracking;
 /// one pool or a thousand, so a few dozen keep that cost to a few bytes per validator while both cores stay busy.
 /// </param>
 /// <param name="Own">The signing operator's own megapools and who warns before their deadlines (keeper.own); null: own mode off.</param>
-public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? BeaconWatcher, int Shards = 64, OwnPools? Own = null);
+/// <param name="Accounts">The <see cref="OperatorAccounts"/> the registry passes the watcher's events and restored pools on to; null for none.</param>
+public sealed record TrackerOptions(IActorRef Scheduler, SnapshotScope? Snapshots, TimeSpan? PassivateAfter, IActorRef? BeaconWatcher, int Shards = 64, OwnPools? Own = null, IActorRef? Accounts = null);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Configuration;
 using Keeper.Host.Configuration.Hocon;
-using Keeper.Host.Http;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Cli;
@@ -46,9 +45,7 @@ public static class ConfigCommand
                 throw new CliInputException($"{file.FullName} does not exist.");
             }
 
-            config = KeeperSettingsLoader.LoadConfig(file.FullName, environment);
-            settings = KeeperSettingsLoader.From(config);
-            KeeperHttpExtensions.ParseHost(settings.Http.Host);
+            (config, settings) = KeeperSettingsLoader.LoadEffective(file.FullName, environment);
             if (openSigner)
             {
                 using var key = NodeSigner.Load(settings.Signer);

@@ -40,7 +40,6 @@ public static partial class RunCommand
         try
         {
             settings = KeeperSettingsLoader.Load(config.FullName, environment);
-            KeeperHttpExtensions.ParseHost(settings.Http.Host);
             key = NodeSigner.Load(settings.Signer);
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or FileNotFoundException)

@@ -19,6 +19,7 @@ public static class StatusCommand
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
     private const int DeadlinesShown = 20;
+    private const int OperatorsShown = 10;
 
     // The node writes its status file every second; a few missed writes still mean it runs.
     private static readonly TimeSpan StatusFileFresh = TimeSpan.FromSeconds(10);
@@ -61,6 +62,7 @@ public static class StatusCommand
         DutiesView duties;
         TransactionsView transactions;
         MembersView members;
+        OperatorsView operators;
         try
         {
             status = await GetAsync<JsonElement>(http, "/api/status", cancellationToken);
@@ -68,6 +70,7 @@ public static class StatusCommand
             duties = await GetAsync<DutiesView>(http, "/api/duties", cancellationToken);
             transactions = await GetAsync<TransactionsView>(http, "/api/transactions", cancellationToken);
             members = await GetAsync<MembersView>(http, "/api/members", cancellationToken);
+            operators = await GetAsync<OperatorsView>(http, "/api/operators", cancellationToken);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +91,7 @@ public static class StatusCommand
         }
 
         Print(output, status, pools, duties, transactions, members);
+        PrintOperators(output, operators);
         return ExitCodes.Ok;
     }
 
@@ -181,6 +185,33 @@ public static class StatusCommand
         {
             output.WriteLine($"Next due task: {next.TaskKey} (due {next.DueAt}): turn of {next.Holder}{(next.HolderIsSelf ? " (this node)" : string.Empty)}");
         }
+    }
+
+    // The own operator first (the API's order), amounts in ETH rounded down to 6 decimals as `rocketpool node status` shows them.
+    private static void PrintOperators(TextWriter output, OperatorsView operators)
+    {
+        output.WriteLine($"Operators: {operators.Operators.Count} (deposit credit / megapool debt / refund value, ETH)");
+        foreach (var o in operators.Operators.Take(OperatorsShown))
+        {
+            var amounts = o.Block == 0 ? "not read yet" : $"credit {Eth(o.CreditWei)}  debt {Eth(o.DebtWei)}  refund {Eth(o.RefundWei)}  at #{o.Block}";
+            output.WriteLine($"  {o.Node ?? "(node unknown)"}  megapool {o.Megapool}  {amounts}{(o.Own ? "  (own)" : string.Empty)}{(o.Problem is null ? string.Empty : "  [" + o.Problem + "]")}");
+        }
+
+        if (operators.Operators.Count > OperatorsShown)
+        {
+            output.WriteLine($"  ... and {operators.Operators.Count - OperatorsShown} more (GET /api/operators)");
+        }
+    }
+
+    private static string Eth(string? wei)
+    {
+        if (wei is null)
+        {
+            return "-";
+        }
+
+        var micro = System.Numerics.BigInteger.Parse(wei, System.Globalization.CultureInfo.InvariantCulture) / 1_000_000_000_000;
+        return $"{micro / 1_000_000}.{(int)(micro % 1_000_000):D6}";
     }
 
     private static async Task<T> GetAsync<T>(HttpClient http, string path, CancellationToken cancellationToken)

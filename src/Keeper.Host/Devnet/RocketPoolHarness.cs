@@ -139,6 +139,10 @@ public sealed partial class RocketPoolHarness
     public Task AssignAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default) =>
         ExecuteAsync(Deployment.DepositPool, Contract("DepositPoolHarness").EncodeCall("assign", megapool, validatorId), $"assign validator {validatorId} of {megapool}", cancellationToken);
 
+    /// <summary>Takes a queued validator out of the queue: the operator's deposit credit grows by its bond.</summary>
+    public Task DequeueAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(megapool, Contract("MegapoolHarness").EncodeCall("dequeue", validatorId), $"dequeue validator {validatorId} of {megapool}", cancellationToken);
+
     /// <summary>Stakes a prestaked validator.</summary>
     public Task StakeAsync(Address megapool, uint validatorId, CancellationToken cancellationToken = default) =>
         ExecuteAsync(megapool, Contract("MegapoolHarness").EncodeCall("stake", validatorId), $"stake validator {validatorId} of {megapool}", cancellationToken);

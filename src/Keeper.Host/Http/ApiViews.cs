@@ -115,4 +115,12 @@ public static class ApiViews
         own.Deadlines.Select(d => new OwnDeadlineItem(
             d.Deadline.Key, d.Deadline.Kind == OwnDeadlineKind.Stake ? "stake" : "notify-exit", d.Deadline.Megapool.ToString(), d.Deadline.ValidatorId,
             d.Deadline.At, d.WarnFrom, d.AtRisk, d.SecondsLeft)).ToArray());
+
+    /// <summary>Every tracked megapool's operator credit, debt and refund value, the own first.</summary>
+    public static OperatorsView Operators(OperatorAccountsView accounts) => new(
+        accounts.Head,
+        accounts.Accounts.Select(a => new OperatorView(
+            a.Megapool.ToString(), a.Node?.ToString(), a.Own, Wei(a.Credit), Wei(a.Debt), Wei(a.Refund), a.Block, a.Problem)).ToArray());
+
+    private static string? Wei(System.Numerics.BigInteger? wei) => wei?.ToString(CultureInfo.InvariantCulture);
 }

@@ -54,4 +54,7 @@ public interface INodeView
 
     /// <summary>Every member's claims from the shared store (not the chain), oldest first; see <see cref="Actors.Gate.Claims.IClaimStore.GetHistoryAsync"/>.</summary>
     Task<IReadOnlyList<Actors.Gate.Claims.ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every tracked megapool's operator credit, debt and refund value, the own first; none before the first reading.</summary>
+    OperatorAccountsView Operators => new([], null);
 }

@@ -11,7 +11,7 @@ public static class KeeperApi
 {
     /// <summary>
     /// Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c>,
-    /// <c>/api/own</c>, <c>/api/balance</c> and <c>/api/history</c>.
+    /// <c>/api/own</c>, <c>/api/balance</c>, <c>/api/history</c> and <c>/api/operators</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
@@ -28,6 +28,7 @@ public static class KeeperApi
             : Results.Json(new { error = "the signer's balance has not been read yet" }, HttpJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
         api.MapGet("/history", (INodeView node, TimeProvider time, string? since, string? until, int? limit, CancellationToken ct) =>
             HistoryApi.AnswerAsync(node, time, since, until, limit, ct));
+        api.MapGet("/operators", (INodeView node) => Results.Json(ApiViews.Operators(node.Operators), HttpJson.Options));
         return endpoints;
     }
 

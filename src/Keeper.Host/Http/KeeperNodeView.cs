@@ -53,4 +53,7 @@ public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared) : INo
     /// <inheritdoc />
     public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
         prepared.Claims.GetHistoryAsync(since, until, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public OperatorAccountsView Operators => node.Board.Operators;
 }

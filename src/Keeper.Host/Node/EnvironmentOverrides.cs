@@ -42,44 +42,78 @@ internal static partial class EnvironmentOverrides
 
     /// <summary>
     /// <paramref name="config"/> with every override in <paramref name="environment"/> applied (in name order; list
-    /// elements in index order after the lists given whole). The input is not changed.
+    /// elements in index order after the lists given whole). The input is not changed. Each override is checked on its
+    /// own: with <paramref name="errors"/> a wrong one is added there and skipped, so every wrong override is reported at once.
     /// </summary>
-    /// <exception cref="SettingsException">An override names an unknown key, a section, or a value of the wrong type.</exception>
-    public static HoconConfig Apply(HoconConfig config, SettingsKeys keys, IReadOnlyDictionary<string, string> environment)
+    /// <exception cref="SettingsException">Without <paramref name="errors"/>: an override names an unknown key, a section, or a value of the wrong type (all of them in one exception).</exception>
+    public static HoconConfig Apply(HoconConfig config, SettingsKeys keys, IReadOnlyDictionary<string, string> environment, List<SettingsException>? errors = null)
     {
-        var overrides = environment.Keys.Where(IsOverride).Order(StringComparer.Ordinal)
-            .Select(name => Read(name, environment[name])).ToList();
+        var found = new List<SettingsException>();
+        var result = ApplyEach(config, keys, environment, found);
+        if (errors is not null)
+        {
+            errors.AddRange(found);
+            return result;
+        }
+
+        return SettingsException.Of(found) is { } error ? throw error : result;
+    }
+
+    private static HoconConfig ApplyEach(HoconConfig config, SettingsKeys keys, IReadOnlyDictionary<string, string> environment, List<SettingsException> errors)
+    {
+        var overrides = new List<Override>();
+        foreach (var name in environment.Keys.Where(IsOverride).Order(StringComparer.Ordinal))
+        {
+            Try(errors, () => overrides.Add(Read(name, environment[name])));
+        }
+
         if (overrides.Count == 0)
         {
             return config;
         }
 
-        foreach (var clash in overrides.GroupBy(o => o.Path).Where(g => g.Count() > 1))
+        var clashes = overrides.GroupBy(o => o.Path).Where(g => g.Count() > 1).ToArray();
+        foreach (var clash in clashes)
         {
-            throw new SettingsException(clash.Key.ToString(),
-                $"is set by more than one environment variable ({string.Join(", ", clash.Select(o => o.Variable))}); keep one.");
+            errors.Add(new SettingsException(clash.Key.ToString(),
+                $"is set by more than one environment variable ({string.Join(", ", clash.Select(o => o.Variable))}); keep one."));
         }
 
         var root = HoconCombine.CopyObject(config.Root);
         var elements = new List<(Override Override, HoconPath List, int Index)>();
-        foreach (var entry in overrides)
+        foreach (var entry in overrides.Where(o => !clashes.Any(c => c.Key == o.Path)))
         {
-            if (Element(root, keys, entry) is { } element)
+            Try(errors, () =>
             {
-                elements.Add((entry, element.List, element.Index));
-            }
-            else
-            {
-                SetValue(root, keys, entry);
-            }
+                if (Element(root, keys, entry) is { } element)
+                {
+                    elements.Add((entry, element.List, element.Index));
+                }
+                else
+                {
+                    SetValue(root, keys, entry);
+                }
+            });
         }
 
         foreach (var (entry, list, index) in elements.OrderBy(e => e.List.ToString(), StringComparer.Ordinal).ThenBy(e => e.Index))
         {
-            SetElement(root, keys, entry, list, index);
+            Try(errors, () => SetElement(root, keys, entry, list, index));
         }
 
         return HoconConfig.FromResolved(root);
+    }
+
+    private static void Try(List<SettingsException> errors, Action apply)
+    {
+        try
+        {
+            apply();
+        }
+        catch (SettingsException ex)
+        {
+            errors.Add(ex);
+        }
     }
 
     private static Override Read(string variable, string value)

@@ -73,22 +73,22 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var snapshots = new SnapshotScope(key.Address);
         var beacon = await BeaconAsync(beaconClient, settings.Beacon, loggerFactory, resources, cancellationToken);
         var own = await OwnMegapoolsAsync(settings.Own, key.Address, new MegapoolFactory(eth, deployment.MegapoolFactory), cancellationToken);
-        return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy) { OwnMegapools = own };
+        return new PreparedNode(chainId, deployment, snapshots, claims, probe, beacon, legacy)
+        {
+            OwnMegapools = settings.Own.Enabled ? own.Keys.ToHashSet() : new HashSet<Address>(),
+            OwnOperators = own,
+        };
     }
 
     // One read per own node address, at start: a node operator's megapool address never changes (CREATE2 from the node
     // address), and it is known before the megapool is deployed, so an operator who creates it later is still covered.
-    private static async Task<IReadOnlySet<Address>> OwnMegapoolsAsync(OwnSettings own, Address signer, MegapoolFactory factory, CancellationToken cancellationToken)
+    // With own mode off the signing account's megapool is still looked up: its operator is listed first among the accounts.
+    private static async Task<IReadOnlyDictionary<Address, Address>> OwnMegapoolsAsync(OwnSettings own, Address signer, MegapoolFactory factory, CancellationToken cancellationToken)
     {
-        var megapools = new HashSet<Address>();
-        if (!own.Enabled)
+        var megapools = new Dictionary<Address, Address>();
+        foreach (var node in !own.Enabled || own.NodeAddresses.Count == 0 ? [signer] : own.NodeAddresses)
         {
-            return megapools;
-        }
-
-        foreach (var node in own.NodeAddresses.Count == 0 ? [signer] : own.NodeAddresses)
-        {
-            megapools.Add(await factory.GetExpectedAddressAsync(node, BlockTag.Latest, cancellationToken));
+            megapools[await factory.GetExpectedAddressAsync(node, BlockTag.Latest, cancellationToken)] = node;
         }
 
         return megapools;
@@ -116,7 +116,9 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         // Own mode: the watch warns before the own validators' deadlines; the trackers mark the own megapools' duties.
         var ownWatch = system.ActorOf(OwnDeadlineWatch.Props(scheduler, new OwnWarningOptions(settings.Own.WarnBeforeDissolve, settings.Own.WarnBeforeNotify)), "own-deadlines");
         var own = prepared.OwnMegapools.Count == 0 ? null : new OwnPools(prepared.OwnMegapools, ownWatch);
-        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null, Own: own), beacon), "registry");
+        var accounts = system.ActorOf(OperatorAccounts.Props(
+            new OperatorAccountsOptions(deployment.DepositPool, prepared.OwnOperators, settings.Tracking.AccountsRefreshBlocks), new ChainOperatorAccountReader(batch)), "operator-accounts");
+        var registry = system.ActorOf(PoolRegistry.Props(new TrackerOptions(scheduler, snapshots, settings.Tracking.PassivateAfter, null, Own: own, Accounts: accounts), beacon), "registry");
         // The pools the watcher reports (or a restart restores) and the manager it resolves: the only contracts signed for.
         var allowList = new AllowList(deployment.MegapoolManager);
         var feed = system.ActorOf(AllowListFeed.Props(allowList, registry), "allow-list-feed");
@@ -174,8 +176,10 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             [NodePart.Cluster] = membership,
             [NodePart.Own] = ownWatch,
             [NodePart.Balance] = balance,
+            [NodePart.Operators] = accounts,
         }), "state-publisher");
         actors.Register<SignerBalanceMarker>(balance);
+        actors.Register<OperatorAccountsMarker>(accounts);
         if (settings.Cluster.SeedNodes.Count == 0)
         {
             var cluster = Akka.Cluster.Cluster.Get(system);

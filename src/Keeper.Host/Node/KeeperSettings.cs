@@ -73,7 +73,7 @@ public sealed record FeeSettings(BigInteger MaxFeePerGas, double RewardPercentil
 public sealed record ProfitSettings(bool ActWithoutReward, BigInteger MinProfitWei);
 
 /// <summary>keeper.tracking.</summary>
-public sealed record TrackingNodeSettings(TimeSpan PassivateAfter, ulong CheckpointEveryBlocks);
+public sealed record TrackingNodeSettings(TimeSpan PassivateAfter, ulong CheckpointEveryBlocks, ulong AccountsRefreshBlocks);
 
 /// <summary>keeper.http.</summary>
 public sealed record HttpSettings(string Host, int Port);

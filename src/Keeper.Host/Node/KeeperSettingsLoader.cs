@@ -1,17 +1,14 @@
-using System.Globalization;
-using System.Numerics;
 using System.Reflection;
-using Keeper.Chain.Primitives;
 using Keeper.Host.Configuration;
-using Keeper.Host.Configuration.Hocon;
 
 namespace Keeper.Host.Node;
 
 /// <summary>
 /// Reads <see cref="KeeperSettings"/> from a HOCON file over the embedded reference.conf, validating every key once at
-/// start-up: an error names the key, what is wrong and how to fix it.
+/// start-up: an error names the key, what is wrong and how to fix it, and every wrong key (and environment override) is
+/// reported at once in one <see cref="SettingsException"/>.
 /// </summary>
-public static class KeeperSettingsLoader
+public static partial class KeeperSettingsLoader
 {
     private const string ReferenceSource = "reference.conf";
 
@@ -38,7 +35,21 @@ public static class KeeperSettingsLoader
     /// <exception cref="HoconException">The file does not parse; the message gives file, line and column.</exception>
     /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
     public static KeeperSettings Load(string path, IReadOnlyDictionary<string, string>? environment = null) =>
-        From(LoadConfig(path, environment));
+        LoadEffective(path, environment).Settings;
+
+    /// <summary>
+    /// <see cref="Load"/> that also returns the effective configuration it read (<see cref="LoadConfig"/>); a wrong
+    /// environment override and a wrong key in the file are reported together.
+    /// </summary>
+    /// <exception cref="HoconException">The file does not parse; the message gives file, line and column.</exception>
+    /// <exception cref="SettingsException">Settings are unknown, missing or invalid: all of them.</exception>
+    public static (HoconConfig Config, KeeperSettings Settings) LoadEffective(string path, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        environment ??= ProcessEnvironment();
+        var errors = new List<SettingsException>();
+        var config = Effective(HoconConfig.Load(path, Lookup(environment)), environment, errors);
+        return (config, From(config, errors));
+    }
 
     /// <summary>Parses HOCON text over the reference configuration, then applies <c>KEEPER_</c> overrides.</summary>
     /// <param name="text">The HOCON document.</param>
@@ -46,8 +57,12 @@ public static class KeeperSettingsLoader
     /// <param name="environment">The environment variables; defaults to the process environment (<see cref="ProcessEnvironment"/>).</param>
     /// <exception cref="HoconException">The text does not parse.</exception>
     /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
-    public static KeeperSettings Parse(string text, string sourceName, IReadOnlyDictionary<string, string>? environment = null) =>
-        From(ParseConfig(text, sourceName, environment));
+    public static KeeperSettings Parse(string text, string sourceName, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        environment ??= ProcessEnvironment();
+        var errors = new List<SettingsException>();
+        return From(Effective(HoconConfig.Parse(text, sourceName, null, Lookup(environment)), environment, errors), errors);
+    }
 
     /// <summary>
     /// The effective configuration <see cref="Load"/> reads: the file over reference.conf, <c>${VAR}</c> substitutions
@@ -58,7 +73,7 @@ public static class KeeperSettingsLoader
     public static HoconConfig LoadConfig(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
         environment ??= ProcessEnvironment();
-        return Effective(HoconConfig.Load(path, Lookup(environment)), environment);
+        return Effective(HoconConfig.Load(path, Lookup(environment)), environment, null);
     }
 
     /// <summary>The effective configuration <see cref="Parse"/> reads (see <see cref="LoadConfig"/>).</summary>
@@ -67,7 +82,7 @@ public static class KeeperSettingsLoader
     public static HoconConfig ParseConfig(string text, string sourceName, IReadOnlyDictionary<string, string>? environment = null)
     {
         environment ??= ProcessEnvironment();
-        return Effective(HoconConfig.Parse(text, sourceName, null, Lookup(environment)), environment);
+        return Effective(HoconConfig.Parse(text, sourceName, null, Lookup(environment)), environment, null);
     }
 
     /// <summary>A snapshot of the process environment variables.</summary>
@@ -86,11 +101,15 @@ public static class KeeperSettingsLoader
     /// Builds the settings from a resolved configuration (reference.conf already underneath; <see cref="LoadConfig"/>
     /// applies environment overrides, this does not), refusing any key under <c>keeper</c> that reference.conf lacks.
     /// </summary>
-    /// <exception cref="SettingsException">A setting is unknown, missing or invalid.</exception>
-    public static KeeperSettings From(HoconConfig config)
+    /// <exception cref="SettingsException">Settings are unknown, missing or invalid: all of them.</exception>
+    public static KeeperSettings From(HoconConfig config) => From(config, []);
+
+    // Every key is read even after one failed (a failed read stands in a harmless value and is recorded), and checks that
+    // combine keys run only when those keys were read, so each mistake is reported once, by its own key.
+    private static KeeperSettings From(HoconConfig config, List<SettingsException> errors)
     {
-        Keys.Value.ThrowIfUnknown(config.Root);
-        var r = new Reader(config);
+        var r = new Reader(config, errors);
+        r.Check(() => Keys.Value.ThrowIfUnknown(config.Root));
         var chain = new ChainSettings(
             r.Uris("keeper.chain.rpc", required: true),
             r.Duration("keeper.chain.rpc-timeout", min: TimeSpan.FromMilliseconds(100)),
@@ -103,21 +122,22 @@ public static class KeeperSettingsLoader
             r.Int("keeper.chain.confirmations", 1, 64),
             r.OptionalAddress("keeper.chain.multicall3"),
             r.Int("keeper.chain.reads-in-flight", 1, 16));
-        var storeKind = r.String("keeper.store.kind") switch
+        StoreKind? storeKind = r.String("keeper.store.kind") switch
         {
             "sqlite" => StoreKind.Sqlite,
             "postgres" => StoreKind.Postgres,
-            var other => throw new SettingsException("keeper.store.kind", $"'{other}' is not a store kind; use sqlite or postgres."),
+            var other when !r.Failed("keeper.store.kind") => r.Report<StoreKind?>("keeper.store.kind", $"'{other}' is not a store kind; use sqlite or postgres.", null),
+            _ => null,
         };
-        var store = new StoreSettings(storeKind, r.String("keeper.store.path"), r.String("keeper.store.connection-string"));
-        if (storeKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(store.ConnectionString))
+        var store = new StoreSettings(storeKind ?? StoreKind.Sqlite, r.String("keeper.store.path"), r.String("keeper.store.connection-string"));
+        if (storeKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(store.ConnectionString) && !r.Failed("keeper.store.connection-string"))
         {
-            throw new SettingsException("keeper.store.connection-string", "is empty but keeper.store.kind is postgres; set it (for example from ${?KEEPER_STORE_CONNECTION}).");
+            r.Report("keeper.store.connection-string", "is empty but keeper.store.kind is postgres; set it (for example from ${?KEEPER_STORE_CONNECTION}).");
         }
 
-        if (storeKind == StoreKind.Sqlite && string.IsNullOrWhiteSpace(store.Path))
+        if (storeKind == StoreKind.Sqlite && string.IsNullOrWhiteSpace(store.Path) && !r.Failed("keeper.store.path"))
         {
-            throw new SettingsException("keeper.store.path", "is empty; set the SQLite file path.");
+            r.Report("keeper.store.path", "is empty; set the SQLite file path.");
         }
 
         var gate = new GateSettings(
@@ -131,12 +151,18 @@ public static class KeeperSettingsLoader
             r.Gwei("keeper.fees.min-priority-fee-gwei"),
             r.Int("keeper.fees.history-blocks", 1, 1024),
             r.Int("keeper.fees.bump-after-blocks", 1, 1000));
-        if (fees.MaxFeePerGas.IsZero)
+        if (fees.MaxFeePerGas.IsZero && !r.Failed("keeper.fees.max-fee-per-gas-gwei"))
         {
-            throw new SettingsException("keeper.fees.max-fee-per-gas-gwei", "must be above 0: it is the most the keeper ever pays per gas.");
+            r.Report("keeper.fees.max-fee-per-gas-gwei", "must be above 0: it is the most the keeper ever pays per gas.");
         }
 
-        return new KeeperSettings(
+        var http = new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535));
+        if (!r.Failed("keeper.http.host"))
+        {
+            r.Check(() => Http.KeeperHttpExtensions.ParseHost(http.Host));
+        }
+
+        var settings = new KeeperSettings(
             r.String("keeper.node.id"),
             chain,
             r.Address("keeper.rocketpool.storage"),
@@ -154,21 +180,23 @@ public static class KeeperSettingsLoader
             gate,
             fees,
             new ProfitSettings(r.Bool("keeper.profit.act-without-reward"), r.BigInteger("keeper.profit.min-profit-wei")),
-            new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000)),
-            new HttpSettings(r.String("keeper.http.host"), r.Int("keeper.http.port", 0, 65535)),
+            new TrackingNodeSettings(r.Duration("keeper.tracking.passivate-after", min: TimeSpan.FromSeconds(1)), (ulong)r.Long("keeper.tracking.checkpoint-every-blocks", 1, 100_000), (ulong)r.Long("keeper.tracking.accounts-refresh-blocks", 1, 1_000_000)),
+            http,
             cluster)
         {
-            AkkaHocon = Reader.Wrap(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config)),
+            AkkaHocon = r.Read(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config), string.Empty),
             Own = Own(r),
         };
+        return SettingsException.Of(errors) is { } error ? throw error : settings;
     }
 
     private static OwnSettings Own(Reader r)
     {
         var addresses = r.Strings("keeper.own.node-addresses").Select((text, i) => Chain.Primitives.Address.TryParse(text, out var address)
             ? address
-            : throw new SettingsException($"keeper.own.node-addresses[{i}]",
-                $"'{text}' is not an address; list node operator addresses (0x followed by 40 hex digits), or leave the list empty to use the signing account's.")).ToArray();
+            : r.Report($"keeper.own.node-addresses[{i}]",
+                $"'{text}' is not an address; list node operator addresses (0x followed by 40 hex digits), or leave the list empty to use the signing account's.",
+                Chain.Primitives.Address.Zero)).ToArray();
         // A warning that starts at the deadline warns of nothing; past a year it would fire for every validator at once.
         var own = new OwnSettings(
             r.Bool("keeper.own.enabled"),
@@ -179,7 +207,7 @@ public static class KeeperSettingsLoader
         {
             if (value > TimeSpan.FromDays(365))
             {
-                throw new SettingsException(key, $"{value} is more than a year; a warning that long before the deadline is noise. Use a lead time such as 72h or 6h.");
+                r.Report(key, $"{value} is more than a year; a warning that long before the deadline is noise. Use a lead time such as 72h or 6h.");
             }
         }
 
@@ -194,13 +222,16 @@ public static class KeeperSettingsLoader
             r.String("keeper.cluster.tls.password-file"),
             r.String("keeper.cluster.tls.password-env"),
             r.Strings("keeper.cluster.tls.pinned-thumbprints"));
-        if (tls.Enabled && string.IsNullOrWhiteSpace(tls.Certificate))
+        if (tls.Enabled && string.IsNullOrWhiteSpace(tls.Certificate) && !r.Failed("keeper.cluster.tls.certificate"))
         {
-            throw new SettingsException("keeper.cluster.tls.certificate", "is empty but keeper.cluster.tls.enabled is on; set the PKCS#12 file holding this node's certificate and key.");
+            r.Report("keeper.cluster.tls.certificate", "is empty but keeper.cluster.tls.enabled is on; set the PKCS#12 file holding this node's certificate and key.");
         }
 
         var seeds = r.Strings("keeper.cluster.seed-nodes");
-        ClusterSeedNodes.Validate(seeds, tls.Enabled);
+        if (!r.Failed("keeper.cluster.tls.enabled"))
+        {
+            r.Check(() => ClusterSeedNodes.Validate(seeds, tls.Enabled));
+        }
         var cluster = new ClusterSettings(
             seeds,
             r.String("keeper.cluster.hostname"),
@@ -211,14 +242,15 @@ public static class KeeperSettingsLoader
             r.Duration("keeper.cluster.failure-detector.heartbeat-interval", min: TimeSpan.FromMilliseconds(100)),
             r.Duration("keeper.cluster.failure-detector.acceptable-heartbeat-pause", min: TimeSpan.FromMilliseconds(100)),
             r.Duration("keeper.cluster.split-brain-resolver.stable-after", min: TimeSpan.FromMilliseconds(500)));
-        if (string.IsNullOrWhiteSpace(cluster.Hostname))
+        if (string.IsNullOrWhiteSpace(cluster.Hostname) && !r.Failed("keeper.cluster.hostname"))
         {
-            throw new SettingsException("keeper.cluster.hostname", "is empty; set the address remoting listens on (127.0.0.1 for this host only).");
+            r.Report("keeper.cluster.hostname", "is empty; set the address remoting listens on (127.0.0.1 for this host only).");
         }
 
-        if (cluster.AcceptableHeartbeatPause < cluster.HeartbeatInterval)
+        if (cluster.AcceptableHeartbeatPause < cluster.HeartbeatInterval
+            && !r.Failed("keeper.cluster.failure-detector.acceptable-heartbeat-pause") && !r.Failed("keeper.cluster.failure-detector.heartbeat-interval"))
         {
-            throw new SettingsException("keeper.cluster.failure-detector.acceptable-heartbeat-pause",
+            r.Report("keeper.cluster.failure-detector.acceptable-heartbeat-pause",
                 $"({cluster.AcceptableHeartbeatPause}) is shorter than keeper.cluster.failure-detector.heartbeat-interval ({cluster.HeartbeatInterval}): live members would be found unreachable; allow at least one heartbeat, usually two or more.");
         }
 
@@ -231,106 +263,9 @@ public static class KeeperSettingsLoader
     private static Func<string, string?> Lookup(IReadOnlyDictionary<string, string> environment) =>
         name => environment.TryGetValue(name, out var value) ? value : null;
 
-    private static HoconConfig Effective(HoconConfig file, IReadOnlyDictionary<string, string> environment)
+    private static HoconConfig Effective(HoconConfig file, IReadOnlyDictionary<string, string> environment, List<SettingsException>? errors)
     {
         var reference = ReferenceConfig.Value;
-        return EnvironmentOverrides.Apply(file.WithFallback(reference), Keys.Value, environment);
-    }
-
-    private sealed class Reader(HoconConfig config)
-    {
-        public string String(string key) => Wrap(key, () => config.GetString(key));
-
-        public bool Bool(string key) => Wrap(key, () => config.GetBoolean(key));
-
-        public int Int(string key, int min, int max) => Range(key, Wrap(key, () => config.GetInt(key)), min, max);
-
-        public long Long(string key, long min, long max) => Range(key, Wrap(key, () => config.GetLong(key)), min, max);
-
-        public double Double(string key, double min, double max) => Range(key, Wrap(key, () => config.GetDouble(key)), min, max);
-
-        public long ByteSize(string key, long min, long max) => Range(key, Wrap(key, () => config.GetByteSize(key)), min, max);
-
-        public TimeSpan Duration(string key, TimeSpan min)
-        {
-            var value = Wrap(key, () => config.GetDuration(key));
-            return value >= min ? value : throw Invalid(key, $"{value} is too short; use at least {min} (durations like 250ms, 12s, 10m).");
-        }
-
-        public BigInteger Gwei(string key)
-        {
-            var text = String(key);
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var gwei) || gwei < 0)
-            {
-                throw Invalid(key, $"'{text}' is not an amount of gwei; write a non-negative number such as 50 or 0.1.");
-            }
-
-            return new BigInteger(decimal.Round(gwei * 1_000_000_000m));
-        }
-
-        public BigInteger BigInteger(string key)
-        {
-            var text = String(key);
-            return System.Numerics.BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw Invalid(key, $"'{text}' is not a whole number of wei.");
-        }
-
-        public Address Address(string key)
-        {
-            var text = String(key);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw Invalid(key, "is empty; set the contract's address (0x followed by 40 hex digits).");
-            }
-
-            return Chain.Primitives.Address.TryParse(text, out var address)
-                ? address
-                : throw Invalid(key, $"'{text}' is not an address (0x followed by 40 hex digits, with a valid EIP-55 checksum if mixed-case).");
-        }
-
-        public Address? OptionalAddress(string key) => string.IsNullOrWhiteSpace(String(key)) ? null : Address(key);
-
-        public IReadOnlyList<string> Strings(string key) => Wrap(key, () => config.GetStringList(key));
-
-        public IReadOnlyList<Uri> Uris(string key, bool required)
-        {
-            var list = Wrap(key, () => config.GetStringList(key));
-            if (required && list.Count == 0)
-            {
-                throw Invalid(key, "is empty; give at least one endpoint, e.g. [\"http://127.0.0.1:8545\"].");
-            }
-
-            return list.Select((u, i) => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : throw new SettingsException($"{key}[{i}]", "is not an http or https URL." + Where(config.GetValue(key) is HoconArray { } array ? array.Items[i] : null))).ToArray();
-        }
-
-        private T Range<T>(string key, T value, T min, T max)
-            where T : IComparable<T> =>
-            value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 ? value : throw Invalid(key, $"{value} is out of range; use {min} to {max}.");
-
-        // The value's own error, then where it was set: a file position, or the environment variable that overrode it.
-        private SettingsException Invalid(string key, string problem) => new(key, problem + Where(config.GetValue(key)));
-
-        private static string Where(HoconValue? value) => value?.Origin switch
-        {
-            null => string.Empty,
-            { Source: ReferenceSource } => " This is reference.conf's default.",
-            { Line: 0 } origin => $" Set by the {origin.Source}.",
-            var origin => $" Set at {origin}.",
-        };
-
-        public static T Wrap<T>(string key, Func<T> read)
-        {
-            try
-            {
-                return read();
-            }
-            catch (HoconException ex)
-            {
-                throw new SettingsException(key, ex.Message, ex);
-            }
-        }
+        return EnvironmentOverrides.Apply(file.WithFallback(reference), Keys.Value, environment, errors);
     }
 }

@@ -26,4 +26,7 @@ public enum NodePart
 
     /// <summary>The signer balance watch: the signing account's balance.</summary>
     Balance,
+
+    /// <summary>The operator accounts: credit, debt and refund value per tracked megapool.</summary>
+    Operators,
 }

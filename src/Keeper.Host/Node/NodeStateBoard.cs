@@ -47,6 +47,9 @@ public sealed class NodeStateBoard(TimeProvider time)
     /// <summary>The signer balance watch's latest reading; null before its first answer.</summary>
     public SignerBalance? Balance => Value<SignerBalance>(NodePart.Balance);
 
+    /// <summary>The operator accounts' latest answer (none before their first).</summary>
+    public OperatorAccountsView Operators => Value<OperatorAccountsView>(NodePart.Operators) ?? new OperatorAccountsView([], null);
+
     /// <summary>The own-deadline watch's latest answer.</summary>
     public OwnStatus Own => Value<OwnStatus>(NodePart.Own) ?? OwnStatus.Empty;
 
@@ -117,6 +120,7 @@ public sealed class NodeStateBoard(TimeProvider time)
         ClusterMembers => NodePart.Cluster,
         OwnStatus => NodePart.Own,
         SignerBalance => NodePart.Balance,
+        OperatorAccountsView => NodePart.Operators,
         _ => null,
     };
 
@@ -131,6 +135,7 @@ public sealed class NodeStateBoard(TimeProvider time)
         NodePart.Cluster => GetClusterMembers.Instance,
         NodePart.Own => GetOwnStatus.Instance,
         NodePart.Balance => GetSignerBalance.Instance,
+        NodePart.Operators => GetOperatorAccounts.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a part of the node"),
     };
 

@@ -23,4 +23,11 @@ public sealed record PreparedNode(
 {
     /// <summary>The megapools of the own node addresses (keeper.own); empty when own mode is off.</summary>
     public IReadOnlySet<Keeper.Chain.Primitives.Address> OwnMegapools { get; init; } = new HashSet<Keeper.Chain.Primitives.Address>();
+
+    /// <summary>
+    /// The operators listed first in /api/operators, each megapool with its node address: those of keeper.own, or with own
+    /// mode off the signing account's.
+    /// </summary>
+    public IReadOnlyDictionary<Keeper.Chain.Primitives.Address, Keeper.Chain.Primitives.Address> OwnOperators { get; init; } =
+        new Dictionary<Keeper.Chain.Primitives.Address, Keeper.Chain.Primitives.Address>();
 }

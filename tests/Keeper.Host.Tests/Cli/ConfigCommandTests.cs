@@ -62,6 +62,22 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_ThreeBadKeys_ExitsBadInputListingEveryOne()
+    {
+        var config = Config("chain.confirmations = 0\nstore.kind = mysql\nhttp.host = \"my-host\"");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("config", "check", config);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        var lines = error.Split('\n');
+        Assert.Equal("keeper config check: 3 settings are wrong:", lines[0]);
+        Assert.StartsWith("  Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64.", lines[1], StringComparison.Ordinal);
+        Assert.Equal("  Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.", lines[2]);
+        Assert.StartsWith("  Setting 'keeper.http.host': 'my-host' is not an IP address; use 127.0.0.1", lines[3], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
     public async Task Check_UnknownKey_ExitsBadInputNamingWhereAndTheNearestKey()
     {
         var config = Config("fees { max-fee-per-gwei = 5 }");

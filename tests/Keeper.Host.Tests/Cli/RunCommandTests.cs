@@ -25,6 +25,21 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ThreeBadKeys_ExitsBadInputListingEveryOneBeforeStartingAnything()
+    {
+        var config = Config("chain.confirmations = 0\nstore.kind = mysql\nfees.max-fee-per-gwei = 5");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("run", "--config", config);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        var lines = error.Split('\n');
+        Assert.Equal("keeper run: 3 settings are wrong:", lines[0]);
+        Assert.StartsWith("  Setting 'keeper.fees.max-fee-per-gwei': is not a known key", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64.", lines[2], StringComparison.Ordinal);
+        Assert.Equal("  Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.", lines[3]);
+    }
+
+    [Fact]
     public async Task Run_UnknownOverride_ExitsBadInputNamingTheVariable()
     {
         var environment = new Dictionary<string, string> { ["KEEPER_keeper__fees__max-fee-per-gwei"] = "5" };

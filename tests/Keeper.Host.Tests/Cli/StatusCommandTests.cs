@@ -30,6 +30,15 @@ public sealed class StatusCommandTests
         Assert.Contains($"  1. {FakeNodeView.Self}  Up  node-1  akka.tcp://keeper@127.0.0.1:4001  (this node)", lines);
         Assert.Contains($"  - {FakeNodeView.Gone}  Unreachable (Up)  node-3  akka.tcp://keeper@127.0.0.1:4003", lines);
         Assert.Contains($"Next due task: dissolve:minipool:{FakeNodeView.Minipool.ToLowerHex()} (due 1700000010): turn of {FakeNodeView.Other}", lines);
+        var operators = Array.IndexOf(lines, "Operators: 3 (deposit credit / megapool debt / refund value, ETH)");
+        Assert.True(operators > 0, $"Expected the operators' heading in:\n{output}");
+        Assert.Equal(
+            [
+                $"  {FakeNodeView.Self}  megapool {FakeNodeView.Megapool}  credit 0.000000  debt 0.050000  refund 3.000000  at #118  (own)",
+                $"  {FakeNodeView.Other}  megapool {FakeNodeView.OtherMegapool}  credit 4.000000  debt 0.000000  refund 0.000000  at #118",
+                $"  (node unknown)  megapool {FakeNodeView.Minipool}  not read yet",
+            ],
+            lines[(operators + 1)..(operators + 4)]);
     }
 
     [Fact]

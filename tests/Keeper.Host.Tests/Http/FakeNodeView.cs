@@ -93,6 +93,15 @@ internal sealed class FakeNodeView : INodeView
     public Task<IReadOnlyList<ClaimHistoryEntry>> GetHistoryAsync(DateTimeOffset since, DateTimeOffset? until, int limit, CancellationToken cancellationToken) =>
         Claims?.GetHistoryAsync(since, until, limit, cancellationToken) ?? Task.FromResult<IReadOnlyList<ClaimHistoryEntry>>([]);
 
+    public static readonly Address OtherMegapool = Address.Parse("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0");
+
+    // The own operator after a dissolve (3 ETH refund, 0.05 ETH penalty); another with credit from a dequeue, and one not read yet.
+    public OperatorAccountsView Operators { get; set; } = new([
+        new OperatorAccount(Megapool, Self, true, BigInteger.Zero, BigInteger.Parse("50000000000000000"), BigInteger.Parse("3000000000000000000"), 118, null),
+        new OperatorAccount(OtherMegapool, Other, false, BigInteger.Parse("4000000000000000000"), BigInteger.Zero, BigInteger.Zero, 118, null),
+        new OperatorAccount(Minipool, null, false, null, null, null, 0, null),
+    ], 120);
+
     public static Hash32 Hash(byte n)
     {
         var bytes = new byte[32];

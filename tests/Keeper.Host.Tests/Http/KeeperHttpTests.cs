@@ -256,6 +256,27 @@ public sealed class KeeperHttpTests
     }
 
     [Fact]
+    public async Task ApiOperators_OwnFirst_WeiAsDecimalStrings_NullWhileUnread()
+    {
+        await using var http = await HttpServerFixture.StartAsync();
+
+        var operators = await GetJsonAsync<OperatorsView>(http, "/api/operators");
+        using var json = JsonDocument.Parse((await GetAsync(http, "/api/operators")).Body);
+
+        Assert.Equal(120UL, operators.Head);
+        Assert.Equal(
+            [
+                new OperatorView(FakeNodeView.Megapool.ToString(), FakeNodeView.Self.ToString(), true, "0", "50000000000000000", "3000000000000000000", 118, null),
+                new OperatorView(FakeNodeView.OtherMegapool.ToString(), FakeNodeView.Other.ToString(), false, "4000000000000000000", "0", "0", 118, null),
+                new OperatorView(FakeNodeView.Minipool.ToString(), null, false, null, null, null, 0, null),
+            ],
+            operators.Operators);
+        Assert.Equal(
+            ["megapool", "node", "own", "creditWei", "debtWei", "refundWei", "block", "problem"],
+            json.RootElement.GetProperty("operators")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Dashboard_SelfContainedPageThatPollsTheApi()
     {
         await using var http = await HttpServerFixture.StartAsync();

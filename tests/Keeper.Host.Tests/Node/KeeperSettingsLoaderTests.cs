@@ -223,6 +223,56 @@ public sealed class KeeperSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ThreeIndependentBadKeys_ReportsEveryOneInOneErrorWithItsValueAndFix()
+    {
+        var path = _files.Write($$"""
+            keeper {
+              rocketpool.storage = "0x1234"
+              chain.confirmations = 0
+              store.kind = mysql
+            }
+            """);
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        // In the order the loader reads the sections.
+        Assert.Equal(["keeper.chain.confirmations", "keeper.store.kind", "keeper.rocketpool.storage"], error.Errors.Select(e => e.Key));
+        Assert.Equal("keeper.chain.confirmations", error.Key);
+        Assert.Equal(
+            string.Join(Environment.NewLine,
+                "3 settings are wrong:",
+                $"  Setting 'keeper.chain.confirmations': 0 is out of range; use 1 to 64. Set at {path}:3:25.",
+                "  Setting 'keeper.store.kind': 'mysql' is not a store kind; use sqlite or postgres.",
+                $"  Setting 'keeper.rocketpool.storage': '0x1234' is not an address (0x followed by 40 hex digits, with a valid EIP-55 checksum if mixed-case). Set at {path}:2:24."),
+            error.Message);
+    }
+
+    [Fact]
+    public void Load_BadKeyInTheFileAndBadOverride_BothReportedTogether()
+    {
+        var path = _files.Node("chain.reads-in-flight = 17");
+        var environment = new Dictionary<string, string> { ["KEEPER_keeper__http__port"] = "eighty" };
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, environment));
+
+        Assert.Equal(["keeper.http.port", "keeper.chain.reads-in-flight"], error.Errors.Select(e => e.Key));
+        Assert.Contains("KEEPER_keeper__http__port", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal($"Setting 'keeper.chain.reads-in-flight': 17 is out of range; use 1 to 16. Set at {path}:3:27.", error.Errors[1].Message);
+    }
+
+    [Fact]
+    public void Load_KeyThatCannotBeRead_ChecksCombiningItWithOthersAreSkipped()
+    {
+        // A heartbeat interval that is no duration must not also make the pause "shorter than the interval", nor an
+        // unreadable hostname "empty".
+        var path = _files.Node("cluster { failure-detector.heartbeat-interval = soon, hostname = [\"a\"] }");
+
+        var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(path, SettingsFiles.NoVariables));
+
+        Assert.Equal(["keeper.cluster.failure-detector.heartbeat-interval", "keeper.cluster.hostname"], error.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ReferenceConf_EmbeddedCopy_IsTheShippedFile()
     {
         Assert.Equal(File.ReadAllText(SettingsFiles.Shipped("reference.conf")), KeeperSettingsLoader.ReferenceConf);

@@ -69,6 +69,7 @@ public sealed class KeeperHostTests : IAsyncLifetime
             [typeof(ClusterMembershipMarker)] = "cluster-membership",
             [typeof(OwnDeadlinesMarker)] = "own-deadlines",
             [typeof(SignerBalanceMarker)] = "signer-balance",
+            [typeof(OperatorAccountsMarker)] = "operator-accounts",
             [typeof(WatcherMarker)] = "watcher",
         };
         Assert.Equal(

@@ -111,11 +111,31 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task ApiOperatorsAndKeeperStatus_ShowTheOwnOperatorsCreditDebtAndRefundAsTheContractsReportThem()
+    {
+        using var http = new HttpClient { BaseAddress = node.Http };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var view = await OperatorsAsync(http);
+        while (view.Operators.Count == 0 || view.Operators[0].Block == 0)
+        {
+            await Task.Delay(100, timeout.Token);
+            view = await OperatorsAsync(http);
+        }
+
+        var (exitCode, output, error) = await RunKeeperAsync("status", "--url", node.Http.ToString());
+
+        var own = Assert.Single(view.Operators);
+        Assert.Equal(new OperatorView(node.Megapool.ToString(), node.Chain.Keys[5].Address.ToString(), true, "0", "0", "0", own.Block, null), own);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains($"  {node.Chain.Keys[5].Address}  megapool {node.Megapool}  credit 0.000000  debt 0.000000  refund 0.000000  at #", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LogsApiAndDashboard_NeverShowASecret()
     {
         using var http = new HttpClient { BaseAddress = node.Http };
         var answers = string.Concat(await Task.WhenAll(
-            new[] { "/", "/api/status", "/api/pools", "/api/duties", "/api/transactions", "/api/members", "/metrics", "/health", "/ready" }.Select(p => http.GetStringAsync(p))));
+            new[] { "/", "/api/status", "/api/pools", "/api/duties", "/api/transactions", "/api/members", "/api/operators", "/metrics", "/health", "/ready" }.Select(p => http.GetStringAsync(p))));
         // The dead first endpoint makes the client fail over, and the failure is logged (with the endpoint redacted).
         var log = await WaitForLogAsync("127.0.0.1:1");
 
@@ -126,6 +146,9 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
             Assert.DoesNotContain(secret, File.ReadAllText(node.Node.StatusPath), StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    private static async Task<OperatorsView> OperatorsAsync(HttpClient http) =>
+        JsonSerializer.Deserialize<OperatorsView>(await http.GetStringAsync("/api/operators"), HttpJson.Options)!;
 
     private async Task<string> WaitForLogAsync(string text)
     {

@@ -41,6 +41,7 @@ contract MegapoolHarness is RocketStorageClientHarness {
     uint32 private _numExitingValidators;
     uint32 private _numLockedValidators;
     uint256 private _debt;
+    uint256 private _refundValue;
     mapping(uint32 => ValidatorInfo) private _validators;
     mapping(uint32 => bytes) private _pubkeys;
 
@@ -107,6 +108,12 @@ contract MegapoolHarness is RocketStorageClientHarness {
         return _debt;
     }
 
+    /// @notice The ETH owed back to the node operator (a dissolved validator's bond net of the prestake), paid out by the
+    ///         real claim() after any debt.
+    function getRefundValue() external view returns (uint256) {
+        return _refundValue;
+    }
+
     /// @notice Same as the real one: 0x01, 11 zero bytes, this megapool's address. A validator proven with any other
     ///         credentials is non-compliant (the manager's dissolve) and cannot be notified exiting.
     function getWithdrawalCredentials() external view returns (bytes32) {
@@ -119,7 +126,11 @@ contract MegapoolHarness is RocketStorageClientHarness {
     ///         block.timestamp > lastAssignmentTime + getTimeBeforeDissolve() (strictly greater), as in the real delegate;
     ///         the manager (its proof dissolve) at any time.
     ///         Effects as the real one: debt += getDissolvePenalty() (MegapoolDebtIncreased, emitted even for 0),
-    ///         inPrestake cleared, dissolved set, lastAssignmentTime reset to 0, then MegapoolValidatorDissolved.
+    ///         inPrestake cleared, dissolved set, lastAssignmentTime reset to 0, the requested value less the prestake
+    ///         (1 ETH, left on the beacon chain) returned: the users' share to the deposit pool (any shortfall becomes
+    ///         debt) and the rest to the refund value, then MegapoolValidatorDissolved. The real megapool works out the
+    ///         node's share from the bond requirement of the validators left; the harness takes it to be the validator's
+    ///         bond, so a 4 ETH bond leaves a 3 ETH refund beside the penalty. No ETH moves.
     ///         HARNESS ONLY: afterwards pays a caller other than the node operator and the manager getDissolveCallerReward(),
     ///         capped at the ETH this megapool holds (fund it by sending ETH to it).
     function dissolveValidator(uint32 _validatorId) external {
@@ -139,6 +150,7 @@ contract MegapoolHarness is RocketStorageClientHarness {
         validator.dissolved = true;
         validator.lastAssignmentTime = 0;
         _numInactiveValidators += 1;
+        _returnDissolvedCapital(validator);
         emit MegapoolValidatorDissolved(_validatorId, block.timestamp);
         // The seed design's reward is for the timed-out dissolve; the manager's proof dissolve pays nothing.
         if (!byManager) {
@@ -176,6 +188,25 @@ contract MegapoolHarness is RocketStorageClientHarness {
             _bondAmount, validatorId, FULL_DEPOSIT_VALUE, _useExpressTicket
         );
         emit MegapoolValidatorEnqueued(validatorId, block.timestamp);
+    }
+
+    /// @notice Takes a queued validator out of the queue as the real dequeue does: the deposit pool forgets its request
+    ///         (exitQueue) and credits the operator its bond (applyCredit), the validator counts as inactive, then
+    ///         MegapoolValidatorDequeued. The real one takes only the megapool's owner and checks the bond requirement
+    ///         of the validators left; here anyone may, unchecked.
+    function dequeue(uint32 _validatorId) external {
+        ValidatorInfo storage validator = _validators[_validatorId];
+        require(validator.inQueue, "Validator must be in queue");
+        uint256 nodeValue = uint256(validator.lastRequestedBond) * MILLI_TO_WEI;
+        DepositPoolHarness depositPool = DepositPoolHarness(payable(_contractAddress("rocketDepositPool")));
+        depositPool.exitQueue(_nodeOperator, _validatorId, validator.expressUsed);
+        depositPool.applyCredit(_nodeOperator, nodeValue);
+        _numInactiveValidators += 1;
+        validator.inQueue = false;
+        validator.expressUsed = false;
+        validator.lastRequestedBond = 0;
+        validator.lastRequestedValue = 0;
+        emit MegapoolValidatorDequeued(_validatorId, block.timestamp);
     }
 
     /// @notice Only the registered deposit pool may call it, as in the real delegate. Sets inPrestake and
@@ -307,6 +338,21 @@ contract MegapoolHarness is RocketStorageClientHarness {
     function _increaseDebt(uint256 _amount) private {
         _debt += _amount;
         emit MegapoolDebtIncreased(_amount, block.timestamp);
+    }
+
+    function _returnDissolvedCapital(ValidatorInfo storage _validator) private {
+        uint256 capitalValue = uint256(_validator.lastRequestedValue) * MILLI_TO_WEI;
+        uint256 recycleValue = capitalValue - PRESTAKE_VALUE;
+        uint256 nodeShare = uint256(_validator.lastRequestedBond) * MILLI_TO_WEI;
+        if (nodeShare > capitalValue) {
+            nodeShare = capitalValue;
+        }
+        uint256 toUser = capitalValue - nodeShare;
+        if (recycleValue < toUser) {
+            _increaseDebt(toUser - recycleValue);
+            toUser = recycleValue;
+        }
+        _refundValue += recycleValue - toUser;
     }
 
     function _payDissolveCallerReward(MegapoolSettingsHarness _settingsContract, uint32 _validatorId) private {
