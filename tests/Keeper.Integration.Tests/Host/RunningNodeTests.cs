@@ -84,6 +84,8 @@ public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<Ru
         Assert.Contains($"data-key=\"{node.TaskKey}\"", dom, StringComparison.Ordinal);
         Assert.Contains(Utc(node.DueAt), dom, StringComparison.Ordinal);
         Assert.Contains("in 27d 23h", dom, StringComparison.Ordinal);
+        // The signer's balance, read from the chain (anvil funds its dev accounts).
+        Assert.Matches(@"<dd id=""balance"" class="""">\d+(\.\d+)? ETH at block \d+</dd>", dom);
         // The timeline labels the deadline: what, which pool, when (local time) and in how many blocks.
         Assert.Matches($@"<div class=""label( flip)?"" data-key=""{node.TaskKey}"" [^>]*><b>dissolve #\d+</b> · 0x[0-9a-fA-F]{{4}}…[0-9a-fA-F]{{4}}<br>[^<]+ · in \d+ blocks</div>", dom);
         Assert.Contains(node.Node.Address, dom, StringComparison.Ordinal);
