@@ -88,6 +88,23 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task AlertRules_EverySeriesTheyReadIsExported()
+    {
+        var node = new FakeNodeView { Balance = FakeNodeView.LowBalance };
+        node.Gate = node.Gate with { NotSent = new Dictionary<string, long> { ["InsufficientFunds"] = 1 } };
+        await using var http = await HttpServerFixture.StartAsync(node);
+        http.Services.GetRequiredService<IRpcObserver>().Attempted(
+            new RpcAttempt(0, "#0 http://127.0.0.1:8545", "eth_call", TimeSpan.FromSeconds(2), RpcAttemptOutcome.Timeout));
+        var rules = await File.ReadAllTextAsync(Path.Combine(Keeper.Host.Devnet.DevChainPaths.Root, "docs", "alerts.yml"));
+
+        var text = await http.Client.GetStringAsync("/metrics");
+
+        var read = System.Text.RegularExpressions.Regex.Matches(rules, @"\bkeeper_[a-z_]+").Select(m => m.Value).Distinct().ToArray();
+        Assert.NotEmpty(read);
+        Assert.All(read, series => Assert.True(text.Contains($"\n# TYPE {series} ", StringComparison.Ordinal), $"docs/alerts.yml reads {series}, which /metrics does not export"));
+    }
+
+    [Fact]
     public async Task Metrics_SignerBalanceKnown_InWei()
     {
         var node = new FakeNodeView { Balance = FakeNodeView.LowBalance with { State = SignerBalanceState.Ok, Wei = 2_000_000_000_000_000_000 } };
