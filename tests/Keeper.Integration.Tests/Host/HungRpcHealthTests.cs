@@ -27,7 +27,7 @@ public sealed class HungRpcHealthTests : IAsyncLifetime
     private readonly string _work = Directory.CreateTempSubdirectory("keeper-hung-rpc-").FullName;
     private AnvilNode? _anvil;
     private DevChainClient? _chain;
-    private StallingRpcProxy? _proxy;
+    private HoldingRpcProxy? _proxy;
     private string _config = string.Empty;
 
     public async Task InitializeAsync()
@@ -37,7 +37,7 @@ public sealed class HungRpcHealthTests : IAsyncLifetime
         var harness = await RocketPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
         var megapool = await harness.CreateMegapoolAsync(_chain.Keys[5].Address);
         await harness.AssignAsync(megapool, await harness.NewValidatorAsync(megapool));
-        _proxy = await StallingRpcProxy.StartAsync(_anvil.RpcUrl);
+        _proxy = await HoldingRpcProxy.StartAsync(_anvil.RpcUrl);
         // A path standing for an API key: it must never appear in what the node reports.
         var rpc = new Uri(_proxy.Url, "v3/secret-key-123");
         _config = NodeFiles.Write(_work, "node-1", _chain.Keys[1], rpc, harness, NodeFiles.Sqlite(Path.Combine(_work, "keeper.db")), blockSeconds: 2, gateEnabled: true,

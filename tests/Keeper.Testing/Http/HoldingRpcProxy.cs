@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace Keeper.Testing.Http;
 
 /// <summary>
-/// A JSON-RPC endpoint on 127.0.0.1 in front of a real node: it forwards every request (whatever the URL's path) until
-/// <see cref="Stall"/>, then accepts every request and never answers it, holding it until the client gives up or the
-/// proxy stops: an execution client that hangs. It tells which held requests are still open, so a test can prove that
-/// something happened while a call was outstanding.
+/// A JSON-RPC endpoint on 127.0.0.1 in front of a real node: it forwards requests (whatever the URL's path), and holds
+/// those its rule picks, and every request after <see cref="Stall"/>, accepting them and never answering, until the
+/// client gives up or the proxy stops: an execution client that hangs, or one behind a broken load balancer. It tells
+/// which held requests are still open, so a test can prove that something happened while a call was outstanding.
 /// </summary>
-public sealed class StallingRpcProxy : IAsyncDisposable
+public sealed class HoldingRpcProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _forward = new();
@@ -19,26 +19,42 @@ public sealed class StallingRpcProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<int, bool> _open = new();
     private readonly TaskCompletionSource<int> _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<int, bool> _hold;
     private int _requests;
+    private int _held;
     private int _stalled;
 
-    private StallingRpcProxy(WebApplication app, Uri target)
+    private HoldingRpcProxy(WebApplication app, Uri target, Func<int, bool> hold)
     {
         _app = app;
         _target = target;
+        _hold = hold;
         _app.Run(HandleAsync);
     }
 
     /// <summary>The proxy's URL.</summary>
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>Completes with the number of the first request held after <see cref="Stall"/>.</summary>
+    /// <summary>Completes with the number of the first request held.</summary>
     public Task<int> FirstHeld => _firstHeld.Task;
 
-    /// <summary>Starts the proxy in front of <paramref name="target"/>.</summary>
-    public static async Task<StallingRpcProxy> StartAsync(Uri target, CancellationToken cancellationToken = default)
+    /// <summary>Requests held without an answer so far.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Requests forwarded to the node so far.</summary>
+    public int Forwarded => Volatile.Read(ref _requests) - Held;
+
+    /// <summary>Starts a proxy in front of <paramref name="target"/> that forwards every request until <see cref="Stall"/>.</summary>
+    public static Task<HoldingRpcProxy> StartAsync(Uri target, CancellationToken cancellationToken = default) =>
+        StartAsync(target, static _ => false, cancellationToken);
+
+    /// <summary>
+    /// Starts a proxy in front of <paramref name="target"/> that holds each request for which <paramref name="hold"/>,
+    /// given its number (from 1), is true, e.g. <c>n => n % 2 == 0</c> for every other one.
+    /// </summary>
+    public static async Task<HoldingRpcProxy> StartAsync(Uri target, Func<int, bool> hold, CancellationToken cancellationToken = default)
     {
-        var proxy = new StallingRpcProxy(LoopbackApp.Build(), target);
+        var proxy = new HoldingRpcProxy(LoopbackApp.Build(), target, hold);
         proxy.Url = await LoopbackApp.StartAsync(proxy._app, cancellationToken).ConfigureAwait(false);
         return proxy;
     }
@@ -64,8 +80,9 @@ public sealed class StallingRpcProxy : IAsyncDisposable
         var number = Interlocked.Increment(ref _requests);
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        if (Volatile.Read(ref _stalled) == 1)
+        if (Volatile.Read(ref _stalled) == 1 || _hold(number))
         {
+            Interlocked.Increment(ref _held);
             _open[number] = true;
             _firstHeld.TrySetResult(number);
             using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
