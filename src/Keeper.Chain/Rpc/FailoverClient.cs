@@ -213,6 +213,7 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
         var startedAt = _time.GetTimestamp();
         var attempt = health.Started(_time.GetUtcNow());
         var outcome = RpcAttemptOutcome.Abandoned;
+        string? failure = null;
         try
         {
             // Nethereum's client takes no cancellation token: the deadline and the caller's token abandon the wait,
@@ -224,17 +225,29 @@ public sealed partial class FailoverClient : ClientBase, IDisposable
         catch (TimeoutException e)
         {
             outcome = RpcAttemptOutcome.Timeout;
-            throw new JsonRpcAttemptException(
-                string.Create(CultureInfo.InvariantCulture, $"no complete response within {_options.RequestTimeout.TotalMilliseconds} ms (RequestTimeout)"), e);
+            failure = string.Create(CultureInfo.InvariantCulture, $"no complete response within {_options.RequestTimeout.TotalMilliseconds} ms (RequestTimeout)");
+            throw new JsonRpcAttemptException(failure, e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             outcome = OutcomeOf(e);
-            throw AttemptFailure.From(endpoint, e);
+            var error = AttemptFailure.From(endpoint, e);
+            failure = error.Message;
+            throw error;
         }
         finally
         {
-            health.Ended(attempt, outcome, _time.GetUtcNow());
+            // One line when the endpoint starts failing and one when it answers again; each attempt's failure is at debug level.
+            switch (health.Ended(attempt, outcome, _time.GetUtcNow()))
+            {
+                case (true, _):
+                    LogEndpointFailing(_logger, endpoint.DisplayName, failure ?? outcome.ToString());
+                    break;
+                case (false, var since):
+                    LogEndpointAnswersAgain(_logger, endpoint.DisplayName, since);
+                    break;
+            }
+
             _observer?.Attempted(new RpcAttempt(endpoint.Index, endpoint.DisplayName, method, _time.GetElapsedTime(startedAt), outcome));
         }
     }

@@ -27,26 +27,36 @@ public sealed class RpcEndpointHealth(int index, string label, TimeSpan attemptT
         }
     }
 
-    /// <summary>The attempt <paramref name="attempt"/> ended at <paramref name="at"/> with <paramref name="outcome"/>.</summary>
-    public void Ended(long attempt, RpcAttemptOutcome outcome, DateTimeOffset at)
+    /// <summary>
+    /// The attempt <paramref name="attempt"/> ended at <paramref name="at"/> with <paramref name="outcome"/>. Returns the
+    /// time the endpoint had been failing since when this answer ends its failing (it answers again), the start of the
+    /// failing when this failure begins it, else null: one change to log each way, however many attempts fail between.
+    /// </summary>
+    public (bool Failing, DateTimeOffset Since)? Ended(long attempt, RpcAttemptOutcome outcome, DateTimeOffset at)
     {
         lock (_gate)
         {
             if (!_outstanding.Remove(attempt, out var started))
             {
-                return;
+                return null;
             }
 
             if (outcome == RpcAttemptOutcome.Answered)
             {
                 _lastSuccess = at;
+                var was = _failingSince;
                 _failingSince = null;
+                return was is { } since ? (false, since) : null;
             }
-            else if (outcome != RpcAttemptOutcome.Abandoned && AfterLastSuccess(started))
+
+            if (outcome != RpcAttemptOutcome.Abandoned && AfterLastSuccess(started) && _failingSince is null)
             {
                 // A request sent before the last answer and failing after it says nothing new about the endpoint.
-                _failingSince ??= started;
+                _failingSince = started;
+                return (true, started);
             }
+
+            return null;
         }
     }
 

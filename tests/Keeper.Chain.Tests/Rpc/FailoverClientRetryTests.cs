@@ -96,10 +96,15 @@ public sealed class FailoverClientRetryTests
 
         var retries = logger.Entries.Where(e => e.EventId.Id == 1).ToArray();
         Assert.Equal(3, retries.Length);
-        Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        // Each attempt at debug level; the operator reads one warning: the endpoint stopped answering.
+        Assert.All(retries, e => Assert.Equal(LogLevel.Debug, e.Level));
         Assert.StartsWith($"JSON-RPC eth_getLogs attempt 1/4 to endpoint #0 http://127.0.0.1:{server.Url.Port} failed: HTTP 503", retries[0].Message, StringComparison.Ordinal);
         var final = Assert.Single(logger.Entries, e => e.EventId.Id == 4);
-        Assert.Equal(LogLevel.Error, final.Level);
+        Assert.Equal(LogLevel.Debug, final.Level);
+        var failing = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(6, failing.EventId.Id);
+        Assert.StartsWith($"JSON-RPC endpoint #0 http://127.0.0.1:{server.Url.Port} stopped answering: ", failing.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", failing.Message, StringComparison.Ordinal);
 
         Assert.Equal("eth_getLogs", error.Method);
         Assert.Equal(4, error.Attempts);

@@ -43,13 +43,19 @@ public sealed class RpcEndpointHealthTests
     [Fact]
     public void Status_FailuresThenAnAnswer_UnreachableSinceTheFirstFailureUntilTheAnswer()
     {
-        _health.Ended(_health.Started(Epoch), RpcAttemptOutcome.Connection, Epoch);
-        _health.Ended(_health.Started(Epoch.AddSeconds(3)), RpcAttemptOutcome.Timeout, Epoch.AddSeconds(13));
+        var first = _health.Ended(_health.Started(Epoch), RpcAttemptOutcome.Connection, Epoch);
+        var second = _health.Ended(_health.Started(Epoch.AddSeconds(3)), RpcAttemptOutcome.Timeout, Epoch.AddSeconds(13));
         var down = _health.Status(Epoch.AddSeconds(13));
-        _health.Ended(_health.Started(Epoch.AddSeconds(20)), RpcAttemptOutcome.Answered, Epoch.AddSeconds(21));
+        var back = _health.Ended(_health.Started(Epoch.AddSeconds(20)), RpcAttemptOutcome.Answered, Epoch.AddSeconds(21));
+        var again = _health.Ended(_health.Started(Epoch.AddSeconds(22)), RpcAttemptOutcome.Answered, Epoch.AddSeconds(23));
 
+        // One change each way to log: failing from the first failure, answering again at the first answer.
+        Assert.Equal(((bool, DateTimeOffset)?)(true, Epoch), first);
+        Assert.Null(second);
+        Assert.Equal(((bool, DateTimeOffset)?)(false, Epoch), back);
+        Assert.Null(again);
         Assert.Equal(Epoch, down.UnreachableSince);
-        Assert.Equal(new RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", Epoch.AddSeconds(21), null, 0), _health.Status(Epoch.AddSeconds(22)));
+        Assert.Equal(new RpcEndpointStatus(0, "#0 http://127.0.0.1:8545", Epoch.AddSeconds(23), null, 0), _health.Status(Epoch.AddSeconds(24)));
     }
 
     [Fact]
