@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Text.Json;
+using Keeper.Chain.Rpc;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet;
 using Keeper.Host.Hosting;
@@ -16,7 +17,7 @@ namespace Keeper.Integration.Tests.Host;
 /// <summary>
 /// A keeper node (the host <c>keeper run</c> builds, in this process, on anvil with the harness) whose only RPC endpoint
 /// starts to accept every request and never answer: its health surface keeps answering from memory, and <c>/ready</c>
-/// names the RPC once the attempt deadline has passed.
+/// names the RPC once the attempt deadline has passed. And a node whose signer is emptied is not ready, naming the signer.
 /// </summary>
 public sealed class HungRpcHealthTests : IAsyncLifetime
 {
@@ -120,6 +121,53 @@ public sealed class HungRpcHealthTests : IAsyncLifetime
         await _proxy.DisposeAsync();
         _proxy = null;
         await app.StopAsync(timeout.Token);
+    }
+
+    [Fact]
+    public async Task SignerEmptied_ReadyIs503NamingTheSignerAndTheFix_BackWhenFunded()
+    {
+        var settings = KeeperSettingsLoader.Load(_config);
+        await using var app = KeeperHost.Build(settings, NodeSigner.Load(settings.Signer), new KeeperHostOptions());
+        using var timeout = new CancellationTokenSource(Patience);
+        await app.PrepareAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        using var http = new HttpClient { BaseAddress = app.Services.GetRequiredService<IServer>().KeeperHttpAddress(), Timeout = TimeSpan.FromSeconds(60) };
+        await PollReadyAsync(http, (code, _) => code == HttpStatusCode.OK, "200 once the node has read the chain", timeout.Token);
+        var signer = _chain!.Keys[1].Address;
+
+        await SetBalanceAsync(signer, 0, timeout.Token);
+        var (_, reason) = await PollReadyMiningAsync(http, (code, body) => code == HttpStatusCode.ServiceUnavailable && body.Contains("signer balance is zero", StringComparison.Ordinal), "503 naming the empty signer", timeout.Token);
+        await SetBalanceAsync(signer, Keeper.Chain.Primitives.Ether.WeiPerEther, timeout.Token);
+        await PollReadyMiningAsync(http, (code, _) => code == HttpStatusCode.OK, "200 once the signer holds ETH again", timeout.Token);
+
+        Assert.StartsWith($"signer balance is zero: {signer} holds 0 ETH at block ", reason, StringComparison.Ordinal);
+        Assert.EndsWith("; send ETH to it", reason, StringComparison.Ordinal);
+    }
+
+    private Task SetBalanceAsync(Keeper.Chain.Primitives.Address account, System.Numerics.BigInteger wei, CancellationToken cancellationToken) =>
+        _chain!.Rpc.SendAsync("anvil_setBalance", [account.ToLowerHex(), Keeper.Chain.Primitives.Hex.EncodeQuantity(wei)], cancellationToken);
+
+    // The balance is read at heads (every few while it is above the floor): blocks are mined while /ready is asked.
+    private async Task<(HttpStatusCode Code, string Reason)> PollReadyMiningAsync(HttpClient http, Func<HttpStatusCode, string, bool> done, string expected, CancellationToken cancellationToken)
+    {
+        using var mining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var miner = Task.Run(async () =>
+        {
+            while (!mining.IsCancellationRequested)
+            {
+                await _chain!.MineAsync(1, mining.Token);
+                await Task.Delay(100, mining.Token);
+            }
+        }, mining.Token);
+        try
+        {
+            return await PollReadyAsync(http, done, expected, cancellationToken);
+        }
+        finally
+        {
+            await mining.CancelAsync();
+            await miner.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
     }
 
     private static async Task<(HttpStatusCode Code, string Reason)> PollReadyAsync(HttpClient http, Func<HttpStatusCode, string, bool> done, string expected, CancellationToken cancellationToken)
