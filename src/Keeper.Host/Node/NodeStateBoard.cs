@@ -54,9 +54,9 @@ public sealed class NodeStateBoard(TimeProvider time)
     public OwnStatus Own => Value<OwnStatus>(NodePart.Own) ?? OwnStatus.Empty;
 
     /// <summary>
-    /// When the oldest of the submitter's pending transactions was first seen pending on this board (within a publishing
-    /// period of its sending while the node runs; since the node's start for one recovered from the journal); null when
-    /// none is pending.
+    /// When the oldest of the submitter's pending transactions was sent, as the journal records it; for one journaled
+    /// before sent times were (a store of an earlier release), when this board first saw it pending. Null when none is
+    /// pending.
     /// </summary>
     public DateTimeOffset? OldestPendingSince
     {
@@ -150,15 +150,15 @@ public sealed class NodeStateBoard(TimeProvider time)
 
     private void TrackPending(SubmitterStatus submitter, DateTimeOffset now)
     {
-        var pending = submitter.Transactions.Where(t => t.State is TransactionState.Created or TransactionState.Pending).Select(t => t.Hash).ToHashSet();
-        foreach (var gone in _pendingSince.Keys.Where(h => !pending.Contains(h)).ToArray())
+        var pending = submitter.Transactions.Where(t => t.State is TransactionState.Created or TransactionState.Pending).ToDictionary(t => t.Hash);
+        foreach (var gone in _pendingSince.Keys.Where(h => !pending.ContainsKey(h)).ToArray())
         {
             _pendingSince.Remove(gone);
         }
 
-        foreach (var hash in pending)
+        foreach (var (hash, transaction) in pending)
         {
-            _pendingSince.TryAdd(hash, now);
+            _pendingSince.TryAdd(hash, transaction.SentAt ?? now);
         }
     }
 

@@ -76,6 +76,15 @@ public sealed class NodeStateBoardTests
     }
 
     [Fact]
+    public void OldestPendingSince_JournaledSentTime_ItsSendingNotWhenTheBoardSawIt()
+    {
+        // Recovered after a restart: sent an hour before this board first saw it.
+        _board.Answered(NodePart.Submitter, Submitter(Tx(1, TransactionState.Pending) with { SentAt = Start.AddHours(-1) }, Tx(2, TransactionState.Pending)));
+
+        Assert.Equal(Start.AddHours(-1), _board.OldestPendingSince);
+    }
+
+    [Fact]
     public void PartOf_EveryQuestionsAnswer_ItsPart()
     {
         Assert.Equal(NodePart.Watcher, NodeStateBoard.PartOf(new WatcherHead(null)));
