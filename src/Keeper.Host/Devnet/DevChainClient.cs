@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
@@ -47,6 +48,26 @@ public sealed class DevChainClient : IDisposable
         var signed = await SignAsync(key, to, data, value, gas, cancellationToken);
         var hash = await Eth.SendRawTransactionAsync(signed.Bytes, cancellationToken);
         return await WaitMinedAsync(hash, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one step of setting up a harness (a deployment's registration, a seed, a setting) and returns its receipt; a
+    /// step the node refuses or that reverts fails with <paramref name="what"/> and the decoded reason.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The step was refused or reverted.</exception>
+    public async Task<TransactionReceipt> SendStepAsync(PrivateKey key, Address to, byte[] data, string what, CancellationToken cancellationToken = default)
+    {
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await SendAsync(key, to, data, cancellationToken: cancellationToken);
+        }
+        catch (JsonRpcNodeException ex)
+        {
+            throw new InvalidOperationException($"Harness step '{what}' failed: {RevertDecoder.Decode(ex.RevertData ?? [])} ({ex.NodeMessage}).", ex);
+        }
+
+        return receipt.Succeeded ? receipt : throw new InvalidOperationException($"Harness step '{what}' reverted in block {receipt.BlockNumber}.");
     }
 
     /// <summary>Builds and signs an EIP-1559 transaction from <paramref name="key"/> at its pending nonce.</summary>

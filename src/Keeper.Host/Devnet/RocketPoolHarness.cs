@@ -1,10 +1,8 @@
 using System.Numerics;
 using Keeper.Chain.Calls;
-using Keeper.Chain.Contracts.Reverts;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
-using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Nethereum.Util;
 
@@ -322,18 +320,6 @@ public sealed partial class RocketPoolHarness
     private Task<TransactionReceipt> ExecuteAsync(Address to, byte[] data, string what, CancellationToken cancellationToken) =>
         ExecuteAsync(_chain, _guardian, to, data, what, cancellationToken);
 
-    private static async Task<TransactionReceipt> ExecuteAsync(DevChainClient chain, PrivateKey sender, Address to, byte[] data, string what, CancellationToken cancellationToken)
-    {
-        TransactionReceipt receipt;
-        try
-        {
-            receipt = await chain.SendAsync(sender, to, data, cancellationToken: cancellationToken);
-        }
-        catch (JsonRpcNodeException ex)
-        {
-            throw new InvalidOperationException($"Harness step '{what}' failed: {RevertDecoder.Decode(ex.RevertData ?? [])} ({ex.NodeMessage}).", ex);
-        }
-
-        return receipt.Succeeded ? receipt : throw new InvalidOperationException($"Harness step '{what}' reverted in block {receipt.BlockNumber}.");
-    }
+    private static Task<TransactionReceipt> ExecuteAsync(DevChainClient chain, PrivateKey sender, Address to, byte[] data, string what, CancellationToken cancellationToken) =>
+        chain.SendStepAsync(sender, to, data, what, cancellationToken);
 }
