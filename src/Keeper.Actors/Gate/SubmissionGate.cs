@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
+using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Proving;
 using Address = Keeper.Chain.Primitives.Address;
@@ -331,6 +332,7 @@ public sealed partial class SubmissionGate : ReceiveActor, IDisposable
     {
         DutyKind.DissolveMegapoolValidator => Megapool.DissolveValidator(duty.Target, duty.ValidatorId!.Value),
         DutyKind.DissolveMinipool => Minipool.Dissolve(duty.Target),
+        DutyKind.StartRewardsCycle => RewardsPool.StartRewardsCycle(duty.Target),
         // Proof duties' calls are built from beacon proofs just before they are sent (SubmissionGate.Proofs.cs).
         _ => null,
     };

@@ -27,4 +27,10 @@ public enum DutyKind
     /// the operator may do from <c>withdrawalEpoch + userDistributeDelay</c> on.
     /// </summary>
     FinalBalance,
+
+    /// <summary>
+    /// Start GoGoPool's next GGP rewards cycle (<c>RewardsPool.startRewardsCycle()</c>, on Avalanche's C-Chain), open to
+    /// anyone once <c>canStartRewardsCycle()</c>; the target is the RewardsPool.
+    /// </summary>
+    StartRewardsCycle,
 }

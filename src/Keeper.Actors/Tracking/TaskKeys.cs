@@ -25,6 +25,13 @@ public static class TaskKeys
         $"final-balance:megapool:{megapool.ToLowerHex()}:{validatorId}";
 
     /// <summary>
+    /// <c>start-rewards-cycle:gogopool:&lt;rewardsPool&gt;:&lt;cycle&gt;</c>, where <paramref name="cycle"/> is the
+    /// RewardsPool's cycle count before the start: one task, and so one sender, per cycle.
+    /// </summary>
+    public static string StartRewardsCycle(Address rewardsPool, ulong cycle) =>
+        $"start-rewards-cycle:gogopool:{rewardsPool.ToLowerHex()}:{cycle}";
+
+    /// <summary>
     /// The kind of action a task key names: its first two parts (<c>dissolve:megapool</c>, <c>notify-exit:megapool</c>,
     /// <c>dissolve:minipool</c>, ...); the whole key when it has no such form.
     /// </summary>
