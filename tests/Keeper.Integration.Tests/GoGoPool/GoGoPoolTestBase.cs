@@ -1,6 +1,7 @@
 using Keeper.Chain.Calls;
 using Keeper.Chain.Eth;
 using Keeper.Host.Devnet;
+using Keeper.Host.Devnet.GoGoPool;
 using Xunit;
 
 namespace Keeper.Integration.Tests.GoGoPool;

@@ -5,10 +5,9 @@ using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Signing;
-using Keeper.Host.Devnet;
 using Nethereum.Util;
 
-namespace Keeper.Integration.Tests.GoGoPool;
+namespace Keeper.Host.Devnet.GoGoPool;
 
 /// <summary>
 /// Deploys the GoGoPool harness (tests/contracts/gogopool) on a dev chain, registers it in the harness Storage the way
