@@ -47,7 +47,7 @@ internal sealed record GoGoPoolActors(IActorRef Gate, IActorRef Submitter, IRead
         var simulator = new EthCallSimulator(chain.Eth);
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
         var submitter = system.ActorOf(DeferredSubmitter.Props(
-            supervise(Submitter.Props(submitterOptions, new SubmitterDependencies(chain.Key, chain.Eth, chain.Fees, allowList) { ResendGuard = guard }), chain.Key.Address),
+            supervise(Keeper.Actors.Submission.Submitter.Props(submitterOptions, new SubmitterDependencies(chain.Key, chain.Eth, chain.Fees, allowList) { ResendGuard = guard }), chain.Key.Address),
             chain.Key.Address), "gogopool-submitter");
         var balance = system.ActorOf(SignerBalanceWatch.Props(
             new SignerBalanceWatchOptions(chain.Key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter) { OkEveryBlocks = 8 },
@@ -65,7 +65,7 @@ internal sealed record GoGoPoolActors(IActorRef Gate, IActorRef Submitter, IRead
         };
         var watcher = system.ActorOf(GoGoPoolWatcherActor.Props(
             () => new GoGoPoolWatcher(chain.Eth, chain.Batch, prepared.Deployment, watcherOptions, loggerFactory), feed,
-            new GoGoPoolWatcherActorOptions(gg.PollInterval)), "gogopool-watcher");
+            new GoGoPoolWatcherActorOptions(gg.PollInterval, gg.Slot)), "gogopool-watcher");
         return new GoGoPoolActors(gate, submitter, new Dictionary<NodePart, IActorRef>
         {
             [NodePart.GoGoPoolWatcher] = watcher,

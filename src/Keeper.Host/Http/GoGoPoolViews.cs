@@ -1,6 +1,5 @@
 using System.Globalization;
 using Keeper.Actors.GoGoPool;
-using Keeper.Actors.Tracking;
 
 namespace Keeper.Host.Http;
 
