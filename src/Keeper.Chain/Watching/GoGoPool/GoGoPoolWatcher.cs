@@ -90,7 +90,7 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
         }
 
         var previous = _follower.Head!;
-        var update = await _follower.PollAsync(cancellationToken);
+        var update = await FollowAsync(previous, cancellationToken);
         if (update.Reorg is { } reorg)
         {
             _pendingReorgs.Add(reorg);
@@ -117,6 +117,26 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
         }
     }
 
+    // The follower drops the blocks of a reorg before it fetches the new branch; when that fetch fails, its next poll
+    // sees the new branch extend the ancestor and reports no reorg. The watcher keeps the reorg for its next poll itself.
+    private async Task<ChainUpdate> FollowAsync(BlockHeader previous, CancellationToken cancellationToken)
+    {
+        var known = _follower.RecentBlocks;
+        try
+        {
+            return await _follower.PollAsync(cancellationToken);
+        }
+        catch
+        {
+            if (_follower.Head is { } ancestor && ancestor.Hash != previous.Hash)
+            {
+                _pendingReorgs.Add(new ChainReorg(ancestor, [.. known.Where(b => b.Number > ancestor.Number)]));
+            }
+
+            throw;
+        }
+    }
+
     private async Task<IReadOnlyList<GoGoPoolEvent>> ReportAsync(IReadOnlyList<BlockHeader> newBlocks, CancellationToken cancellationToken)
     {
         var events = new List<GoGoPoolEvent>();
@@ -128,9 +148,9 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
             _readAll = true;
         }
 
-        if (newBlocks.Count > 0)
+        if (newBlocks.Count > 0 && !await ProcessBlocksAsync(newBlocks, events, cancellationToken) && events.Count == 0 && !_readAll)
         {
-            await ProcessBlocksAsync(newBlocks, events, cancellationToken);
+            return [];
         }
 
         // After a reorg that raced the log read, the follower stands where it was: the reads belong there.

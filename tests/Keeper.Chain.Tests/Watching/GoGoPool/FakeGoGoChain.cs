@@ -63,6 +63,9 @@ internal sealed class FakeGoGoChain : ScriptedRpcClient
 
     public int Head => _blocks.Count - 1;
 
+    /// <summary>When set, the first batch it matches fails with a node error (then it is cleared).</summary>
+    public Func<IReadOnlyList<JsonRpcRequest>, bool>? FailBatchOnce { get; set; }
+
     public static Address At(int tail)
     {
         var bytes = new byte[Address.Size];
@@ -100,6 +103,12 @@ internal sealed class FakeGoGoChain : ScriptedRpcClient
     protected override Task<IReadOnlyList<JsonRpcResponse>> AnswerBatchAsync(IReadOnlyList<JsonRpcRequest> requests)
     {
         Requests.Add($"batch:{requests.Count}");
+        if (FailBatchOnce?.Invoke(requests) == true)
+        {
+            FailBatchOnce = null;
+            throw new JsonRpcNodeException("batch", -32000, "scripted failure", null);
+        }
+
         IReadOnlyList<JsonRpcResponse> responses = [.. requests.Select(r => JsonRpcResponse.Success(r.Method, Answer(r.Method, r.Parameters)))];
         return Task.FromResult(responses);
     }

@@ -228,6 +228,30 @@ public sealed class GoGoPoolWatcherTests
     }
 
     [Fact]
+    public async Task PollAsync_NewBranchFetchFailsAfterTheFollowerDroppedBlocks_TheNextPollReportsTheReorg()
+    {
+        var (chain, watcher) = await StartedAsync();
+        chain.Mine(s => s.SetStatus(NodeA, GoGoMinipoolStatus.Launched));
+        await watcher.PollAsync(CancellationToken.None);
+        chain.Reorg(5);
+        chain.Mine();
+        chain.Mine();
+        // The follower's fetch of the new branch (blocks 6 and 7, after it found the ancestor) fails.
+        chain.FailBatchOnce = requests => requests.Count == 2 && requests.Select(r => (string)r.Parameters[0]!).SequenceEqual(["0x6", "0x7"]);
+        await Assert.ThrowsAnyAsync<Exception>(() => watcher.PollAsync(CancellationToken.None));
+        Assert.Null(chain.FailBatchOnce);
+
+        var events = await watcher.PollAsync(CancellationToken.None);
+
+        var reorg = Assert.IsType<GoGoChainReorged>(events[0]);
+        Assert.Equal((5UL, 1), (reorg.Block.Number, reorg.Reorg.Depth));
+        Assert.Equal(
+            [(NodeA, GoGoMinipoolStatus.Prelaunch), (NodeB, GoGoMinipoolStatus.Launched)],
+            events.OfType<GoGoMinipoolRead>().Select(r => (r.Minipool.NodeId, r.Minipool.Status)));
+        Assert.Equal(chain.HashAt(7), Assert.IsType<GoGoHeadAdvanced>(events[^1]).Block.Hash);
+    }
+
+    [Fact]
     public async Task PollAsync_StatusLogGoGoPoolDoesNotDefine_ThrowsNamingTheContractAndBlock()
     {
         var (chain, watcher) = await StartedAsync();
