@@ -16,8 +16,8 @@ public sealed class GoGoAlertRulesTests
         var state = State(Minipool(S.Staking, startTime: Genesis + 100), since: Genesis + 100);
         var boundary = Genesis + 100 + (14 * Day) + Day;
 
-        var at = GoGoAlertRules.Evaluate(state, Settings, Options, boundary);
-        var past = GoGoAlertRules.Evaluate(state, Settings, Options, boundary + 1);
+        var at = GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary);
+        var past = GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary + 1);
 
         Assert.Empty(at.Due);
         Assert.Equal(boundary + 1, at.NextAt);
@@ -27,7 +27,7 @@ public sealed class GoGoAlertRulesTests
         Assert.Equal((NodeId, Owner), (alert.NodeId, alert.Owner));
         Assert.Contains("the orchestrator has not ended the cycle", alert.Message, StringComparison.Ordinal);
         Assert.Null(past.NextAt);
-        Assert.Equal(Genesis + 100 + (14 * Day), GoGoAlertRules.CycleEnd(state, Settings));
+        Assert.Equal(Genesis + 100 + (14 * Day), GoGoAlertRules.CycleEnd(state, DaoSettings));
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class GoGoAlertRulesTests
         var state = State(Minipool(S.Launched, creationTime: Genesis, endTime: Genesis + Day), since: since);
         var boundary = since + (15 * Day);
 
-        Assert.Empty(GoGoAlertRules.Evaluate(state, Settings, Options, boundary).Due);
-        var alert = Assert.Single(GoGoAlertRules.Evaluate(state, Settings, Options, boundary + 1).Due);
+        Assert.Empty(GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary).Due);
+        var alert = Assert.Single(GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary + 1).Due);
         Assert.Equal($"overdue:{NodeId.ToLowerHex()}:launched:{since}", alert.Key);
         Assert.Equal(boundary, alert.DueAt);
     }
@@ -52,23 +52,23 @@ public sealed class GoGoAlertRulesTests
         var state = State(Minipool(S.Launched, creationTime: creationTime, endTime: endTime), since: null);
         var boundary = basis + (15 * Day);
 
-        var at = GoGoAlertRules.Evaluate(state, Settings, Options, boundary);
-        var past = GoGoAlertRules.Evaluate(state, Settings, Options, boundary + 1);
+        var at = GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary);
+        var past = GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary + 1);
 
         Assert.Empty(at.Due);
         Assert.Equal(boundary + 1, at.NextAt);
         Assert.Equal($"overdue:{NodeId.ToLowerHex()}:launched:{basis}", Assert.Single(past.Due).Key);
-        Assert.Equal(basis + (14 * Day), GoGoAlertRules.CycleEnd(state, Settings));
+        Assert.Equal(basis + (14 * Day), GoGoAlertRules.CycleEnd(state, DaoSettings));
     }
 
     [Fact]
     public void Overdue_SettingsChangeTheCycleOrTheTolerance_TheBoundaryMovesWithThem()
     {
         var state = State(Minipool(S.Staking, startTime: Genesis), since: Genesis);
-        var longerTolerance = Settings with { MinipoolCycleDelayTolerance = 2 * Day };
-        var shorterCycle = Settings with { MinipoolCycleDuration = 7 * Day };
+        var longerTolerance = DaoSettings with { MinipoolCycleDelayTolerance = 2 * Day };
+        var shorterCycle = DaoSettings with { MinipoolCycleDuration = 7 * Day };
 
-        Assert.Single(GoGoAlertRules.Evaluate(state, Settings, Options, Genesis + (15 * Day) + 1).Due);
+        Assert.Single(GoGoAlertRules.Evaluate(state, DaoSettings, Options, Genesis + (15 * Day) + 1).Due);
         Assert.Empty(GoGoAlertRules.Evaluate(state, longerTolerance, Options, Genesis + (16 * Day)).Due);
         Assert.Single(GoGoAlertRules.Evaluate(state, longerTolerance, Options, Genesis + (16 * Day) + 1).Due);
         Assert.Empty(GoGoAlertRules.Evaluate(state, shorterCycle, Options, Genesis + (8 * Day)).Due);
@@ -97,8 +97,8 @@ public sealed class GoGoAlertRulesTests
         var state = State(Minipool(S.Withdrawable, startTime: Genesis, endTime: endTime), since: endTime + 60);
         var boundary = endTime + ((ulong)graceHours * 3600);
 
-        var at = GoGoAlertRules.Evaluate(state, Settings, options, boundary);
-        var past = GoGoAlertRules.Evaluate(state, Settings, options, boundary + 1);
+        var at = GoGoAlertRules.Evaluate(state, DaoSettings, options, boundary);
+        var past = GoGoAlertRules.Evaluate(state, DaoSettings, options, boundary + 1);
 
         Assert.Empty(at.Due);
         Assert.Equal(boundary + 1, at.NextAt);
@@ -134,7 +134,7 @@ public sealed class GoGoAlertRulesTests
     {
         var state = State(Minipool(S.Error, owner: OwnOwner), since: Genesis);
 
-        Assert.True(Assert.Single(GoGoAlertRules.Evaluate(state, Settings, Options, Genesis).Due).Own);
+        Assert.True(Assert.Single(GoGoAlertRules.Evaluate(state, DaoSettings, Options, Genesis).Due).Own);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class GoGoAlertRulesTests
     {
         var state = State(Minipool(status, startTime: Genesis, endTime: Genesis), since: Genesis);
 
-        var evaluation = GoGoAlertRules.Evaluate(state, Settings, Options, Genesis + (1000 * Day));
+        var evaluation = GoGoAlertRules.Evaluate(state, DaoSettings, Options, Genesis + (1000 * Day));
 
         Assert.Empty(evaluation.Due);
         Assert.Null(evaluation.NextAt);

@@ -22,7 +22,7 @@ internal static class GoGoFixtures
     public static readonly Address RewardsPool = Address.Parse("0x00000000000000000000000000000000000000e1");
 
     /// <summary>The protocol's defaults: 28-day rewards cycles, 1-day inflation intervals, 14-day minipool cycles, 1 day's tolerance.</summary>
-    public static readonly GoGoPoolSettings Settings = new(28 * Day, Day, 14 * Day, Day, 365 * Day, 5 * Day);
+    public static readonly GoGoPoolSettings DaoSettings = new(28 * Day, Day, 14 * Day, Day, 365 * Day, 5 * Day);
 
     public static GoGoMinipool Minipool(
         GoGoMinipoolStatus status, ulong creationTime = Genesis, ulong startTime = 0, ulong endTime = 0, Address? nodeId = null, Address? owner = null, Hash32? errorCode = null) =>
