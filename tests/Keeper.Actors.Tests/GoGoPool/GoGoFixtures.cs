@@ -19,7 +19,7 @@ internal static class GoGoFixtures
     public static readonly Address Owner = Address.Parse("0x00000000000000000000000000000000000000c1");
     public static readonly Address OwnOwner = Address.Parse("0x00000000000000000000000000000000000000c2");
     public static readonly Address Multisig = Address.Parse("0x00000000000000000000000000000000000000d1");
-    public static readonly Address RewardsPool = Address.Parse("0x00000000000000000000000000000000000000e1");
+    public static readonly Address RewardsPoolAddress = Address.Parse("0x00000000000000000000000000000000000000e1");
 
     /// <summary>The protocol's defaults: 28-day rewards cycles, 1-day inflation intervals, 14-day minipool cycles, 1 day's tolerance.</summary>
     public static readonly GoGoPoolSettings DaoSettings = new(28 * Day, Day, 14 * Day, Day, 365 * Day, 5 * Day);
