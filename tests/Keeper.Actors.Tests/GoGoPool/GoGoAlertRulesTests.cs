@@ -41,6 +41,7 @@ public sealed class GoGoAlertRulesTests
         var alert = Assert.Single(GoGoAlertRules.Evaluate(state, DaoSettings, Options, boundary + 1).Due);
         Assert.Equal($"overdue:{NodeId.ToLowerHex()}:launched:{since}", alert.Key);
         Assert.Equal(boundary, alert.DueAt);
+        Assert.Contains("the orchestrator has not recorded the validator's start", alert.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -165,6 +165,31 @@ public sealed class GoGoPoolRegistryAlertTests(ITestOutputHelper output) : GoGoT
     }
 
     [Fact]
+    public async Task Reorg_UndoesTheStatusChangeThatClearedAnAlert_ShownAgainButNeitherLoggedNorCountedTwice()
+    {
+        StartRegistry(CreateTestProbe("scheduler").Ref, Alerts);
+        Registry.Tell(new GoGoSettingsRead(Block(1, Genesis), DaoSettings));
+        Registry.Tell(Read(1, Genesis, Minipool(S.Staking, startTime: Genesis)));
+        var late = Genesis + (15 * Day) + 1;
+        Registry.Tell(Head(20, late));
+        var raised = Assert.Single((await StatusAsync(NodeId)).Alerts);
+        Registry.Tell(Read(21, late + 2, Minipool(S.Withdrawable, startTime: Genesis, endTime: late + 2)));
+        Registry.Tell(Head(21, late + 2));
+        Assert.Empty((await StatusAsync(NodeId)).Alerts);
+
+        var ancestor = new Keeper.Chain.Eth.BlockHeader(20, Hash32.Zero, Hash32.Zero, late, null, 0, 0);
+        Registry.Tell(new GoGoChainReorged(Block(20, late), new Keeper.Chain.Logs.ChainReorg(ancestor, [])));
+        Registry.Tell(Read(21, late + 2, Minipool(S.Staking, startTime: Genesis), statusChanged: false));
+        Registry.Tell(Head(21, late + 2));
+        var back = await StatusAsync(NodeId);
+
+        Assert.Equal(raised.Key, Assert.Single(back.Alerts).Key);
+        Assert.Equal(1, back.Raised[GoGoAlertKind.Overdue]);
+        AssertOneLine("alert overdue raised", LogLevel.Information);
+        AssertOneLine("alert overdue cleared", LogLevel.Information);
+    }
+
+    [Fact]
     public async Task Status_TwoMinipools_EachTrackedByItsOwnChildInNodeIdOrder()
     {
         StartRegistry(CreateTestProbe("scheduler").Ref, Alerts);

@@ -80,6 +80,32 @@ public sealed class GoGoPoolWatcherActorTests(ITestOutputHelper output) : GoGoTe
         Assert.Single(LogsOf<GoGoPoolWatcherActor>(), l => l.Level >= LogLevel.Warning);
     }
 
+    [Fact]
+    public async Task Poll_ReorgDeeperThanTheHistory_StartsOverWithAFreshWatcher()
+    {
+        var watchers = new[]
+        {
+            new FakeGoGoPoolWatcher().Then(Head(5, Genesis)).ThenFail(new Keeper.Chain.Logs.ReorgTooDeepException(3, 64)),
+            new FakeGoGoPoolWatcher().Then(Read(2, Genesis - 6, Minipool(S.Prelaunch), statusChanged: false), Head(9, Genesis + 8)),
+        };
+        var created = 0;
+        var registry = CreateTestProbe("registry");
+        var actor = Sys.ActorOf(GoGoPoolWatcherActor.Props(() => watchers[created++], registry.Ref, new GoGoPoolWatcherActorOptions(PollInterval)), "gogopool-watcher");
+        await PolledAsync(actor, watchers[0], 1);
+        Assert.Equal(5UL, (await registry.ExpectMsgAsync<GoGoHeadAdvanced>(Guard)).Block.Number);
+        Clock.Advance(PollInterval);
+        await PolledAsync(actor, watchers[0], 2);
+
+        Clock.Advance(PollInterval);
+        await PolledAsync(actor, watchers[1], 1);
+
+        Assert.Equal(2, created);
+        Assert.Equal(S.Prelaunch, (await registry.ExpectMsgAsync<GoGoMinipoolRead>(Guard)).Minipool.Status);
+        Assert.Equal(9UL, (await registry.ExpectMsgAsync<GoGoHeadAdvanced>(Guard)).Block.Number);
+        Assert.Equal(9UL, (await actor.Ask<WatcherHead>(GetWatcherHead.Instance, Guard)).Head!.Number);
+        Assert.Single(LogsOf<GoGoPoolWatcherActor>(), l => l.Level == LogLevel.Error && l.Message.Contains("cold start", StringComparison.Ordinal));
+    }
+
     // The poll has run once the fake announces it; the actor's answer after that proves the handler finished, so its next
     // poll timer is set before the test moves the clock.
     private static async Task PolledAsync(IActorRef actor, FakeGoGoPoolWatcher watcher, int poll)
