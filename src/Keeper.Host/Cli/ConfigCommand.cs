@@ -38,6 +38,7 @@ public static class ConfigCommand
         HoconConfig config;
         KeeperSettings settings;
         Address? signer = null;
+        Address? goGoPoolSigner = null;
         try
         {
             if (!file.Exists)
@@ -50,6 +51,11 @@ public static class ConfigCommand
             {
                 using var key = NodeSigner.Load(settings.Signer);
                 signer = key.Address;
+                if (settings.GoGoPool is { Enabled: true, OwnSigner: true })
+                {
+                    using var goGoPoolKey = NodeSigner.Load(settings.GoGoPool.Signer, section: "keeper.gogopool.signer");
+                    goGoPoolSigner = goGoPoolKey.Address;
+                }
             }
         }
         catch (Exception ex) when (ex is SettingsException or HoconException or CliInputException)
@@ -70,7 +76,7 @@ public static class ConfigCommand
         }
 
         output.WriteLine($"# asking the network{(signer is null ? " (signer not opened: no balance check)" : string.Empty)}:");
-        var failures = await new OnlineCheck(settings, signer, output).RunAsync(cancellationToken);
+        var failures = await new OnlineCheck(settings, signer, output) { GoGoPoolSigner = goGoPoolSigner }.RunAsync(cancellationToken);
         output.WriteLine(failures == 0 ? "# online: all checks passed." : $"# online: {failures} check(s) failed.");
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }

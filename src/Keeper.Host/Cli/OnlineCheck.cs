@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Keeper.Chain.Beacon;
 using Keeper.Chain.Calls;
+using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
@@ -13,10 +14,11 @@ namespace Keeper.Host.Cli;
 /// <summary>
 /// <c>keeper config check --online</c>: what a valid file cannot show, asked of the network the node would run on. Every
 /// execution endpoint on its own (each answers, all on one chain), RocketStorage (a contract there, every contract Keeper
-/// uses registered in it), the signer's balance, and every beacon endpoint on its own. Each check prints one line, ok or
+/// uses registered in it), the signer's balance, every beacon endpoint on its own, and with keeper.gogopool on, the same of
+/// GoGoPool's chain (each endpoint answers its chain id, Storage resolves GoGoPool's contracts, the signer holds AVAX). Each check prints one line, ok or
 /// FAIL with the key to fix; all run, whatever failed before.
 /// </summary>
-public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWriter output)
+public sealed partial class OnlineCheck(KeeperSettings settings, Address? signer, TextWriter output)
 {
     // One try per endpoint, a little more patient than a node's per-request deadline: this is a person waiting, once.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -63,6 +65,11 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
                 genesis => $"answers: genesis time {genesis.GenesisTime} ({DateTimeOffset.FromUnixTimeSeconds((long)genesis.GenesisTime):u})",
                 "does not answer /eth/v1/beacon/genesis: check the URL and that the beacon node's REST API is enabled",
                 cancellationToken);
+        }
+
+        if (settings.GoGoPool.Enabled)
+        {
+            await CheckGoGoPoolAsync(cancellationToken);
         }
 
         return _failures;
@@ -132,7 +139,7 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
 
             return (true, value);
         }
-        catch (Exception ex) when (ex is JsonRpcException or BatchCallFailedException or BeaconApiException or RocketPoolBindingException or HttpRequestException
+        catch (Exception ex) when (ex is JsonRpcException or BatchCallFailedException or BeaconApiException or RocketPoolBindingException or GoGoPoolBindingException or HttpRequestException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Fail(what, $"{failure} ({(ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : ex.Message)})");
@@ -158,6 +165,9 @@ public sealed class OnlineCheck(KeeperSettings settings, Address? signer, TextWr
         560048 => " (Hoodi)",
         11155111 => " (Sepolia)",
         31337 => " (a local dev chain)",
+        43112 => " (a local Avalanche network)",
+        43113 => " (Avalanche Fuji)",
+        43114 => " (Avalanche C-Chain)",
         _ => string.Empty,
     };
 

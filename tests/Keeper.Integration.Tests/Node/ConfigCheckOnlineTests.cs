@@ -1,6 +1,7 @@
 using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
 using Keeper.Host.Devnet.Beacon;
+using Keeper.Host.Devnet.GoGoPool;
 using Keeper.Host.Cli;
 using Xunit;
 
@@ -18,6 +19,7 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
     private DevChainClient? _chain;
     private RocketPoolHarness? _harness;
     private DevBeaconNode? _beacon;
+    private GoGoPoolHarness? _goGoPool;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +27,8 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         _chain = new DevChainClient(_anvil);
         _harness = await RocketPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
         _beacon = await DevBeaconNode.StartAsync(_chain, _harness, null, null, null, CancellationToken.None);
+        // GoGoPool's harness on the same dev chain: keeper.gogopool may name any chain, this one included.
+        _goGoPool = await GoGoPoolHarness.DeployAsync(_chain, _chain.Keys[0]);
     }
 
     public async Task DisposeAsync()
@@ -46,7 +50,8 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
     [Fact]
     public async Task Online_RightConfiguration_EveryCheckPasses()
     {
-        var config = Write("right", _chain!.Keys[1], _harness!.Deployment.Storage, NodeFiles.Beacon(_beacon!.Url));
+        var config = Write("right", _chain!.Keys[1], _harness!.Deployment.Storage,
+            NodeFiles.Beacon(_beacon!.Url) + $"\ngogopool {{ enabled = on, chain-id = 31337, rpc = [\"{_anvil!.RpcUrl}\"], storage = \"{_goGoPool!.Deployment.Storage}\" }}");
 
         var (exitCode, output, error) = await KeeperCommandLine.RunAsync(null, Patience, "config", "check", config, "--online");
 
@@ -55,6 +60,9 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         Has(output, $"ok   keeper.rocketpool.storage {_harness.Deployment.Storage}: resolves every contract Keeper uses (rocketMegapoolManager {_harness.Deployment.MegapoolManager})");
         Has(output, $"ok   signer {_chain.Keys[1].Address}: balance ");
         Has(output, "ok   keeper.beacon.endpoints http://127.0.0.1:");
+        Has(output, $"ok   keeper.gogopool.rpc {SecretMask.Url(_anvil.RpcUrl)}: answers: chain id 31337 (a local dev chain)");
+        Has(output, $"ok   keeper.gogopool.storage {_goGoPool.Deployment.Storage}: resolves GoGoPool's contracts (RewardsPool {_goGoPool.Deployment.RewardsPool})");
+        Has(output, $"ok   gogopool signer {_chain.Keys[1].Address}: balance ");
         Assert.False(output.Contains("FAIL", StringComparison.Ordinal), output);
         Has(output, "# online: all checks passed.");
     }
@@ -80,7 +88,9 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         var deadRpc = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         var deadBeacon = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         var config = Write("all-wrong", unfunded, _harness!.Multicall3,
-            $"beacon.endpoints = [\"{deadBeacon}\"]\nchain.rpc = [\"{_anvil!.RpcUrl}\", \"{deadRpc}\"]");
+            $"beacon.endpoints = [\"{deadBeacon}\"]\nchain.rpc = [\"{_anvil!.RpcUrl}\", \"{deadRpc}\"]\n" +
+            // The C-Chain's id on a dev chain's RPC.
+            $"gogopool {{ enabled = on, chain-id = 43114, rpc = [\"{_anvil.RpcUrl}\"], storage = \"{_goGoPool!.Deployment.Storage}\" }}");
 
         var (exitCode, output, error) = await KeeperCommandLine.RunAsync(null, Patience, "config", "check", config, "--online");
 
@@ -89,7 +99,8 @@ public sealed class ConfigCheckOnlineTests : IAsyncLifetime
         Has(output, $"FAIL keeper.rocketpool.storage {_harness.Multicall3}: is a contract but not a RocketStorage");
         Has(output, $"FAIL signer {unfunded.Address}: has 0 ETH on chain 31337: fund it");
         Has(output, $"FAIL keeper.beacon.endpoints {SecretMask.Url(deadBeacon)}: does not answer /eth/v1/beacon/genesis");
-        Has(output, "# online: 4 check(s) failed.");
+        Has(output, $"FAIL keeper.gogopool.rpc {SecretMask.Url(_anvil.RpcUrl)}: answers chain id 31337 (a local dev chain), but keeper.gogopool.chain-id is 43114 (Avalanche C-Chain)");
+        Has(output, "# online: 5 check(s) failed.");
     }
 
     private static void Has(string output, string expected) => Assert.True(output.Contains(expected, StringComparison.Ordinal), $"expected \"{expected}\" in:\n{output}");
