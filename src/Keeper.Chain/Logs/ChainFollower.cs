@@ -67,7 +67,10 @@ public sealed partial class ChainFollower
         }
     }
 
-    /// <summary>Polls the node once and reports new blocks and any reorg since the last poll.</summary>
+    /// <summary>
+    /// Polls the node once and reports new blocks and any reorg since the last poll. A poll that throws changes no
+    /// remembered block (only <see cref="LatestSeen"/>), so the next poll finds and reports the same reorg.
+    /// </summary>
     /// <exception cref="ReorgTooDeepException">The common ancestor is older than the remembered history.</exception>
     public async Task<ChainUpdate> PollAsync(CancellationToken cancellationToken)
     {
@@ -109,17 +112,15 @@ public sealed partial class ChainFollower
     private async Task<ChainUpdate> HandleReorgAsync(BlockHeader latest, CancellationToken cancellationToken)
     {
         var ancestor = await FindCommonAncestorAsync(latest, cancellationToken);
-        var removed = new List<BlockHeader>();
-        while (_recent.Last is { } last && last.Value.Number > ancestor.Number)
-        {
-            removed.Insert(0, last.Value);
-            _recent.RemoveLast();
-        }
 
+        // The old blocks stay remembered until the new branch is in hand: if the fetch fails, the next poll finds this
+        // reorg again and reports it. Dropping them first would let that poll see the new branch extend the ancestor
+        // and report it as plain new blocks, so readers would never re-read what the dropped blocks touched.
         var fetched = latest.Number > ancestor.Number
             ? await FetchRangeAsync(ancestor.Number + 1, latest.Number, cancellationToken)
             : [];
         var linked = fetched.Count > 0 && fetched[0].ParentHash == ancestor.Hash ? LinkedPrefix(fetched) : [];
+        var removed = RemoveAbove(ancestor.Number);
         Append(linked);
         LogReorg(_logger, removed.Count, ancestor.Number, ancestor.Hash.ToString());
         return new ChainUpdate(new ChainReorg(ancestor, removed), linked);
@@ -176,6 +177,18 @@ public sealed partial class ChainFollower
         }
 
         return linked;
+    }
+
+    private List<BlockHeader> RemoveAbove(ulong number)
+    {
+        var removed = new List<BlockHeader>();
+        while (_recent.Last is { } last && last.Value.Number > number)
+        {
+            removed.Insert(0, last.Value);
+            _recent.RemoveLast();
+        }
+
+        return removed;
     }
 
     private void Append(IReadOnlyList<BlockHeader> blocks)

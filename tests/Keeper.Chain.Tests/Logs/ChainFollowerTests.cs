@@ -1,5 +1,6 @@
 using Keeper.Chain.Eth;
 using Keeper.Chain.Logs;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Tests.Fakes;
 using Xunit;
 
@@ -114,6 +115,75 @@ public sealed class ChainFollowerTests
         Assert.Equal(19UL, update.Reorg!.CommonAncestor.Number);
         Assert.Equal([20UL, 21, 22, 23, 24], update.Reorg.Removed.Select(b => b.Number));
         Assert.Equal([20UL, 21], update.NewBlocks.Select(b => b.Number));
+    }
+
+    [Fact]
+    public async Task Poll_ReorgWhoseNewBranchFetchFails_LeavesTheFollowerAsItWas()
+    {
+        var chain = new FakeChain(20);
+        var node = new FlakyBlockFetches(chain);
+        var follower = new ChainFollower(new EthApi(node));
+        await follower.PollAsync(CancellationToken.None);
+        chain.Mine(5); // blocks 20-24
+        await follower.PollAsync(CancellationToken.None);
+        var (head, recent) = (follower.Head, follower.RecentBlocks);
+
+        chain.Reorg(ancestor: 21, newBlocks: 6); // drops 22-24, new 22-27
+        node.FailFetchFrom = 22; // the new branch, fetched once the ancestor is found
+        await Assert.ThrowsAsync<JsonRpcTransportException>(() => follower.PollAsync(CancellationToken.None));
+
+        Assert.Equal(1, node.Failures);
+        Assert.Equal(head, follower.Head);
+        Assert.Equal(recent, follower.RecentBlocks);
+    }
+
+    [Fact]
+    public async Task Poll_AfterAReorgWhoseNewBranchFetchFailed_ReportsTheSameReorgInFull()
+    {
+        var chain = new FakeChain(20);
+        var node = new FlakyBlockFetches(chain);
+        var follower = new ChainFollower(new EthApi(node));
+        await follower.PollAsync(CancellationToken.None);
+        chain.Mine(5); // blocks 20-24
+        await follower.PollAsync(CancellationToken.None);
+        var ancestorHash = chain.HashAt(21);
+        var dropped = follower.RecentBlocks.Where(b => b.Number > 21).ToArray();
+
+        chain.Reorg(ancestor: 21, newBlocks: 6); // drops 22-24, new 22-27
+        node.FailFetchFrom = 22;
+        await Assert.ThrowsAsync<JsonRpcTransportException>(() => follower.PollAsync(CancellationToken.None));
+        var update = await follower.PollAsync(CancellationToken.None);
+
+        Assert.Equal(1, node.Failures);
+        Assert.NotNull(update.Reorg);
+        Assert.Equal((21UL, ancestorHash), (update.Reorg.CommonAncestor.Number, update.Reorg.CommonAncestor.Hash));
+        Assert.Equal([22UL, 23, 24], update.Reorg.Removed.Select(b => b.Number));
+        Assert.Equal(dropped, update.Reorg.Removed);
+        Assert.Equal([22UL, 23, 24, 25, 26, 27], update.NewBlocks.Select(b => b.Number));
+        Assert.Equal(Enumerable.Range(22, 6).Select(chain.HashAt), update.NewBlocks.Select(b => b.Hash));
+        Assert.Equal(chain.HashAt(27), follower.Head!.Hash);
+    }
+
+    [Fact]
+    public async Task Poll_AfterAFailedFetchOfAShorterBranch_ReportsEveryRemovedBlock()
+    {
+        var chain = new FakeChain(20);
+        var node = new FlakyBlockFetches(chain);
+        var follower = new ChainFollower(new EthApi(node));
+        await follower.PollAsync(CancellationToken.None);
+        chain.Mine(5);
+        await follower.PollAsync(CancellationToken.None);
+
+        chain.Reorg(ancestor: 19, newBlocks: 2); // head 21 on a new branch; old head was 24
+        node.FailFetchFrom = 20;
+        await Assert.ThrowsAsync<JsonRpcTransportException>(() => follower.PollAsync(CancellationToken.None));
+        chain.Mine(1); // the chain moves on before the retry
+        var update = await follower.PollAsync(CancellationToken.None);
+
+        Assert.Equal(1, node.Failures);
+        Assert.Equal(19UL, update.Reorg!.CommonAncestor.Number);
+        Assert.Equal([20UL, 21, 22, 23, 24], update.Reorg.Removed.Select(b => b.Number));
+        Assert.Equal([20UL, 21, 22], update.NewBlocks.Select(b => b.Number));
     }
 
     [Fact]

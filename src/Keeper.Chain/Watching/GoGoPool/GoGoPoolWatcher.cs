@@ -90,7 +90,7 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
         }
 
         var previous = _follower.Head!;
-        var update = await FollowAsync(previous, cancellationToken);
+        var update = await _follower.PollAsync(cancellationToken);
         if (update.Reorg is { } reorg)
         {
             _pendingReorgs.Add(reorg);
@@ -113,26 +113,6 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
             // Nothing of this poll was reported: the follower forgets its blocks, so the next poll fetches them again, and
             // a reorg it found (the follower reports one once) is reported then.
             _follower.Rewind(update.Reorg?.CommonAncestor.Number ?? previous.Number);
-            throw;
-        }
-    }
-
-    // The follower drops the blocks of a reorg before it fetches the new branch; when that fetch fails, its next poll
-    // sees the new branch extend the ancestor and reports no reorg. The watcher keeps the reorg for its next poll itself.
-    private async Task<ChainUpdate> FollowAsync(BlockHeader previous, CancellationToken cancellationToken)
-    {
-        var known = _follower.RecentBlocks;
-        try
-        {
-            return await _follower.PollAsync(cancellationToken);
-        }
-        catch
-        {
-            if (_follower.Head is { } ancestor && ancestor.Hash != previous.Hash)
-            {
-                _pendingReorgs.Add(new ChainReorg(ancestor, [.. known.Where(b => b.Number > ancestor.Number)]));
-            }
-
             throw;
         }
     }

@@ -228,11 +228,12 @@ public sealed class GoGoPoolWatcherTests
     }
 
     [Fact]
-    public async Task PollAsync_NewBranchFetchFailsAfterTheFollowerDroppedBlocks_TheNextPollReportsTheReorg()
+    public async Task PollAsync_FollowerFailsFetchingTheNewBranchOfAReorg_TheNextPollReportsTheReorg()
     {
         var (chain, watcher) = await StartedAsync();
         chain.Mine(s => s.SetStatus(NodeA, GoGoMinipoolStatus.Launched));
         await watcher.PollAsync(CancellationToken.None);
+        var before = watcher.Head;
         chain.Reorg(5);
         chain.Mine();
         chain.Mine();
@@ -240,6 +241,7 @@ public sealed class GoGoPoolWatcherTests
         chain.FailBatchOnce = requests => requests.Count == 2 && requests.Select(r => (string)r.Parameters[0]!).SequenceEqual(["0x6", "0x7"]);
         await Assert.ThrowsAnyAsync<Exception>(() => watcher.PollAsync(CancellationToken.None));
         Assert.Null(chain.FailBatchOnce);
+        Assert.Equal(before, watcher.Head);
 
         var events = await watcher.PollAsync(CancellationToken.None);
 
