@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,6 +54,26 @@ public sealed partial class LogFetcher
 
             from = to + 1;
         }
+    }
+
+    /// <summary>
+    /// The logs of <paramref name="blocks"/> (consecutive, oldest first) emitted by <paramref name="addresses"/> (any when
+    /// empty) with a first topic among <paramref name="topics"/>. No request when every block's logs bloom proves none is
+    /// there (most blocks). Null when the node's logs belong to another branch than these headers: a reorg raced the read,
+    /// and the caller reads the range again once its follower has seen the reorg.
+    /// </summary>
+    public async Task<IReadOnlyList<LogEntry>?> GetLogsOfBlocksAsync(
+        IReadOnlyList<BlockHeader> blocks, IReadOnlyList<Address> addresses, IReadOnlyList<Hash32> topics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        if (blocks.All(b => b.LogsBloom is { } bloom && !LogsBloom.MayContainAny(bloom, topics)))
+        {
+            return [];
+        }
+
+        var logs = await GetLogsAsync(new LogFilter(blocks[0].Number, blocks[^1].Number, addresses, [topics]), cancellationToken);
+        var headers = blocks.ToDictionary(b => b.Number, b => b.Hash);
+        return logs.Any(l => !headers.TryGetValue(l.BlockNumber, out var hash) || hash != l.BlockHash) ? null : logs;
     }
 
     private async Task FetchRangeAsync(LogFilter filter, ulong from, ulong to, List<LogEntry> sink, CancellationToken cancellationToken)

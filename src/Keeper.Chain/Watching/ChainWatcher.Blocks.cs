@@ -14,12 +14,8 @@ public sealed partial class ChainWatcher
     {
         var from = blocks[0].Number;
         var to = blocks[^1].Number;
-        // A clear bloom proves the blocks hold none of our events: most blocks, so most of the time no eth_getLogs at all.
-        var quiet = blocks.All(b => b.LogsBloom is { } bloom && !LogsBloom.MayContainAny(bloom, RocketPoolEvents.AllTopics));
-        var filter = new LogFilter(from, to, [], [RocketPoolEvents.AllTopics]);
-        var logs = quiet ? [] : await _logs.GetLogsAsync(filter, cancellationToken);
-        var headers = blocks.ToDictionary(b => b.Number);
-        if (logs.Any(l => !headers.TryGetValue(l.BlockNumber, out var h) || h.Hash != l.BlockHash))
+        var logs = await _logs.GetLogsOfBlocksAsync(blocks, [], RocketPoolEvents.AllTopics, cancellationToken);
+        if (logs is null)
         {
             // The node's logs belong to another branch than the headers we hold: a reorg raced us. Read the range again next poll.
             _follower.Rewind(from - 1);
@@ -27,6 +23,7 @@ public sealed partial class ChainWatcher
             return null;
         }
 
+        var headers = blocks.ToDictionary(b => b.Number);
         var decoded = logs.Select(RocketPoolEvents.TryDecode).OfType<RocketPoolLog>().ToArray();
         var last = BlockRef.Of(blocks[^1]);
         if (touched.RefreshIndex || decoded.Any(NeedsIndexRefresh))

@@ -16,13 +16,8 @@ public sealed partial class GoGoPoolWatcher
     {
         var from = blocks[0].Number;
         var to = blocks[^1].Number;
-        var topics = GoGoPoolEvents.AllTopics;
-        // A clear bloom proves a block holds none of the events: most blocks, so most polls need no eth_getLogs at all.
-        var quiet = blocks.All(b => b.LogsBloom is { } bloom && !LogsBloom.MayContainAny(bloom, topics));
-        var filter = new LogFilter(from, to, [_deployment.MinipoolManager, _deployment.RewardsPool], [topics]);
-        var logs = quiet ? [] : await _logs.GetLogsAsync(filter, cancellationToken);
-        var headers = blocks.ToDictionary(b => b.Number);
-        if (logs.Any(l => !headers.TryGetValue(l.BlockNumber, out var h) || h.Hash != l.BlockHash))
+        var logs = await _logs.GetLogsOfBlocksAsync(blocks, [_deployment.MinipoolManager, _deployment.RewardsPool], GoGoPoolEvents.AllTopics, cancellationToken);
+        if (logs is null)
         {
             // The logs belong to another branch than the headers we hold: a reorg raced us. The next poll reports it.
             _follower.Rewind(from - 1);
@@ -30,6 +25,7 @@ public sealed partial class GoGoPoolWatcher
             return false;
         }
 
+        var headers = blocks.ToDictionary(b => b.Number);
         var decoded = logs.Select(Decode).OfType<GoGoPoolLog>().ToArray();
         var records = await ReadByNodeIdAsync(decoded.OfType<MinipoolStatusChangedLog>().Select(l => (l.BlockNumber, l.NodeId)).Distinct().ToArray(), cancellationToken);
         var reported = new HashSet<(ulong, Address)>();
