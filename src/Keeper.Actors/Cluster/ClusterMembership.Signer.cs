@@ -46,6 +46,11 @@ public sealed partial class ClusterMembership
                 Timers.Cancel("up-warning");
                 LogSigning(Log, _view.Members[_view.Self].Signer.ToString());
                 _options.Submitter.Tell(StartSubmitter.Instance, Self);
+                foreach (var (_, submitter) in _options.OtherChains)
+                {
+                    submitter.Tell(StartSubmitter.Instance, Self);
+                }
+
                 break;
             case SignerCheck.Sole when !_confirming && _options.Subscribe:
                 _confirming = true;

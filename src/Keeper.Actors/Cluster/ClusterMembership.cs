@@ -178,6 +178,11 @@ public sealed partial class ClusterMembership : ReceiveActor, IWithTimers
 
         LogView(Log, changed.Members.Count, changed.SelfUp, reachable);
         _options.Gate.Tell(changed, Self);
+        foreach (var (gate, _) in _options.OtherChains)
+        {
+            gate.Tell(changed, Self);
+        }
+
         _last = changed;
     }
 

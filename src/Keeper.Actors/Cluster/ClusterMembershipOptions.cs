@@ -14,6 +14,12 @@ namespace Keeper.Actors.Cluster;
 /// <param name="ProbeTimeout">How long one question may take before the store counts as unreachable.</param>
 public sealed record ClusterMembershipOptions(IActorRef Gate, IActorRef Submitter, IStoreProbe Store, TimeSpan ProbeInterval, TimeSpan ProbeTimeout)
 {
+    /// <summary>
+    /// The gate and deferred submitter of each other chain this node acts on (GoGoPool's): they follow the same membership,
+    /// so turns rotate over the same members, and their submitters start together with <see cref="Submitter"/>.
+    /// </summary>
+    public IReadOnlyList<(IActorRef Gate, IActorRef Submitter)> OtherChains { get; init; } = [];
+
     /// <summary>This node's member address; null: the actor system's own (Akka.Cluster's <c>SelfUniqueAddress</c>).</summary>
     public UniqueAddress? Self { get; init; }
 

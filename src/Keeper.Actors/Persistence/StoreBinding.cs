@@ -12,15 +12,33 @@ namespace Keeper.Actors.Persistence;
 /// </summary>
 /// <param name="ChainId">The chain id (<c>eth_chainId</c>).</param>
 /// <param name="GenesisHash">The hash of block 0, which tells apart chains that share an id (devnets, forks).</param>
-/// <param name="RocketStorage">The protocol's RocketStorage contract, which tells apart deployments on one chain.</param>
+/// <param name="RocketStorage">
+/// The protocol's one configured contract, which tells apart deployments on one chain: RocketStorage, or GoGoPool's Storage
+/// for the binding of <see cref="StoreBindingScope.GoGoPool"/>.
+/// </param>
 public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address RocketStorage)
 {
-    /// <summary>The table holding the binding: one row, id 1.</summary>
+    /// <summary>
+    /// Which of the node's chains this binds: Rocket Pool's (the node's main chain) or GoGoPool's (keeper.gogopool), each
+    /// recorded in its own table, so a store used with GoGoPool later is bound to that chain from then on.
+    /// </summary>
+    public StoreBindingScope Scope { get; init; } = StoreBindingScope.RocketPool;
+
+    /// <summary>The table holding Rocket Pool's binding: one row, id 1.</summary>
     public const string TableName = "keeper_store_binding";
+
+    /// <summary>The table holding GoGoPool's binding: one row, id 1.</summary>
+    public const string GoGoPoolTableName = "keeper_store_binding_gogopool";
 
     // "KEPR", the class of Keeper's PostgreSQL advisory locks, and this lock's id within it.
     private const int LockClass = 0x4B455052;
     private const int LockId = 100;
+
+    private string Table => Scope == StoreBindingScope.GoGoPool ? GoGoPoolTableName : TableName;
+
+    private string Column => Scope == StoreBindingScope.GoGoPool ? "storage" : "rocket_storage";
+
+    private string Contract => Scope == StoreBindingScope.GoGoPool ? "GoGoPool Storage" : "RocketStorage";
 
     /// <summary>
     /// Binds <paramref name="store"/> to <paramref name="expected"/> on first use, or checks it is already bound to it.
@@ -51,24 +69,24 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
                 : await connection.BeginTransactionAsync(cancellationToken);
             if (store.Kind == SqlStoreKind.Postgres)
             {
-                await ExecuteAsync(transaction, $"SELECT pg_advisory_xact_lock({LockClass}, {LockId})", expected: null, cancellationToken);
+                await ExecuteAsync(transaction, $"SELECT pg_advisory_xact_lock({LockClass}, {LockId + (int)expected.Scope})", expected: null, cancellationToken);
             }
 
             await ExecuteAsync(transaction, $"""
-                CREATE TABLE IF NOT EXISTS {TableName} (
+                CREATE TABLE IF NOT EXISTS {expected.Table} (
                     id             INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
                     chain_id       TEXT    NOT NULL,
                     genesis_hash   TEXT    NOT NULL,
-                    rocket_storage TEXT    NOT NULL
+                    {expected.Column} TEXT NOT NULL
                 )
                 """, expected: null, cancellationToken);
             created = await ExecuteAsync(transaction, $"""
-                INSERT INTO {TableName} (id, chain_id, genesis_hash, rocket_storage)
-                VALUES (1, @chain_id, @genesis_hash, @rocket_storage)
+                INSERT INTO {expected.Table} (id, chain_id, genesis_hash, {expected.Column})
+                VALUES (1, @chain_id, @genesis_hash, @storage)
                 ON CONFLICT (id) DO NOTHING
                 """, expected, cancellationToken) == 1;
-            bound = await ReadRowAsync(store, transaction, cancellationToken)
-                ?? throw new SqlStoreException(store.Description, $"The {store} has no row in {TableName} right after inserting one.");
+            bound = await ReadRowAsync(store, transaction, expected.Scope, cancellationToken)
+                ?? throw new SqlStoreException(store.Description, $"The {store} has no row in {expected.Table} right after inserting one.");
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException e)
@@ -88,7 +106,7 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
     }
 
     /// <summary>The chain id, genesis hash and RocketStorage address, as messages show them.</summary>
-    public override string ToString() => $"chain id {ChainId}, genesis {GenesisHash}, RocketStorage {RocketStorage}";
+    public override string ToString() => $"chain id {ChainId}, genesis {GenesisHash}, {Contract} {RocketStorage}";
 
     private static string Mismatch(SqlStoreLocation store, StoreBinding bound, StoreBinding expected)
     {
@@ -105,7 +123,7 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
 
         if (bound.RocketStorage != expected.RocketStorage)
         {
-            differences.Add("RocketStorage address");
+            differences.Add($"{expected.Contract} address");
         }
 
         var where = store.Kind == SqlStoreKind.Sqlite ? "a new path (keeper.store.path)" : "a new database (keeper.store.connection-string)";
@@ -114,11 +132,12 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
             "this store belongs to. Keep the store: it holds that chain's journal, transactions and claims.";
     }
 
-    private static async Task<StoreBinding?> ReadRowAsync(SqlStoreLocation store, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<StoreBinding?> ReadRowAsync(SqlStoreLocation store, DbTransaction transaction, StoreBindingScope scope, CancellationToken cancellationToken)
     {
+        var shape = new StoreBinding(0, default, default) { Scope = scope };
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT chain_id, genesis_hash, rocket_storage FROM {TableName} WHERE id = 1";
+        command.CommandText = $"SELECT chain_id, genesis_hash, {shape.Column} FROM {shape.Table} WHERE id = 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -132,11 +151,11 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
         {
             throw new SqlStoreException(
                 store.Description,
-                $"The {store} has an unreadable binding in {TableName} (chain_id '{chainId}', genesis_hash '{genesis}', rocket_storage '{rocketStorage}'); " +
+                $"The {store} has an unreadable binding in {shape.Table} (chain_id '{chainId}', genesis_hash '{genesis}', {shape.Column} '{rocketStorage}'); " +
                 "it was edited by hand or by another program. Restore it from a backup of the store.");
         }
 
-        return new StoreBinding(id, genesisHash, rocketStorageAddress);
+        return new StoreBinding(id, genesisHash, rocketStorageAddress) { Scope = scope };
     }
 
     private static async Task<int> ExecuteAsync(DbTransaction transaction, string sql, StoreBinding? expected, CancellationToken cancellationToken)
@@ -148,7 +167,7 @@ public sealed record StoreBinding(ulong ChainId, Hash32 GenesisHash, Address Roc
         {
             AddParameter(command, "@chain_id", expected.ChainId.ToString(CultureInfo.InvariantCulture));
             AddParameter(command, "@genesis_hash", expected.GenesisHash.ToString());
-            AddParameter(command, "@rocket_storage", expected.RocketStorage.ToLowerHex());
+            AddParameter(command, "@storage", expected.RocketStorage.ToLowerHex());
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -15,7 +15,7 @@ namespace Keeper.Actors.Submission;
 /// it (<see cref="AllowListFeed"/>) while the submitter reads it from another thread. Each update swaps one immutable
 /// snapshot, so a reader sees either the list before or the list after, never half of it.
 /// </summary>
-public sealed class AllowList
+public sealed class AllowList : ICallAllowList
 {
     // From the typed bindings: the pair is checked against the same ABI the calls are encoded with.
     private static readonly ImmutableArray<(string Selector, string Name)> ManagerFunctions =
@@ -59,10 +59,7 @@ public sealed class AllowList
     /// <summary>Moves the manager's functions to <paramref name="manager"/> (an upgrade re-resolved it); the old address is no longer allowed.</summary>
     public void UseMegapoolManager(Address manager) => Update(s => s with { Manager = manager });
 
-    /// <summary>
-    /// Null when a call to <paramref name="to"/> with <paramref name="data"/> may be signed; otherwise why not, naming the
-    /// contract, the selector and what is allowed there.
-    /// </summary>
+    /// <inheritdoc />
     public string? Refusal(Address to, ReadOnlySpan<byte> data)
     {
         if (data.Length < 4)

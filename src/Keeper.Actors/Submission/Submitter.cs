@@ -89,7 +89,7 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
         _options = options.Validate();
         _deps = dependencies.Validate();
         _account = _deps.Key.Address;
-        _persistenceId = PersistenceIdFor(_account);
+        _persistenceId = PersistenceIdFor(_account, _options.JournalScope);
         Recover<SubmissionEvent>(OnReplayed);
         Recover<RecoveryCompleted>(_ => Self.Tell(Resume.Instance, Self));
         Resuming();
@@ -107,8 +107,12 @@ public sealed partial class Submitter : ReceivePersistentActor, IWithTimers, IDi
     public static Props Props(SubmitterOptions options, SubmitterDependencies dependencies) =>
         Akka.Actor.Props.Create(() => new Submitter(options, dependencies));
 
-    /// <summary>The journal's persistence id for <paramref name="account"/>: <c>submitter:</c> and the lowercase address.</summary>
-    public static string PersistenceIdFor(Address account) => "submitter:" + account.ToLowerHex();
+    /// <summary>
+    /// The journal's persistence id for <paramref name="account"/>: <c>submitter:</c> and the lowercase address on the
+    /// node's main chain, <c>submitter:&lt;scope&gt;:</c> and the address on another (<see cref="SubmitterOptions.JournalScope"/>).
+    /// </summary>
+    public static string PersistenceIdFor(Address account, string? scope = null) =>
+        scope is null ? "submitter:" + account.ToLowerHex() : $"submitter:{scope}:{account.ToLowerHex()}";
 
     /// <summary>Releases the cancellation source; Akka's stop does it through <see cref="PostStop"/>.</summary>
     public void Dispose() => _stopping.Dispose();

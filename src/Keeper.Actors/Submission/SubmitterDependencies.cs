@@ -9,7 +9,7 @@ namespace Keeper.Actors.Submission;
 /// <param name="Eth">The node.</param>
 /// <param name="Fees">Prices transactions; its <see cref="FeeOracleOptions.MaxFeePerGasCap"/> is the cap no transaction exceeds.</param>
 /// <param name="AllowList">The (contract, function) pairs that may be signed, read afresh for every new action.</param>
-public sealed record SubmitterDependencies(PrivateKey Key, EthApi Eth, FeeOracle Fees, AllowList AllowList)
+public sealed record SubmitterDependencies(PrivateKey Key, EthApi Eth, FeeOracle Fees, ICallAllowList AllowList)
 {
     /// <summary>Decides whether a journaled action may go out again after a restart or a reorg; null re-broadcasts it as is.</summary>
     public IResendGuard? ResendGuard { get; init; }

@@ -15,6 +15,12 @@ public sealed record SubmitterOptions(ulong ChainId)
     /// </summary>
     public bool ActWithoutReward { get; init; }
 
+    /// <summary>
+    /// Which chain's journal this is when one account signs on more than one chain (<c>gogopool-43114</c>); null for the
+    /// node's main chain. Each chain has its own nonces, so each has its own journal (<see cref="Submitter.PersistenceIdFor"/>).
+    /// </summary>
+    public string? JournalScope { get; init; }
+
     /// <summary>Blocks on top of (and including) the one that mined a transaction before it counts as final; 1 on a devnet, 2-3 on mainnet.</summary>
     public int Confirmations { get; init; } = 1;
 

@@ -3,7 +3,9 @@ using Akka.Hosting;
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Logging;
 using Keeper.Actors.Persistence;
+using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
+using Keeper.Host.GoGoPool;
 using Keeper.Host.Node;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,14 @@ public static class KeeperActorsExtensions
     public static IServiceCollection AddKeeperActors(this IServiceCollection services, KeeperSettings settings, PrivateKey key, Action<string>? faultPoint)
     {
         services.AddSingleton(_ => key);
+        if (settings.GoGoPool.Enabled)
+        {
+            // Loaded while the host is built, like the node's key, so a wrong keystore or password fails before anything starts.
+            var goGoPoolKey = settings.GoGoPool.OwnSigner ? NodeSigner.Load(settings.GoGoPool.Signer, section: "keeper.gogopool.signer") : null;
+            services.AddSingleton(sp => new GoGoPoolChain(
+                settings, goGoPoolKey ?? key, goGoPoolKey is not null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<IRpcObserver>()));
+        }
+
         services.AddSingleton<NodeStartup>();
         services.AddSingleton(sp => sp.GetRequiredService<NodeStartup>().Prepared);
         services.AddSingleton<NodeStateBoard>();

@@ -3,6 +3,7 @@ using Keeper.Chain.Calls;
 using Keeper.Chain.Eth;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
+using Keeper.Host.GoGoPool;
 using Keeper.Host.Node;
 using Microsoft.Extensions.Logging;
 
@@ -22,8 +23,10 @@ namespace Keeper.Host.Hosting;
 /// <param name="timeProvider">The clock.</param>
 /// <param name="loggerFactory">The logger factory.</param>
 /// <param name="beacon">The beacon node's client, or null when none is configured.</param>
+/// <param name="goGoPool">GoGoPool's chain (keeper.gogopool), or null when it is off.</param>
 public sealed class NodeStartup(
-    KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, ChainWait wait, TimeProvider timeProvider, ILoggerFactory loggerFactory, BeaconClient? beacon = null) : IAsyncDisposable
+    KeeperSettings settings, PrivateKey key, EthApi eth, BatchCaller batch, ChainWait wait, TimeProvider timeProvider, ILoggerFactory loggerFactory, BeaconClient? beacon = null,
+    GoGoPoolChain? goGoPool = null) : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _resources = [];
     private PreparedNode? _prepared;
@@ -62,7 +65,8 @@ public sealed class NodeStartup(
         try
         {
             var chainId = await eth.ChainIdAsync(cancellationToken);
-            return await KeeperNode.PrepareAsync(settings, key, chainId, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+            var prepared = await KeeperNode.PrepareAsync(settings, key, chainId, eth, batch, beacon, timeProvider, loggerFactory, _resources, cancellationToken);
+            return goGoPool is null ? prepared : prepared with { GoGoPool = await GoGoPoolStartup.PrepareAsync(goGoPool, settings.Store.Location, cancellationToken) };
         }
         catch (JsonRpcTransportException)
         {

@@ -57,4 +57,7 @@ public interface INodeView
 
     /// <summary>Every tracked megapool's operator credit, debt and refund value, the own first; none before the first reading.</summary>
     OperatorAccountsView Operators => new([], null);
+
+    /// <summary>GoGoPool's chain (keeper.gogopool): minipools, alerts, the rewards cycle; null when it is off.</summary>
+    GoGoPoolNodeView? GoGoPool => null;
 }

@@ -11,7 +11,7 @@ public static class KeeperApi
 {
     /// <summary>
     /// Maps <c>/api/status</c>, <c>/api/pools</c>, <c>/api/duties</c>, <c>/api/transactions</c>, <c>/api/members</c>,
-    /// <c>/api/own</c>, <c>/api/balance</c>, <c>/api/history</c> and <c>/api/operators</c>.
+    /// <c>/api/own</c>, <c>/api/balance</c>, <c>/api/history</c>, <c>/api/operators</c> and <c>/api/gogopool</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapKeeperApi(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +29,7 @@ public static class KeeperApi
         api.MapGet("/history", (INodeView node, TimeProvider time, string? since, string? until, int? limit, CancellationToken ct) =>
             HistoryApi.AnswerAsync(node, time, since, until, limit, ct));
         api.MapGet("/operators", (INodeView node) => Results.Json(ApiViews.Operators(node.Operators), HttpJson.Options));
+        api.MapGet("/gogopool", (INodeView node) => Results.Json(GoGoPoolView.Of(node.GoGoPool), HttpJson.Options));
         return endpoints;
     }
 

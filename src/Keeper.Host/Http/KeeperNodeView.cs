@@ -5,6 +5,7 @@ using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
 using Keeper.Chain.Rpc;
+using Keeper.Host.GoGoPool;
 using Keeper.Host.Node;
 
 namespace Keeper.Host.Http;
@@ -12,7 +13,8 @@ namespace Keeper.Host.Http;
 /// <summary>The <see cref="INodeView"/> of a <see cref="KeeperNode"/> in this process: its board and its RPC client's endpoint health.</summary>
 /// <param name="node">The node.</param>
 /// <param name="prepared">What the node opened before its actors started: the history is read from its claim store.</param>
-public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared) : INodeView
+/// <param name="goGoPool">GoGoPool's chain when keeper.gogopool is on, else null.</param>
+public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared, GoGoPoolChain? goGoPool = null) : INodeView
 {
     /// <inheritdoc />
     public bool IsAlive => !node.System.WhenTerminated.IsCompleted;
@@ -56,4 +58,9 @@ public sealed class KeeperNodeView(KeeperNode node, PreparedNode prepared) : INo
 
     /// <inheritdoc />
     public OperatorAccountsView Operators => node.Board.Operators;
+
+    /// <inheritdoc />
+    public GoGoPoolNodeView? GoGoPool => prepared.GoGoPool is { } chain && goGoPool is not null
+        ? new GoGoPoolNodeView(chain.ChainId, node.Board.GoGoPool, goGoPool.Rpc.EndpointStatus())
+        : null;
 }

@@ -13,7 +13,7 @@ namespace Keeper.Host.Http;
 /// <see cref="INodeView"/> just before each scrape, which reads memory only, so <c>/metrics</c> answers at once whatever
 /// the chain does. Names follow Prometheus: base units (seconds, wei), <c>_total</c> on counters. docs/metrics.md lists them.
 /// </summary>
-public sealed class NodeMetrics
+public sealed partial class NodeMetrics
 {
     /// <summary>The Prometheus text format's content type.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -50,6 +50,7 @@ public sealed class NodeMetrics
     private readonly Gauge _endpointLastSuccess;
     private readonly Gauge _partWaiting;
     private readonly Gauge _signerBalance;
+    private readonly GoGoPoolSeries _goGoPool;
 
     /// <summary>Registers the series in <paramref name="registry"/>, set from <paramref name="node"/> at each scrape.</summary>
     public NodeMetrics(CollectorRegistry registry, INodeView node, Readiness readiness, TimeProvider time)
@@ -85,6 +86,7 @@ public sealed class NodeMetrics
         _endpointLastSuccess = m.CreateGauge("keeper_rpc_endpoint_last_success_timestamp_seconds", "When the RPC endpoint last answered (unix seconds).", "endpoint");
         _partWaiting = m.CreateGauge("keeper_node_part_waiting_seconds", "Seconds a part of the node has left its status question unanswered (busy, e.g. awaiting the RPC); 0 when it answered.", "part");
         // Absent until the balance watch's first reading reaches the board.
+        _goGoPool = new GoGoPoolSeries(m);
         _signerBalance = m.CreateGauge("keeper_signer_balance_wei", "The signing account's balance in wei, as last read (absent until read).", Optional);
         BuildInfo(m);
         registry.AddBeforeCollectCallback(Update);
@@ -163,6 +165,7 @@ public sealed class NodeMetrics
         }
 
         SetOrHide(_signerBalance, _node.Balance?.Wei is { } balance ? (double)balance : null);
+        UpdateGoGoPool();
     }
 
     private static void SetOrHide(Gauge gauge, double? value)

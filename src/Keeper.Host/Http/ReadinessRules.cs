@@ -11,7 +11,7 @@ public static class ReadinessRules
     public const ulong SyncToleranceBlocks = 2;
 
     /// <summary>Every built-in rule.</summary>
-    public static IReadOnlyList<ReadinessRule> All { get; } = [ActorSystem, Rpc, ColdStart, Syncing, Store, Balance];
+    public static IReadOnlyList<ReadinessRule> All { get; } = [ActorSystem, Rpc, ColdStart, Syncing, Store, Balance, GoGoPoolRpc, GoGoPoolColdStart];
 
     /// <summary>The signing account holds nothing: the node would refuse every action (a balance below the floor only warns).</summary>
     public static string? Balance(INodeView node, DateTimeOffset now) => node.Balance?.NotReadyReason();
@@ -50,6 +50,23 @@ public static class ReadinessRules
     /// <summary>The shared store does not answer: the node tracks but cannot claim, so it submits nothing.</summary>
     public static string? Store(INodeView node, DateTimeOffset now) =>
         node.Status.Ready && !node.Status.StoreReachable ? "shared store unreachable: the node tracks but submits nothing" : null;
+
+    /// <summary>keeper.gogopool is on and every one of its chain's RPC endpoints is unreachable.</summary>
+    public static string? GoGoPoolRpc(INodeView node, DateTimeOffset now)
+    {
+        var endpoints = node.GoGoPool?.RpcEndpoints ?? [];
+        if (endpoints.Count == 0 || endpoints.Any(e => e.Up))
+        {
+            return null;
+        }
+
+        var since = endpoints.Max(e => e.UnreachableSince!.Value);
+        return $"GoGoPool RPC unreachable since {Iso(since)} (endpoint{(endpoints.Count == 1 ? string.Empty : "s")} {string.Join(", ", endpoints.Select(e => e.Label))})";
+    }
+
+    /// <summary>keeper.gogopool is on and its watcher has not read the GoGoPool chain once yet.</summary>
+    public static string? GoGoPoolColdStart(INodeView node, DateTimeOffset now) =>
+        node.GoGoPool is { } goGoPool && goGoPool.Board?.Watcher.Head is null ? "the GoGoPool watcher has not finished its first cold start" : null;
 
     /// <summary>A time as ISO 8601 UTC to the second.</summary>
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

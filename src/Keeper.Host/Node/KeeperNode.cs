@@ -19,6 +19,7 @@ using Keeper.Chain.Proving;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 using Keeper.Chain.Watching;
+using Keeper.Host.GoGoPool;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Address = Keeper.Chain.Primitives.Address;
@@ -146,8 +147,16 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var gate = system.ActorOf(SubmissionGate.Props(new SubmissionGateOptions(
             key.Address, memberId, (ulong)settings.Gate.Window.TotalSeconds, claims, simulator, submitter, settings.Gate.Enabled, WaitForMembership: true,
             Proofs: beacon?.Proofs, AllowList: allowList)), "gate");
+        var goGoPool = prepared.GoGoPool is { } goGoPoolPrepared
+            ? GoGoPoolActors.Start(
+                system, settings, services.GetRequiredService<GoGoPoolChain>(), goGoPoolPrepared, key.Address, memberId, claims, timeProvider, loggerFactory,
+                (props, _) => SubmitterSupervisor(props))
+            : null;
         var membership = system.ActorOf(ClusterMembership.Props(
-            new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))), "cluster-membership");
+            new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))
+            {
+                OtherChains = goGoPool is null ? [] : [(goGoPool.Gate, goGoPool.Submitter)],
+            }), "cluster-membership");
         scheduler.Tell(new SubscribeDuties(gate));
         var watcherOptions = new ChainWatcherOptions
         {
@@ -166,7 +175,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         actors.Register<ClusterMembershipMarker>(membership);
         actors.Register<WatcherMarker>(watcher);
         actors.Register<OwnDeadlinesMarker>(ownWatch);
-        system.ActorOf(NodeStatePublisher.Props(services.GetRequiredService<NodeStateBoard>(), new Dictionary<NodePart, IActorRef>
+        var parts = new Dictionary<NodePart, IActorRef>
         {
             [NodePart.Watcher] = watcher,
             [NodePart.Registry] = registry,
@@ -177,7 +186,13 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
             [NodePart.Own] = ownWatch,
             [NodePart.Balance] = balance,
             [NodePart.Operators] = accounts,
-        }), "state-publisher");
+        };
+        foreach (var (part, actor) in goGoPool?.Parts ?? new Dictionary<NodePart, IActorRef>())
+        {
+            parts[part] = actor;
+        }
+
+        system.ActorOf(NodeStatePublisher.Props(services.GetRequiredService<NodeStateBoard>(), parts), "state-publisher");
         actors.Register<SignerBalanceMarker>(balance);
         actors.Register<OperatorAccountsMarker>(accounts);
         if (settings.Cluster.SeedNodes.Count == 0)

@@ -29,6 +29,9 @@ public sealed record KeeperSettings(
 
     /// <summary>keeper.own: the operator's own megapools and the warnings before their deadlines.</summary>
     public OwnSettings Own { get; init; } = OwnSettings.Off;
+
+    /// <summary>keeper.gogopool: GoGoPool's minipools on their own chain; off unless configured.</summary>
+    public GoGoPoolNodeSettings GoGoPool { get; init; } = GoGoPoolNodeSettings.Off;
 }
 
 /// <summary>keeper.chain. <see cref="RpcHedgeDelay"/> is null when hedging is off (<c>rpc-hedge-delay = 0s</c>).</summary>

@@ -186,6 +186,7 @@ public static partial class KeeperSettingsLoader
         {
             AkkaHocon = r.Read(AkkaConfigSection.Section, () => AkkaConfigSection.Render(config), string.Empty),
             Own = Own(r),
+            GoGoPool = GoGoPool(r),
         };
         return SettingsException.Of(errors) is { } error ? throw error : settings;
     }

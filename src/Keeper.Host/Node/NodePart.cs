@@ -29,4 +29,19 @@ public enum NodePart
 
     /// <summary>The operator accounts: credit, debt and refund value per tracked megapool.</summary>
     Operators,
+
+    /// <summary>GoGoPool's chain watcher (keeper.gogopool): head, chain tip, last successful poll.</summary>
+    GoGoPoolWatcher,
+
+    /// <summary>GoGoPool's registry: minipools, alerts, the rewards cycle.</summary>
+    GoGoPool,
+
+    /// <summary>GoGoPool's deadline scheduler: the rewards-cycle duty.</summary>
+    GoGoPoolScheduler,
+
+    /// <summary>GoGoPool's submission gate.</summary>
+    GoGoPoolGate,
+
+    /// <summary>The balance of the account that signs on GoGoPool's chain.</summary>
+    GoGoPoolBalance,
 }

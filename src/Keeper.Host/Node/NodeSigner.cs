@@ -6,18 +6,21 @@ namespace Keeper.Host.Node;
 public static class NodeSigner
 {
     /// <summary>Decrypts the configured keystore.</summary>
+    /// <param name="signer">The keystore and where its password is.</param>
+    /// <param name="environment">Reads an environment variable; the process environment by default.</param>
+    /// <param name="section">The settings section <paramref name="signer"/> was read from, which errors name.</param>
     /// <exception cref="SettingsException">The keystore or password is missing or wrong; the message says which setting to fix.</exception>
-    public static PrivateKey Load(SignerSettings signer, Func<string, string?>? environment = null)
+    public static PrivateKey Load(SignerSettings signer, Func<string, string?>? environment = null, string section = "keeper.signer")
     {
         environment ??= Environment.GetEnvironmentVariable;
         if (string.IsNullOrWhiteSpace(signer.Keystore))
         {
-            throw new SettingsException("keeper.signer.keystore", "is empty; set the path of this node's keystore V3 file (keeper accounts new creates one).");
+            throw new SettingsException($"{section}.keystore", "is empty; set the path of this node's keystore V3 file (keeper accounts new creates one).");
         }
 
         if (!File.Exists(signer.Keystore))
         {
-            throw new SettingsException("keeper.signer.keystore", $"{signer.Keystore} does not exist.");
+            throw new SettingsException($"{section}.keystore", $"{signer.Keystore} does not exist.");
         }
 
         string password;
@@ -26,17 +29,17 @@ public static class NodeSigner
         {
             if (!File.Exists(signer.PasswordFile))
             {
-                throw new SettingsException("keeper.signer.password-file", $"{signer.PasswordFile} does not exist.");
+                throw new SettingsException($"{section}.password-file", $"{signer.PasswordFile} does not exist.");
             }
 
             password = File.ReadLines(signer.PasswordFile).FirstOrDefault() ?? string.Empty;
-            passwordSource = $"the first line of {signer.PasswordFile} (keeper.signer.password-file)";
+            passwordSource = $"the first line of {signer.PasswordFile} ({section}.password-file)";
         }
         else
         {
             password = environment(signer.PasswordEnv)
-                ?? throw new SettingsException("keeper.signer.password-env", $"the environment variable {signer.PasswordEnv} is not set; set it, or set keeper.signer.password-file.");
-            passwordSource = $"the environment variable {signer.PasswordEnv} (keeper.signer.password-env)";
+                ?? throw new SettingsException($"{section}.password-env", $"the environment variable {signer.PasswordEnv} is not set; set it, or set {section}.password-file.");
+            passwordSource = $"the environment variable {signer.PasswordEnv} ({section}.password-env)";
         }
 
         try
@@ -45,7 +48,7 @@ public static class NodeSigner
         }
         catch (KeystoreException ex)
         {
-            throw new SettingsException("keeper.signer.keystore", $"{signer.Keystore}: {ex.Message} The password was read from {passwordSource}.", ex);
+            throw new SettingsException($"{section}.keystore", $"{signer.Keystore}: {ex.Message} The password was read from {passwordSource}.", ex);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Keeper.Actors.Cluster;
 using Keeper.Actors.Gate;
+using Keeper.Actors.GoGoPool;
 using Keeper.Actors.Scheduling;
 using Keeper.Actors.Submission;
 using Keeper.Actors.Tracking;
@@ -49,6 +50,16 @@ public sealed class NodeStateBoard(TimeProvider time)
 
     /// <summary>The operator accounts' latest answer (none before their first).</summary>
     public OperatorAccountsView Operators => Value<OperatorAccountsView>(NodePart.Operators) ?? new OperatorAccountsView([], null);
+
+    /// <summary>GoGoPool's parts' latest answers (keeper.gogopool); null while it is off or before the registry's first answer.</summary>
+    public GoGoPoolBoard? GoGoPool => Value<GoGoPoolStatus>(NodePart.GoGoPool) is { } status
+        ? new GoGoPoolBoard(
+            status,
+            Value<WatcherHead>(NodePart.GoGoPoolWatcher) ?? new WatcherHead(null),
+            Value<DutiesSnapshot>(NodePart.GoGoPoolScheduler) ?? new DutiesSnapshot(null, []),
+            Value<GateStatus>(NodePart.GoGoPoolGate),
+            Value<SignerBalance>(NodePart.GoGoPoolBalance))
+        : null;
 
     /// <summary>The own-deadline watch's latest answer.</summary>
     public OwnStatus Own => Value<OwnStatus>(NodePart.Own) ?? OwnStatus.Empty;
@@ -121,6 +132,7 @@ public sealed class NodeStateBoard(TimeProvider time)
         OwnStatus => NodePart.Own,
         SignerBalance => NodePart.Balance,
         OperatorAccountsView => NodePart.Operators,
+        GoGoPoolStatus => NodePart.GoGoPool,
         _ => null,
     };
 
@@ -136,6 +148,11 @@ public sealed class NodeStateBoard(TimeProvider time)
         NodePart.Own => GetOwnStatus.Instance,
         NodePart.Balance => GetSignerBalance.Instance,
         NodePart.Operators => GetOperatorAccounts.Instance,
+        NodePart.GoGoPoolWatcher => GetWatcherHead.Instance,
+        NodePart.GoGoPool => GetGoGoPoolStatus.Instance,
+        NodePart.GoGoPoolScheduler => GetDuties.Instance,
+        NodePart.GoGoPoolGate => GetGateStatus.Instance,
+        NodePart.GoGoPoolBalance => GetSignerBalance.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a part of the node"),
     };
 

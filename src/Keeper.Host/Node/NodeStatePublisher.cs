@@ -25,12 +25,14 @@ public sealed class NodeStatePublisher : ReceiveActor, IWithTimers
     private readonly NodeStateBoard _board;
     private readonly IReadOnlyDictionary<NodePart, IActorRef> _parts;
     private readonly Dictionary<NodePart, DateTimeOffset> _asked = [];
+    private readonly Dictionary<IActorRef, NodePart?> _byActor;
 
     /// <summary>Creates the publisher.</summary>
     public NodeStatePublisher(NodeStateBoard board, IReadOnlyDictionary<NodePart, IActorRef> parts)
     {
         _board = board;
         _parts = parts;
+        _byActor = parts.ToDictionary(p => p.Value, p => (NodePart?)p.Key);
         Receive<Tick>(_ => AskAll());
         ReceiveAny(OnAnswer);
     }
@@ -65,9 +67,11 @@ public sealed class NodeStatePublisher : ReceiveActor, IWithTimers
         }
     }
 
+    // Two parts may answer with the same type (each chain's watcher, scheduler, gate and balance): the sender tells them
+    // apart; an answer relayed by another actor (a deferred submitter's child) is known by its type.
     private void OnAnswer(object message)
     {
-        if (NodeStateBoard.PartOf(message) is { } part)
+        if ((_byActor.TryGetValue(Sender, out var sent) ? sent : NodeStateBoard.PartOf(message)) is { } part)
         {
             _asked.Remove(part);
             _board.Answered(part, message);

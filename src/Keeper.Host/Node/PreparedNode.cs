@@ -21,6 +21,9 @@ public sealed record PreparedNode(
     ulong ChainId, RocketPoolDeployment Deployment, SnapshotScope Snapshots, IClaimStore Claims, IStoreProbe StoreProbe, BeaconSource? Beacon,
     ILegacyJournal LegacyJournal)
 {
+    /// <summary>What was found on GoGoPool's chain (keeper.gogopool), or null when it is off.</summary>
+    public Keeper.Host.GoGoPool.GoGoPoolPrepared? GoGoPool { get; init; }
+
     /// <summary>The megapools of the own node addresses (keeper.own); empty when own mode is off.</summary>
     public IReadOnlySet<Keeper.Chain.Primitives.Address> OwnMegapools { get; init; } = new HashSet<Keeper.Chain.Primitives.Address>();
 

@@ -9,7 +9,7 @@ using Xunit;
 namespace Keeper.Integration.Tests.Host;
 
 /// <summary>The HTTP surface, <c>keeper status</c> and the logs of a running devnet node.</summary>
-public sealed class RunningNodeTests(RunningNodeFixture node) : IClassFixture<RunningNodeFixture>
+public sealed partial class RunningNodeTests(RunningNodeFixture node) : IClassFixture<RunningNodeFixture>
 {
     [Fact]
     public async Task StatusFileAndLog_NameTheBoundLoopbackAddress()

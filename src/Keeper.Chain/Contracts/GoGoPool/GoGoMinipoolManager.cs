@@ -23,6 +23,9 @@ public sealed class GoGoMinipoolManager(EthApi eth, BatchCaller batch, Address a
     /// <summary>The read of the record at <paramref name="index"/>, decoded by <see cref="DecodeMinipool"/>.</summary>
     public CallRequest GetMinipoolCall(long index) => ContractAbi.Call(Address, new GetMinipoolFunction { Index = index });
 
+    /// <summary>The read of <paramref name="nodeId"/>'s record, decoded by <see cref="DecodeMinipool"/> (index -1 when it has none).</summary>
+    public CallRequest GetMinipoolByNodeIdCall(Address nodeId) => ContractAbi.Call(Address, new GetMinipoolByNodeIdFunction { NodeId = nodeId.ToLowerHex() });
+
     /// <summary>Decodes an answer of <c>getMinipool</c> or <c>getMinipoolByNodeID</c>.</summary>
     /// <exception cref="ContractDecodingException">The answer is not a canonical <c>Minipool</c> struct.</exception>
     /// <exception cref="GoGoPoolBindingException">The status is not one GoGoPool defines.</exception>
@@ -47,7 +50,7 @@ public sealed class GoGoMinipoolManager(EthApi eth, BatchCaller batch, Address a
     /// <summary>The minipool of <paramref name="nodeId"/>, or null when it has none.</summary>
     public async Task<GoGoMinipool?> GetMinipoolByNodeIdAsync(Address nodeId, BlockTag block, CancellationToken cancellationToken)
     {
-        var result = await eth.CallAsync(ContractAbi.Call(Address, new GetMinipoolByNodeIdFunction { NodeId = nodeId.ToLowerHex() }), block, cancellationToken);
+        var result = await eth.CallAsync(GetMinipoolByNodeIdCall(nodeId), block, cancellationToken);
         var minipool = DecodeMinipool(result);
         return minipool.Index >= 0 ? minipool : null;
     }

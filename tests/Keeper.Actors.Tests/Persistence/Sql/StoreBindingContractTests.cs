@@ -112,6 +112,29 @@ public abstract class StoreBindingContractTests : IAsyncLifetime
         Assert.False(await StoreBinding.EnsureAsync(Store, winner.binding, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task EnsureAsync_GoGoPoolScope_BoundBesideTheMainChainAndRefusedForAnotherGoGoPoolChain()
+    {
+        var cChain = new StoreBinding(43114, Hash32.Parse("0x31ced5b9beb7f8782b014660da0cb18cc409f121f408186886e1ca3e8eeca96b"), Address.Parse("0x1cea17f9de4de28feb6a102988e12d4b90dff1a9"))
+        {
+            Scope = StoreBindingScope.GoGoPool,
+        };
+        await StoreBinding.EnsureAsync(Store, Mainnet, CancellationToken.None);
+
+        // Its own binding, beside the main chain's: neither refuses the other.
+        Assert.True(await StoreBinding.EnsureAsync(Store, cChain, CancellationToken.None));
+        Assert.False(await StoreBinding.EnsureAsync(Store, cChain with { }, CancellationToken.None));
+        Assert.False(await StoreBinding.EnsureAsync(Store, Mainnet, CancellationToken.None));
+
+        var fuji = cChain with { ChainId = 43113, RocketStorage = Address.Parse("0x399d78327e665d21c8b9582d4843ca5dca0e7dc4") };
+        var error = await Assert.ThrowsAsync<StoreBindingException>(() => StoreBinding.EnsureAsync(Store, fuji, CancellationToken.None));
+
+        Assert.Equal(cChain, error.Bound);
+        Assert.Contains("differ in chain id and GoGoPool Storage address", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GoGoPool Storage 0x1cea17f9de4de28feb6a102988e12d4b90dff1a9", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await StoreBinding.EnsureAsync(Store, Mainnet, CancellationToken.None));
+    }
+
     /// <summary>A fresh store no one has used.</summary>
     protected abstract Task<SqlStoreLocation> CreateStoreAsync();
 }
