@@ -34,11 +34,11 @@ public sealed class GoGoPoolSeedPlanTests
 
         Assert.Equal(
             [
-                $"overdue:{id(0)}:Launched:{Seed}",
-                $"overdue:{id(1)}:Staking:{Seed + 10 + 7_200 - (15 * Day)}",
-                $"not-withdrawn:{id(2)}:Withdrawable:{Seed + 2}",
-                $"error:{id(3)}:Error:{Seed + 3}",
-                $"overdue:{id(9)}:Launched:{Seed + 9}",
+                $"overdue:{id(0)}:launched:{Seed}",
+                $"overdue:{id(1)}:staking:{Seed + 10 + 7_200 - (15 * Day)}",
+                $"not-withdrawn:{id(2)}:withdrawable:{Seed + 2}",
+                $"error:{id(3)}:error:{Seed + 3}",
+                $"overdue:{id(9)}:launched:{Seed + 9}",
             ],
             plan.ExpectedAlertKeys);
         Assert.All(plan.Minipools.Where(m => m.Case >= GoGoPoolSeedCase.Prelaunch), m => Assert.Null(m.AlertKey));
