@@ -3,6 +3,7 @@ using Keeper.Actors.Tracking;
 using Keeper.Chain.Calls;
 using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Primitives;
 using Keeper.Chain.Rpc;
 using Keeper.Chain.Signing;
 
@@ -95,19 +96,26 @@ public sealed class GoGoPoolDevnet : IAsyncDisposable
         }
     }
 
-    /// <summary>The <c>gogopool { }</c> block of each node's <c>keeper { }</c>: this chain, its Storage, the block interval and the devnet's grace; the node signs with its keeper.signer key.</summary>
-    public string NodeConfig(int blockSeconds) => string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>The <c>gogopool { }</c> block of each node's <c>keeper { }</c> for this chain.</summary>
+    public string NodeConfig(int blockSeconds) => NodeConfig(_anvil.RpcUrl, Harness.Deployment.Storage, Owners[0].Address, blockSeconds);
+
+    /// <summary>
+    /// The <c>gogopool { }</c> block of a devnet node's <c>keeper { }</c>: the chain at <paramref name="rpc"/> with its
+    /// Storage, the block interval, the devnet's grace and <paramref name="operatorOwner"/> as the operator's own; the node
+    /// signs with its keeper.signer key, funded on both chains.
+    /// </summary>
+    public static string NodeConfig(Uri rpc, Address storage, Address operatorOwner, int blockSeconds) => string.Create(CultureInfo.InvariantCulture, $$"""
         gogopool {
             enabled = on
             chain-id = {{ChainId}}
-            rpc = ["{{_anvil.RpcUrl}}"]
-            storage = "{{Harness.Deployment.Storage.ToLowerHex()}}"
+            rpc = ["{{rpc}}"]
+            storage = "{{storage.ToLowerHex()}}"
             slot = {{blockSeconds}}s
             poll-interval = 250ms
             confirmations = 1
             settings-refresh = 30s
             gate.window = {{blockSeconds * 3}}s
-            owners = ["{{Owners[0].Address.ToLowerHex()}}"]
+            owners = ["{{operatorOwner.ToLowerHex()}}"]
             alerts.withdraw-grace = {{WithdrawGraceSeconds}}s
           }
         """);
