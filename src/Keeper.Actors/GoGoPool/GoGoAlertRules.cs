@@ -91,8 +91,9 @@ public static class GoGoAlertRules
     {
         var end = Add(start, settings.MinipoolCycleDuration);
         var boundary = Add(end, settings.MinipoolCycleDelayTolerance);
+        var missing = m.Status == GoGoMinipoolStatus.Launched ? "recorded the validator's start (or an error)" : "ended the cycle";
         return (GoGoAlertKind.Overdue, start, boundary, false,
-            $"is still {m.Status} past its cycle end {Time(end)} plus the delay tolerance of {settings.MinipoolCycleDelayTolerance} s ({Time(boundary)}): the orchestrator has not ended the cycle");
+            $"is still {m.Status} past its cycle end {Time(end)} plus the delay tolerance of {settings.MinipoolCycleDelayTolerance} s ({Time(boundary)}): the orchestrator has not {missing}");
     }
 
     private static (GoGoAlertKind, ulong, ulong, bool, string) NotWithdrawn(GoGoMinipool m, TimeSpan grace)

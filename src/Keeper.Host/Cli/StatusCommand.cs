@@ -63,6 +63,7 @@ public static class StatusCommand
         TransactionsView transactions;
         MembersView members;
         OperatorsView operators;
+        GoGoPoolView goGoPool;
         try
         {
             status = await GetAsync<JsonElement>(http, "/api/status", cancellationToken);
@@ -71,6 +72,7 @@ public static class StatusCommand
             transactions = await GetAsync<TransactionsView>(http, "/api/transactions", cancellationToken);
             members = await GetAsync<MembersView>(http, "/api/members", cancellationToken);
             operators = await GetAsync<OperatorsView>(http, "/api/operators", cancellationToken);
+            goGoPool = await GetAsync<GoGoPoolView>(http, "/api/gogopool", cancellationToken);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -92,6 +94,7 @@ public static class StatusCommand
 
         Print(output, status, pools, duties, transactions, members);
         PrintOperators(output, operators);
+        PrintGoGoPool(output, goGoPool);
         return ExitCodes.Ok;
     }
 
@@ -200,6 +203,24 @@ public static class StatusCommand
         if (operators.Operators.Count > OperatorsShown)
         {
             output.WriteLine($"  ... and {operators.Operators.Count - OperatorsShown} more (GET /api/operators)");
+        }
+    }
+
+    // keeper.gogopool: one line for the chain and the rewards cycle, then each standing alert (all of them: each needs an owner to act).
+    private static void PrintGoGoPool(TextWriter output, GoGoPoolView goGoPool)
+    {
+        if (!goGoPool.Enabled)
+        {
+            return;
+        }
+
+        var cycle = goGoPool.RewardsCycle is { } c
+            ? $"rewards cycle {c.Count}, the next may start at {(c.NextStartTime is { } next ? DateTimeOffset.FromUnixTimeSeconds((long)next).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) : "(settings not read yet)")}"
+            : "rewards cycle not read yet";
+        output.WriteLine($"GoGoPool: chain {goGoPool.ChainId}, {(goGoPool.Head is { } head ? $"block {head.Number}" : "not synced yet")}, {goGoPool.Minipools.Count} minipools, {cycle}; {goGoPool.Alerts.Count} alert(s)");
+        foreach (var a in goGoPool.Alerts)
+        {
+            output.WriteLine($"  {a.Kind}: minipool {a.NodeId} of {a.Owner}{(a.Own ? " (own)" : string.Empty)}, {a.Status}: {a.Message}");
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class KeeperSettingsLoaderTests : IDisposable
         var error = Assert.Throws<SettingsException>(() => KeeperSettingsLoader.Load(_files.Node("zzz.qqq = 1"), SettingsFiles.NoVariables));
 
         Assert.Equal("keeper.zzz.qqq", error.Key);
-        Assert.Contains("; keeper has: node, chain, rocketpool, beacon, signer, store, gate, cluster, fees, profit, tracking, own, http.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("; keeper has: node, chain, rocketpool, beacon, signer, store, gate, cluster, fees, profit, tracking, own, gogopool, http.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,21 @@ public sealed partial class RunningNodeTests
         Assert.Empty(view.Minipools.Single(m => m.NodeId == waiting.ToString()).Alerts);
         Assert.Equal((1L, 1L, 0L), (view.Raised["error"], view.Raised["overdue"], view.Raised["not-withdrawn"]));
 
+        // keeper status prints the chain and each alert.
+        var (exitCode, output, error) = await RunKeeperAsync("status", "--url", node.Http.ToString());
+        Assert.True(exitCode == 0, error);
+        Assert.Matches($@"GoGoPool: chain {RunningNodeFixture.GoGoPoolChainId}, block \d+, 3 minipools, rewards cycle \d+, the next may start at \S+Z; 2 alert\(s\)", output);
+        Assert.Contains($"  error: minipool {failed} of ", output, StringComparison.Ordinal);
+        Assert.Contains($"  overdue: minipool {overdue} of ", output, StringComparison.Ordinal);
+
+        // The dashboard shows the section, each minipool and a banner per alert, red for an own minipool's.
+        var dom = await Chromium.DumpDomAsync(node.Http, TimeSpan.FromSeconds(60));
+        Assert.Contains("<section id=\"gogopool-section\" class=\"wide\" style=\"\">", dom, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-node-id=\"{waiting}\">", dom, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"banner\">GoGoPool minipool {failed} of ", dom, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"banner\">GoGoPool minipool {overdue} of ", dom, StringComparison.Ordinal);
+        Assert.Contains(" (own) is in Error: ", dom, StringComparison.Ordinal);
+
         // Move the GoGoPool chain to just before the cycle may start: the keeper starts it in the first block where it can.
         var rewardsPool = new RewardsPool(new BatchCaller(node.GoGoPoolChain.Eth), node.GoGoPool.Deployment.RewardsPool);
         var settings = await new ProtocolDao(new BatchCaller(node.GoGoPoolChain.Eth), node.GoGoPool.Deployment.ProtocolDao).ReadSettingsAsync(BlockTag.Latest, CancellationToken.None);

@@ -11,7 +11,8 @@ namespace Keeper.Chain.Watching.GoGoPool;
 /// <content>New blocks: their logs, and the reads they call for.</content>
 public sealed partial class GoGoPoolWatcher
 {
-    private async Task ProcessBlocksAsync(IReadOnlyList<BlockHeader> blocks, List<GoGoPoolEvent> events, CancellationToken cancellationToken)
+    // Returns false when a reorg raced the log read: nothing of these blocks was reported, and the next poll reads them again.
+    private async Task<bool> ProcessBlocksAsync(IReadOnlyList<BlockHeader> blocks, List<GoGoPoolEvent> events, CancellationToken cancellationToken)
     {
         var from = blocks[0].Number;
         var to = blocks[^1].Number;
@@ -26,7 +27,7 @@ public sealed partial class GoGoPoolWatcher
             // The logs belong to another branch than the headers we hold: a reorg raced us. The next poll reports it.
             _follower.Rewind(from - 1);
             LogRaceRewind(_logger, from, to);
-            return;
+            return false;
         }
 
         var decoded = logs.Select(Decode).OfType<GoGoPoolLog>().ToArray();
@@ -48,6 +49,8 @@ public sealed partial class GoGoPoolWatcher
                     break;
             }
         }
+
+        return true;
     }
 
     // Keeps the events from the contracts they must come from (a topic alone proves nothing). One of ours whose body does

@@ -31,6 +31,10 @@ namespace Keeper.Chain.Watching.GoGoPool;
 /// needs no per-minipool history: the reads that follow a <see cref="GoGoChainReorged"/> are the complete set of
 /// minipools at the new head, so a node ID only the dropped blocks created is the one missing from them.
 /// </para>
+/// <para>
+/// A poll that fails (an RPC fault, a bad answer) reports nothing and leaves the watcher where it stood, so the next poll
+/// reads the same blocks again and reports a reorg the failed one found; a failed cold start is started again from scratch.
+/// </para>
 /// <para>Not thread-safe: one owner polls it.</para>
 /// </remarks>
 public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
@@ -47,6 +51,8 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
     private bool _started;
     private ulong? _coldStartBlock;
     private ulong? _refreshBlock;
+    private bool _readAll;
+    private readonly List<ChainReorg> _pendingReorgs = [];
 
     /// <summary>Creates a watcher of the deployment resolved from its Storage; the first poll cold-starts.</summary>
     public GoGoPoolWatcher(EthApi eth, BatchCaller batch, GoGoPoolDeployment deployment, GoGoPoolWatcherOptions? options = null, ILoggerFactory? loggerFactory = null)
@@ -83,35 +89,78 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
             return coldStart;
         }
 
-        var update = await _follower.PollAsync(cancellationToken);
-        if (update.IsEmpty)
+        var previous = _follower.Head!;
+        var update = await FollowAsync(previous, cancellationToken);
+        if (update.Reorg is { } reorg)
+        {
+            _pendingReorgs.Add(reorg);
+        }
+
+        if (update.NewBlocks.Count == 0 && _pendingReorgs.Count == 0 && !_readAll)
         {
             return [];
         }
 
+        try
+        {
+            var events = await ReportAsync(update.NewBlocks, cancellationToken);
+            _pendingReorgs.Clear();
+            _readAll = false;
+            return events;
+        }
+        catch
+        {
+            // Nothing of this poll was reported: the follower forgets its blocks, so the next poll fetches them again, and
+            // a reorg it found (the follower reports one once) is reported then.
+            _follower.Rewind(update.Reorg?.CommonAncestor.Number ?? previous.Number);
+            throw;
+        }
+    }
+
+    // The follower drops the blocks of a reorg before it fetches the new branch; when that fetch fails, its next poll
+    // sees the new branch extend the ancestor and reports no reorg. The watcher keeps the reorg for its next poll itself.
+    private async Task<ChainUpdate> FollowAsync(BlockHeader previous, CancellationToken cancellationToken)
+    {
+        var known = _follower.RecentBlocks;
+        try
+        {
+            return await _follower.PollAsync(cancellationToken);
+        }
+        catch
+        {
+            if (_follower.Head is { } ancestor && ancestor.Hash != previous.Hash)
+            {
+                _pendingReorgs.Add(new ChainReorg(ancestor, [.. known.Where(b => b.Number > ancestor.Number)]));
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<GoGoPoolEvent>> ReportAsync(IReadOnlyList<BlockHeader> newBlocks, CancellationToken cancellationToken)
+    {
         var events = new List<GoGoPoolEvent>();
-        var readAll = false;
-        if (update.Reorg is { } reorg)
+        foreach (var reorg in _pendingReorgs)
         {
             var ancestor = BlockRef.Of(reorg.CommonAncestor);
             events.Add(new GoGoChainReorged(ancestor, reorg));
             LogReorg(_logger, reorg.Depth, ancestor.Number);
-            readAll = true;
+            _readAll = true;
         }
 
-        if (update.NewBlocks.Count > 0)
+        if (newBlocks.Count > 0 && !await ProcessBlocksAsync(newBlocks, events, cancellationToken) && events.Count == 0 && !_readAll)
         {
-            await ProcessBlocksAsync(update.NewBlocks, events, cancellationToken);
+            return [];
         }
 
-        // After a reorg that raced the log read, the follower stands at the common ancestor: the reads belong there.
+        // After a reorg that raced the log read, the follower stands where it was: the reads belong there.
         var head = BlockRef.Of(_follower.Head!);
-        if (readAll || RefreshDue(head.Number))
+        if (_readAll || RefreshDue(head.Number))
         {
-            readAll |= await RefreshAsync(head, events, cancellationToken);
+            await RefreshAsync(head, events, cancellationToken);
         }
 
-        if (readAll)
+        if (_readAll)
         {
             events.AddRange(await ReadAllMinipoolsAsync(head, cancellationToken));
         }
@@ -140,7 +189,7 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
         }
         catch
         {
-            // The next poll starts again from scratch at a newer head.
+            // The next poll starts again from scratch at a newer head (and resolves Storage again).
             _refreshBlock = null;
             throw;
         }
@@ -149,19 +198,18 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
     private bool RefreshDue(ulong head) =>
         _refreshBlock is not { } last || head < last || head - last >= _options.SettingsRefreshBlocks;
 
-    // Resolves the contracts again and reads the settings and the rewards cycle at the block. Returns true when
-    // MinipoolManager moved: the logs of this poll were asked of the old one, so every minipool must be read again.
-    private async Task<bool> RefreshAsync(BlockRef block, List<GoGoPoolEvent> events, CancellationToken cancellationToken)
+    // Resolves the contracts again and reads the settings and the rewards cycle at the block. When MinipoolManager moved,
+    // this poll's logs were asked of the old one, so every minipool is read again (until a poll reports that, it stays due).
+    private async Task RefreshAsync(BlockRef block, List<GoGoPoolEvent> events, CancellationToken cancellationToken)
     {
         var at = BlockTag.At(block.Number);
-        var moved = false;
         if (_refreshBlock is not null)
         {
             var resolved = await new GoGoStorage(_eth, _deployment.Storage).ReadAddressesAsync(_batch, at, cancellationToken);
             if (resolved != _deployment)
             {
                 LogDeploymentChanged(_logger, block.Number, _deployment, resolved);
-                moved = resolved.MinipoolManager != _deployment.MinipoolManager;
+                _readAll |= resolved.MinipoolManager != _deployment.MinipoolManager;
                 UseDeployment(resolved);
             }
         }
@@ -170,7 +218,6 @@ public sealed partial class GoGoPoolWatcher : IGoGoPoolWatcher
         events.Add(new GoGoSettingsRead(block, settings));
         events.Add(new GoGoRewardsCycleRead(block, _rewardsPool.Address, await _rewardsPool.ReadCycleAsync(at, cancellationToken)));
         _refreshBlock = block.Number;
-        return moved;
     }
 
     // Every record by index, a page at a time: count, then getMinipool(i) batched.
