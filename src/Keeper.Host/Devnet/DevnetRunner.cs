@@ -17,7 +17,10 @@ namespace Keeper.Host.Devnet;
 /// <c>keeper devnet</c>: starts anvil, deploys the Rocket Pool harness and starts a beacon chain that follows anvil (served
 /// to the nodes as their beacon node), seeds the harness, runs the keeper nodes as processes,
 /// moves chain time in jumps to shortly before the next deadlines and then lets blocks come at the block interval (so
-/// the keepers can act in the first valid block), and reports what happened, read from the chain.
+/// the keepers can act in the first valid block), and reports what happened, read from the chain. With
+/// <see cref="DevnetOptions.GoGoPool"/> it also starts a second anvil with the GoGoPool harness (<see cref="GoGoPoolDevnet"/>),
+/// points every node's keeper.gogopool section at it, drives its clock at the same time (<see cref="GoGoPoolTimeDriver"/>)
+/// and adds its rewards-cycle start and each node's alerts to the report.
 /// </summary>
 public sealed class DevnetRunner(DevnetOptions options, TextWriter output)
 {

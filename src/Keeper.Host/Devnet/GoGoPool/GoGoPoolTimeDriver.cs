@@ -1,4 +1,6 @@
+using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Eth;
+using Keeper.Chain.Signing;
 
 namespace Keeper.Host.Devnet.GoGoPool;
 
@@ -60,12 +62,12 @@ public sealed class GoGoPoolTimeDriver(GoGoPoolDevnet devnet, int blockSeconds, 
         }
     }
 
-    private async Task ActAsync(GoGoPoolPlannedAction action, IReadOnlyList<Keeper.Chain.Signing.PrivateKey> owners, CancellationToken cancellationToken)
+    private async Task ActAsync(GoGoPoolPlannedAction action, IReadOnlyList<PrivateKey> owners, CancellationToken cancellationToken)
     {
         var planned = devnet.Plan.Minipools.Single(m => m.NodeId == action.NodeId);
         var receipt = action.Withdraw
             ? await devnet.Harness.WithdrawAsync(owners[planned.OwnerIndex], action.NodeId, cancellationToken)
-            : await devnet.Harness.RecordStatusAsync(action.NodeId, Keeper.Chain.Contracts.GoGoPool.GoGoMinipoolStatus.Withdrawable, cancellationToken: cancellationToken);
+            : await devnet.Harness.RecordStatusAsync(action.NodeId, GoGoMinipoolStatus.Withdrawable, cancellationToken: cancellationToken);
         var mined = await devnet.Chain.Eth.GetBlockAsync(BlockTag.At(receipt.BlockNumber), cancellationToken);
         progress.WriteLine($"gogopool: {(action.Withdraw ? "withdrew" : "recorded the end of")} control minipool {action.NodeId} at {mined.Timestamp}");
         if (mined.Timestamp > action.Boundary)
