@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Keeper.Host.Devnet;
+using Keeper.Host.Devnet.GoGoPool;
 
 namespace Keeper.Host.Cli;
 
@@ -24,6 +25,12 @@ public static class DevnetCommand
             Description = "Validators of each proof kind to seed: exits nobody reports, wrong withdrawal credentials, final withdrawals (0: none).",
             DefaultValueFactory = _ => 2,
         };
+        var gogopool = new Option<int>("--gogopool")
+        {
+            Description = "GoGoPool minipools to seed on a second anvil (chain id 43112), in every status, so each alert rule fires once and the "
+                + "rewards cycle falls due once (0: no GoGoPool chain; 9 or more seed every case).",
+            DefaultValueFactory = _ => 0,
+        };
         var dir = new Option<DirectoryInfo?>("--dir")
         {
             Description = "Work folder, new or empty (default: a new keeper-devnet-* folder in the temporary folder). It holds node configs, keystores, "
@@ -35,10 +42,10 @@ public static class DevnetCommand
         };
         var command = new Command(
             "devnet",
-            "Run keepers against a local anvil chain with the Rocket Pool harness, and report. It prints each node's dashboard as soon as the node listens. "
+            "Run keepers against a local anvil chain with the Rocket Pool harness (and with --gogopool a second one with the GoGoPool harness), and report. It prints each node's dashboard as soon as the node listens. "
             + "Ctrl-C (SIGINT) or SIGTERM stops every process it started (anvil, keeper nodes, PostgreSQL) and cleans its work folder.")
         {
-            nodes, store, megapools, validators, minipools, gate, report, blockTime, proofDuties, dir, keep,
+            nodes, store, megapools, validators, minipools, gate, report, blockTime, proofDuties, gogopool, dir, keep,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -46,17 +53,20 @@ public static class DevnetCommand
                 : result.GetValue(megapools) < 0 || result.GetValue(validators) < 0 || result.GetValue(minipools) < 0 ? "--megapools, --validators and --minipools cannot be negative."
                 : result.GetValue(blockTime) is < 1 or > 60 ? "--block-time must be 1 to 60 seconds."
                 : result.GetValue(proofDuties) is < 0 or > 100 ? "--proof-duties must be 0 to 100 validators of each kind."
+                : result.GetValue(gogopool) is < 0 or > GoGoPoolSeedPlan.MaxMinipools
+                    ? $"--gogopool must be 0 (no GoGoPool chain) to {GoGoPoolSeedPlan.MaxMinipools} minipools (each is seeded in a block of its own); 9 or more seed every case."
                 : null;
             if (problem is not null)
             {
-                await Console.Error.WriteLineAsync($"keeper devnet: {problem}");
+                await result.InvocationConfiguration.Error.WriteLineAsync($"keeper devnet: {problem}");
                 return ExitCodes.BadInput;
             }
 
             var work = result.GetValue(dir)?.FullName ?? Directory.CreateTempSubdirectory($"keeper-devnet-{DateTime.UtcNow:yyyyMMdd-HHmmss}-").FullName;
             var options = new DevnetOptions(
                 result.GetValue(nodes), result.GetValue(store)!, result.GetValue(megapools), result.GetValue(validators), result.GetValue(minipools),
-                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work, result.GetValue(proofDuties), result.GetValue(keep));
+                result.GetValue(gate) == "on", result.GetValue(report)?.FullName, result.GetValue(blockTime), work, result.GetValue(proofDuties), result.GetValue(keep),
+                result.GetValue(gogopool));
             try
             {
                 await new DevnetRunner(options, Console.Out).RunAsync(ct);

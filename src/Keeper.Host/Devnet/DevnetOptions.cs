@@ -17,7 +17,11 @@ namespace Keeper.Host.Devnet;
 /// Validators of each proof kind to seed (unreported exits, wrong withdrawal credentials, final withdrawals); 0 seeds none
 /// and the run is the one without beacon proofs.
 /// </param>
-/// <param name="Keep">After the report, leave the chain, the beacon node and the keeper nodes running until cancelled (Ctrl-C).</param>
+/// <param name="Keep">After the report, leave the chains, the beacon node and the keeper nodes running until cancelled (Ctrl-C).</param>
+/// <param name="GoGoPool">
+/// GoGoPool minipools to seed on a second anvil the nodes watch through their keeper.gogopool section; 0 starts no second
+/// chain and the run is the Rocket Pool one alone.
+/// </param>
 public sealed record DevnetOptions(
     int Nodes,
     string Store,
@@ -29,4 +33,5 @@ public sealed record DevnetOptions(
     int BlockSeconds,
     string WorkDirectory,
     int ProofDuties = 0,
-    bool Keep = false);
+    bool Keep = false,
+    int GoGoPool = 0);

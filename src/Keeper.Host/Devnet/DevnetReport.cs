@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Keeper.Host.Devnet.GoGoPool;
+
 namespace Keeper.Host.Devnet;
 
 /// <summary>The devnet's JSON report (shared/DESIGN.md, Devnet report).</summary>
@@ -5,6 +8,11 @@ public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks
 {
     /// <summary>The options the run ran with; null only in a report built outside <see cref="DevnetRunner"/>.</summary>
     public DevnetReportOptions? Options { get; init; }
+
+    /// <summary>The GoGoPool chain's seeding and each node's alerts; absent when the run had none (--gogopool 0).</summary>
+    [JsonPropertyName("gogopool")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GoGoPoolReport? GoGoPool { get; init; }
 }
 
 /// <summary>
@@ -14,7 +22,7 @@ public sealed record DevnetReport(DevnetTasks Tasks, DevnetLatency LatencyBlocks
 /// </summary>
 public sealed record DevnetTasks(int Due, int Done, int DoneByKeeper, int Duplicates, int Reverted, int Replaced = 0, ulong GasWasted = 0)
 {
-    /// <summary>Due and done per kind of action (<c>dissolve-megapool</c>, <c>dissolve-minipool</c>, <c>notify-exit</c>, <c>dissolve-proof</c>, <c>final-balance</c>); only kinds seeded.</summary>
+    /// <summary>Due, done, duplicates, reverts and latency per kind of action (<c>dissolve-megapool</c>, <c>dissolve-minipool</c>, <c>notify-exit</c>, <c>dissolve-proof</c>, <c>final-balance</c>, <c>start-rewards-cycle:gogopool</c>); only kinds seeded.</summary>
     public IReadOnlyDictionary<string, DevnetKindTasks> ByKind { get; init; } = new Dictionary<string, DevnetKindTasks>();
 
     /// <inheritdoc />

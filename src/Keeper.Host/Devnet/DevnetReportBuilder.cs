@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using Keeper.Chain.Beacon;
 using Keeper.Chain.Contracts;
+using Keeper.Chain.Contracts.GoGoPool;
 using Keeper.Chain.Contracts.RocketPool;
 using Keeper.Chain.Contracts.RocketPool.MegapoolDefinition;
 using Keeper.Chain.Contracts.RocketPool.MegapoolManagerDefinition;
@@ -27,67 +28,93 @@ public static class DevnetReportBuilder
     /// <summary>
     /// Scans blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> and builds the report; proof calls count when
     /// they go to <paramref name="megapoolManager"/>, and <paramref name="beaconTime"/> places the blocks in beacon slots
-    /// for tasks with <see cref="DevnetTask.ProvableFromSlot"/>.
+    /// for tasks with <see cref="DevnetTask.ProvableFromSlot"/>. With <paramref name="gogopool"/>, the GoGoPool chain's
+    /// blocks are scanned too: its tasks count with the others, and the nodes' transactions there with theirs.
     /// </summary>
     public static async Task<DevnetReport> BuildAsync(
         IClient rpc, Address megapoolManager, IReadOnlyList<DevnetTask> tasks, IReadOnlyList<(string Id, Address Address, long RpcRequests)> nodes,
-        ulong fromBlock, ulong toBlock, CancellationToken cancellationToken, BeaconTime? beaconTime = null)
+        ulong fromBlock, ulong toBlock, CancellationToken cancellationToken, BeaconTime? beaconTime = null, DevnetSecondChain? gogopool = null)
     {
         var keepers = nodes.Select(n => n.Address).ToHashSet();
         var byCall = tasks.ToDictionary(t => CallKey(t.Kind, t.Target, t.ValidatorId));
-        var blocks = await ReadBlocksAsync(rpc, fromBlock, toBlock, cancellationToken);
-        var actionTxs = blocks.SelectMany(b => b.Transactions.Select(tx => (Block: b, Tx: tx)))
-            .Where(x => x.Tx.To is { } to && TaskOf(byCall, megapoolManager, to, x.Tx.Input) is not null)
-            .ToList();
-        var receipts = await ReadReceiptsAsync(rpc, actionTxs.Select(x => x.Tx.Hash).Concat(blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => t.Hash)).Distinct().ToArray(), cancellationToken);
-
-        int done = 0, doneByKeeper = 0, duplicates = 0, reverted = 0;
-        ulong gasWasted = 0;
-        var latencies = new List<long>();
-        var doneTasks = new HashSet<DevnetTask>();
-        foreach (var task in tasks)
+        var scans = new List<ChainScan> { await ScanAsync(rpc, fromBlock, toBlock, keepers, (_, tx) => TaskOf(byCall, megapoolManager, tx.To!.Value, tx.Input), cancellationToken) };
+        var outcomes = Outcomes(tasks, scans[0], keepers, beaconTime).ToList();
+        if (gogopool is not null)
         {
-            var txs = actionTxs.Where(x => TaskOf(byCall, megapoolManager, x.Tx.To!.Value, x.Tx.Input) == task).ToList();
-            var success = txs.FirstOrDefault(x => receipts[x.Tx.Hash].Succeeded);
-            var keeperTxs = txs.Where(x => keepers.Contains(x.Tx.From)).ToList();
-            reverted += keeperTxs.Count(x => !receipts[x.Tx.Hash].Succeeded);
-            gasWasted += (ulong)keeperTxs.Where(x => !receipts[x.Tx.Hash].Succeeded).Sum(x => (decimal)receipts[x.Tx.Hash].GasUsed);
-            if (success.Tx is null)
-            {
-                duplicates += keeperTxs.Count;
-                continue;
-            }
-
-            done++;
-            doneTasks.Add(task);
-            var byKeeper = keepers.Contains(success.Tx.From);
-            doneByKeeper += byKeeper ? 1 : 0;
-            duplicates += keeperTxs.Count - (byKeeper ? 1 : 0);
-            var firstValid = FirstValid(blocks, task, beaconTime);
-            if (byKeeper && firstValid is not null)
-            {
-                latencies.Add((long)success.Block.Number - (long)firstValid.Number);
-            }
+            scans.Add(await ScanAsync(gogopool.Rpc, gogopool.FromBlock, gogopool.ToBlock, keepers, (block, tx) => RewardsCycleTaskOf(gogopool, block, tx), cancellationToken));
+            outcomes.AddRange(Outcomes(gogopool.Tasks, scans[1], keepers, null));
         }
 
         // A cancellation is a zero-value self-transfer with no data, sent with the nonce of a pending action.
-        var replaced = blocks.SelectMany(b => b.Transactions).Count(t => keepers.Contains(t.From) && t.To == t.From && t.Input.Length == 0);
-        latencies.Sort();
+        var sentByKeepers = scans.SelectMany(s => s.Blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => (Tx: t, s.Receipts[t.Hash].GasUsed))).ToList();
+        var replaced = sentByKeepers.Count(t => t.Tx.To == t.Tx.From && t.Tx.Input.Length == 0);
+        var latencies = outcomes.Where(o => o.Latency is not null).Select(o => o.Latency!.Value).Order().ToList();
         var nodeReports = nodes.Select(n =>
         {
-            var sent = blocks.SelectMany(b => b.Transactions).Where(t => t.From == n.Address).ToList();
-            return new DevnetNodeReport(n.Id, n.Address.ToString(), sent.Count, (ulong)sent.Sum(t => (decimal)receipts[t.Hash].GasUsed));
+            var sent = sentByKeepers.Where(t => t.Tx.From == n.Address).ToList();
+            return new DevnetNodeReport(n.Id, n.Address.ToString(), sent.Count, (ulong)sent.Sum(t => (decimal)t.GasUsed));
         }).ToArray();
         var blockCount = Math.Max(1, (long)(toBlock - fromBlock + 1));
         var requests = nodes.Sum(n => n.RpcRequests);
-        var byKind = tasks.GroupBy(t => t.KindName).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new DevnetKindTasks(g.Count(), g.Count(doneTasks.Contains)), StringComparer.Ordinal);
+        var byKind = outcomes.GroupBy(o => o.Task.KindName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => new DevnetKindTasks(g.Count(), g.Count(o => o.Done))
+            {
+                DoneByKeeper = g.Count(o => o.ByKeeper),
+                Duplicates = g.Sum(o => o.Duplicates),
+                Reverted = g.Sum(o => o.Reverted),
+                LatencyBlocks = g.Max(o => o.Latency),
+            },
+            StringComparer.Ordinal);
         return new DevnetReport(
-            new DevnetTasks(tasks.Count, done, doneByKeeper, duplicates, reverted, replaced, gasWasted) { ByKind = byKind },
+            new DevnetTasks(
+                outcomes.Count, outcomes.Count(o => o.Done), outcomes.Count(o => o.ByKeeper), outcomes.Sum(o => o.Duplicates), outcomes.Sum(o => o.Reverted),
+                replaced, (ulong)outcomes.Sum(o => (decimal)o.GasWasted)) { ByKind = byKind },
             new DevnetLatency(Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0),
             nodeReports,
             new DevnetRpc(requests, Math.Round((double)requests / blockCount / Math.Max(1, nodes.Count), 2)));
     }
+
+    // Each task's transactions, read from one chain: the first that succeeded did it; the keepers' others are duplicates.
+    private static IEnumerable<TaskOutcome> Outcomes(IReadOnlyList<DevnetTask> tasks, ChainScan scan, HashSet<Address> keepers, BeaconTime? beaconTime)
+    {
+        foreach (var task in tasks)
+        {
+            var txs = scan.ActionTxs.Where(x => x.Task == task).ToList();
+            var success = txs.FirstOrDefault(x => scan.Receipts[x.Tx.Hash].Succeeded);
+            var keeperTxs = txs.Where(x => keepers.Contains(x.Tx.From)).ToList();
+            var failed = keeperTxs.Where(x => !scan.Receipts[x.Tx.Hash].Succeeded).ToList();
+            var gasWasted = (ulong)failed.Sum(x => (decimal)scan.Receipts[x.Tx.Hash].GasUsed);
+            if (success.Tx is null)
+            {
+                yield return new TaskOutcome(task, false, false, keeperTxs.Count, failed.Count, gasWasted, null);
+                continue;
+            }
+
+            var byKeeper = keepers.Contains(success.Tx.From);
+            var firstValid = FirstValid(scan.Blocks, task, beaconTime);
+            long? latency = byKeeper && firstValid is not null ? (long)success.Block.Number - (long)firstValid.Number : null;
+            yield return new TaskOutcome(task, true, byKeeper, keeperTxs.Count - (byKeeper ? 1 : 0), failed.Count, gasWasted, latency);
+        }
+    }
+
+    private static async Task<ChainScan> ScanAsync(
+        IClient rpc, ulong from, ulong to, HashSet<Address> keepers, Func<ScannedBlock, ScannedTx, DevnetTask?> taskOf, CancellationToken cancellationToken)
+    {
+        var blocks = await ReadBlocksAsync(rpc, from, to, cancellationToken);
+        var actionTxs = blocks.SelectMany(b => b.Transactions.Where(tx => tx.To is not null).Select(tx => (Block: b, Tx: tx, Task: taskOf(b, tx))))
+            .Where(x => x.Task is not null)
+            .Select(x => (x.Block, x.Tx, Task: x.Task!))
+            .ToList();
+        var hashes = actionTxs.Select(x => x.Tx.Hash).Concat(blocks.SelectMany(b => b.Transactions).Where(t => keepers.Contains(t.From)).Select(t => t.Hash)).Distinct().ToArray();
+        return new ChainScan(blocks, await ReadReceiptsAsync(rpc, hashes, cancellationToken), actionTxs);
+    }
+
+    // A startRewardsCycle() to the RewardsPool belongs to the latest cycle due by its block (one sent early, to the first).
+    private static DevnetTask? RewardsCycleTaskOf(DevnetSecondChain chain, ScannedBlock block, ScannedTx tx) =>
+        tx.To == chain.RewardsPool && tx.Input.AsSpan().StartsWith(RewardsPool.StartRewardsCycleSelector) && chain.Tasks.Count > 0
+            ? chain.Tasks.LastOrDefault(t => t.DueAt <= block.Timestamp) ?? chain.Tasks[0]
+            : null;
 
     // The first block in which the task's action can succeed. A call proving a slot at or after ProvableFromSlot needs
     // that slot's block (the first block at or after its start) and its child (the first block of a later slot), whose
@@ -188,4 +215,8 @@ public static class DevnetReportBuilder
     private sealed record ScannedBlock(ulong Number, ulong Timestamp, IReadOnlyList<ScannedTx> Transactions);
 
     private sealed record ScannedTx(Hash32 Hash, Address From, Address? To, byte[] Input);
+
+    private sealed record ChainScan(List<ScannedBlock> Blocks, Dictionary<Hash32, (bool Succeeded, ulong GasUsed)> Receipts, List<(ScannedBlock Block, ScannedTx Tx, DevnetTask Task)> ActionTxs);
+
+    private sealed record TaskOutcome(DevnetTask Task, bool Done, bool ByKeeper, int Duplicates, int Reverted, ulong GasWasted, long? Latency);
 }

@@ -12,8 +12,9 @@ namespace Keeper.Host.Devnet;
 /// <param name="Dir">--dir: the work folder.</param>
 /// <param name="Keep">--keep.</param>
 /// <param name="Report">--report, or null.</param>
+/// <param name="GoGoPool">--gogopool (minipools on the second chain).</param>
 public sealed record DevnetReportOptions(
-    int Nodes, string Store, int Megapools, int Validators, int Minipools, int ProofDuties, string Gate, int BlockTime, string Dir, bool Keep, string? Report)
+    int Nodes, string Store, int Megapools, int Validators, int Minipools, int ProofDuties, string Gate, int BlockTime, string Dir, bool Keep, string? Report, int GoGoPool = 0)
 {
     /// <summary>The report's view of <paramref name="options"/>.</summary>
     public static DevnetReportOptions From(DevnetOptions options)
@@ -21,6 +22,6 @@ public sealed record DevnetReportOptions(
         ArgumentNullException.ThrowIfNull(options);
         return new(
             options.Nodes, options.Store, options.Megapools, options.ValidatorsPerMegapool, options.Minipools, options.ProofDuties,
-            options.GateEnabled ? "on" : "off", options.BlockSeconds, options.WorkDirectory, options.Keep, options.ReportPath);
+            options.GateEnabled ? "on" : "off", options.BlockSeconds, options.WorkDirectory, options.Keep, options.ReportPath, options.GoGoPool);
     }
 }

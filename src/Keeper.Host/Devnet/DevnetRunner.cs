@@ -8,6 +8,7 @@ using Keeper.Chain.Eth;
 using Keeper.Chain.Primitives;
 using Keeper.Host.Cli;
 using Keeper.Host.Devnet.Beacon;
+using Keeper.Host.Devnet.GoGoPool;
 using Keeper.Host.Devnet.Postgres;
 
 namespace Keeper.Host.Devnet;
@@ -16,10 +17,16 @@ namespace Keeper.Host.Devnet;
 /// <c>keeper devnet</c>: starts anvil, deploys the Rocket Pool harness and starts a beacon chain that follows anvil (served
 /// to the nodes as their beacon node), seeds the harness, runs the keeper nodes as processes,
 /// moves chain time in jumps to shortly before the next deadlines and then lets blocks come at the block interval (so
-/// the keepers can act in the first valid block), and reports what happened, read from the chain.
+/// the keepers can act in the first valid block), and reports what happened, read from the chain. With
+/// <see cref="DevnetOptions.GoGoPool"/> it also starts a second anvil with the GoGoPool harness (<see cref="GoGoPoolDevnet"/>),
+/// points every node's keeper.gogopool section at it, drives its clock at the same time (<see cref="GoGoPoolTimeDriver"/>)
+/// and adds its rewards-cycle start and each node's alerts to the report.
 /// </summary>
-public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
+public sealed class DevnetRunner(DevnetOptions options, TextWriter output)
 {
+    // Both chains' clocks are driven at once, and both print.
+    private readonly TextWriter _progress = TextWriter.Synchronized(output);
+
     // Well under a block interval, so the beacon block of each anvil block's slot comes before the next anvil block.
     private static readonly TimeSpan BeaconPollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -32,7 +39,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
     public async Task<DevnetReport> RunAsync(CancellationToken cancellationToken)
     {
         DevnetWorkFolder.Prepare(options.WorkDirectory);
-        progress.WriteLine($"work folder: {options.WorkDirectory} (node configs, keystores, store and logs; the logs stay when the devnet ends, the rest is removed)");
+        _progress.WriteLine($"work folder: {options.WorkDirectory} (node configs, keystores, store and logs; the logs stay when the devnet ends, the rest is removed)");
         try
         {
             return await RunInFolderAsync(cancellationToken);
@@ -45,27 +52,40 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
 
     private async Task<DevnetReport> RunInFolderAsync(CancellationToken cancellationToken)
     {
-        progress.WriteLine("starting anvil");
+        _progress.WriteLine("starting anvil");
         await using var anvil = await AnvilNode.StartAsync(new AnvilOptions { Accounts = options.Nodes + 2, ExtraArguments = ["--gas-limit", "300000000"] }, cancellationToken);
         using var chain = new DevChainClient(anvil);
-        progress.WriteLine($"anvil on {anvil.RpcUrl} (pid {anvil.ProcessId}); deploying the Rocket Pool harness");
+        _progress.WriteLine($"anvil on {anvil.RpcUrl} (pid {anvil.ProcessId}); deploying the Rocket Pool harness");
         var harness = await RocketPoolHarness.DeployAsync(chain, chain.Keys[0], cancellationToken);
-        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, new MutedOnStopWriter(progress, cancellationToken), cancellationToken);
-        progress.WriteLine($"beacon chain on {beacon.Url} (genesis {beacon.Chain.GenesisTime}, a block per slot in which anvil mines, roots in the EIP-4788 contract)");
-        progress.WriteLine($"seeding {options.Megapools} megapools ({options.ValidatorsPerMegapool} validators each) and {options.Minipools} minipools");
+        await using var beacon = await DevBeaconNode.StartAsync(chain, harness, null, BeaconPollInterval, new MutedOnStopWriter(_progress, cancellationToken), cancellationToken);
+        _progress.WriteLine($"beacon chain on {beacon.Url} (genesis {beacon.Chain.GenesisTime}, a block per slot in which anvil mines, roots in the EIP-4788 contract)");
+        _progress.WriteLine($"seeding {options.Megapools} megapools ({options.ValidatorsPerMegapool} validators each) and {options.Minipools} minipools");
         var seed = await harness.SeedAsync(new SeedPlan(options.Megapools, options.ValidatorsPerMegapool, options.Minipools), cancellationToken);
-        progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
+        _progress.WriteLine($"seeded {seed.Megapools.Count} megapools ({options.ValidatorsPerMegapool} validators each) and {seed.Minipools.Count} minipools: {seed.Prestaked.Count + seed.Prelaunch.Count} deadlines ahead");
         var tasks = await TasksAsync(chain, harness, seed, cancellationToken);
+        if (options.GoGoPool > 0)
+        {
+            _progress.WriteLine($"starting a second anvil (chain id {GoGoPoolDevnet.ChainId}) with the GoGoPool harness and seeding {options.GoGoPool} minipools");
+        }
+
+        await using var gogopool = options.GoGoPool > 0 ? await GoGoPoolDevnet.StartAsync(options.GoGoPool, options.Nodes, cancellationToken) : null;
+        if (gogopool is not null)
+        {
+            _progress.WriteLine($"GoGoPool chain on {gogopool.Chain.Node.RpcUrl} (pid {gogopool.ProcessId}): Storage {gogopool.Harness.Deployment.Storage}, "
+                + $"minipools {string.Join(", ", gogopool.Plan.ByStatus.Select(s => $"{s.Value} {s.Key}"))}; {gogopool.Plan.ExpectedAlertKeys.Count} alerts expected; "
+                + $"the rewards cycle falls due at {gogopool.RewardsCycle.DueAt}");
+        }
+
         if (options.ProofDuties > 0)
         {
-            progress.WriteLine($"seeding proof duties: {options.ProofDuties} validators of each kind on the beacon chain");
-            var proofTasks = await new ProofDutySeeder(chain, harness, beacon, progress).SeedAsync(options.ProofDuties, cancellationToken);
+            _progress.WriteLine($"seeding proof duties: {options.ProofDuties} validators of each kind on the beacon chain");
+            var proofTasks = await new ProofDutySeeder(chain, harness, beacon, _progress).SeedAsync(options.ProofDuties, cancellationToken);
             tasks = [.. tasks.Concat(proofTasks).OrderBy(t => t.DueAt)];
         }
 
         if (options.Store == "postgres")
         {
-            progress.WriteLine("starting PostgreSQL for the cluster store");
+            _progress.WriteLine("starting PostgreSQL for the cluster store");
         }
 
         await using var postgres = options.Store == "postgres" ? await PostgresServer.StartNewAsync(cancellationToken) : null;
@@ -74,31 +94,50 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             : NodeFiles.Sqlite(Path.Combine(options.WorkDirectory, "keeper.db"));
         if (postgres is not null)
         {
-            progress.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} (pid {postgres.ProcessId}, data in {postgres.Root}, removed at the end)");
+            _progress.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} (pid {postgres.ProcessId}, data in {postgres.Root}, removed at the end)");
         }
 
         var nodes = new List<NodeProcess>();
         // Counted from the first block the nodes can act in: a duty due at once may be done while the others start.
         var startBlock = await chain.Eth.BlockNumberAsync(cancellationToken) + 1;
+        var gogopoolStartBlock = gogopool is null ? 0 : await gogopool.Chain.Eth.BlockNumberAsync(cancellationToken) + 1;
         try
         {
-            progress.WriteLine($"starting {options.Nodes} keeper node(s), each a keeper run process logging to {Path.Combine(options.WorkDirectory, "node-N.log")}");
+            _progress.WriteLine($"starting {options.Nodes} keeper node(s), each a keeper run process logging to {Path.Combine(options.WorkDirectory, "node-N.log")}");
             // One Akka cluster: node 1 is the seed (it starts the cluster), the others join through it.
             var ports = Enumerable.Range(0, options.Nodes).Select(_ => LoopbackPorts.Free()).ToArray();
             var seedNode = NodeFiles.SeedAddress(ports[0]);
             for (var i = 0; i < options.Nodes; i++)
             {
-                nodes.Add(StartNode(i, chain, harness, store, NodeFiles.Cluster(ports[i], [seedNode]) + "\n" + NodeFiles.Beacon(beacon.Url)));
+                nodes.Add(StartNode(i, chain, harness, store, NodeFiles.Cluster(ports[i], [seedNode]) + "\n" + NodeFiles.Beacon(beacon.Url) + "\n" + gogopool?.NodeConfig(options.BlockSeconds)));
             }
 
             await WaitReadyAsync(nodes, cancellationToken);
             await chain.SetAutomineAsync(false, cancellationToken);
             await chain.Rpc.SendAsync("evm_setIntervalMining", [options.BlockSeconds], cancellationToken);
-            progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {await chain.Eth.BlockNumberAsync(cancellationToken) + 1}");
-            var endBlock = await DriveTimeAsync(chain, tasks, cancellationToken);
-            var beaconHead = beacon.Chain.Head;
-            progress.WriteLine($"beacon chain: {beacon.Chain.Blocks.Count} blocks up to slot {beaconHead.Slot}, {beacon.Chain.Validators.Count} validators{(beacon.LastError is { } error ? $"; last follower error: {error.Message}" : string.Empty)}");
+            _progress.WriteLine($"{nodes.Count} keeper node(s) ready; blocks every {options.BlockSeconds} s from block {await chain.Eth.BlockNumberAsync(cancellationToken) + 1}");
+            ulong endBlock, gogopoolEndBlock;
+            using (var driving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                // Both clocks at once, each at the block interval; if one fails the other stops with it.
+                var gogopoolDrive = gogopool is null ? Task.FromResult(0UL) : DriveGoGoPoolAsync(gogopool, driving.Token);
+                try
+                {
+                    endBlock = await DriveTimeAsync(chain, tasks, driving.Token);
+                    gogopoolEndBlock = await gogopoolDrive;
+                }
+                finally
+                {
+                    await driving.CancelAsync();
+                    await Task.WhenAny(gogopoolDrive);
+                }
+            }
 
+            var beaconHead = beacon.Chain.Head;
+            _progress.WriteLine($"beacon chain: {beacon.Chain.Blocks.Count} blocks up to slot {beaconHead.Slot}, {beacon.Chain.Validators.Count} validators{(beacon.LastError is { } error ? $"; last follower error: {error.Message}" : string.Empty)}");
+
+            // Read from the nodes while they run: the alerts are their own view, not the chain's.
+            var gogopoolReport = gogopool is null ? null : await GoGoPoolAlertReader.ReadAsync(gogopool.Plan, nodes, cancellationToken);
             if (!options.Keep)
             {
                 await StopAsync(nodes);
@@ -106,18 +145,19 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
 
             var nodeFacts = nodes.Select(n => (n.Id, Address.Parse(n.Address.ToLowerInvariant()), n.Status?.RpcRequests ?? 0)).ToArray();
             var report = await DevnetReportBuilder.BuildAsync(chain.Rpc, harness.Deployment.MegapoolManager, tasks, nodeFacts, startBlock, endBlock, cancellationToken,
-                new BeaconTime(beacon.Chain.GenesisTime, new BeaconSpec(DevBeaconSpec.SecondsPerSlot, DevBeaconSpec.SlotsPerEpoch)));
-            report = report with { Options = DevnetReportOptions.From(options) };
+                new BeaconTime(beacon.Chain.GenesisTime, new BeaconSpec(DevBeaconSpec.SecondsPerSlot, DevBeaconSpec.SlotsPerEpoch)),
+                gogopool is null ? null : new DevnetSecondChain(gogopool.Chain.Rpc, gogopool.Harness.Deployment.RewardsPool, [gogopool.RewardsCycle], gogopoolStartBlock, gogopoolEndBlock));
+            report = report with { Options = DevnetReportOptions.From(options), GoGoPool = gogopoolReport };
             var json = JsonSerializer.Serialize(report, StatusFile.Json);
             if (options.ReportPath is { } path)
             {
                 await File.WriteAllTextAsync(path, json, cancellationToken);
             }
 
-            progress.WriteLine(json);
+            _progress.WriteLine(json);
             if (options.Keep)
             {
-                await KeepRunningAsync(anvil, beacon, postgres, nodes, cancellationToken);
+                await KeepRunningAsync(anvil, gogopool, beacon, postgres, nodes, cancellationToken);
             }
 
             return report;
@@ -130,19 +170,24 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
 
     // --keep: the chain goes on mining, the beacon chain follows it and the nodes keep watching, until the operator stops the
     // devnet; that is its normal end, not a failure.
-    private async Task KeepRunningAsync(AnvilNode anvil, DevBeaconNode beacon, PostgresServer? postgres, IReadOnlyList<NodeProcess> nodes, CancellationToken cancellationToken)
+    private async Task KeepRunningAsync(AnvilNode anvil, GoGoPoolDevnet? gogopool, DevBeaconNode beacon, PostgresServer? postgres, IReadOnlyList<NodeProcess> nodes, CancellationToken cancellationToken)
     {
-        progress.WriteLine("--keep: still running until Ctrl-C (SIGINT) or SIGTERM, which stops them all:");
-        progress.WriteLine($"  anvil (pid {anvil.ProcessId}): {anvil.RpcUrl}, a block every {options.BlockSeconds} s");
-        progress.WriteLine($"  beacon node (in this process): {beacon.Url}");
+        _progress.WriteLine("--keep: still running until Ctrl-C (SIGINT) or SIGTERM, which stops them all:");
+        _progress.WriteLine($"  anvil (pid {anvil.ProcessId}): {anvil.RpcUrl}, a block every {options.BlockSeconds} s");
+        if (gogopool is not null)
+        {
+            _progress.WriteLine($"  GoGoPool anvil (pid {gogopool.ProcessId}): {gogopool.Chain.Node.RpcUrl}, chain id {GoGoPoolDevnet.ChainId}, a block every {options.BlockSeconds} s");
+        }
+
+        _progress.WriteLine($"  beacon node (in this process): {beacon.Url}");
         if (postgres is not null)
         {
-            progress.WriteLine($"  PostgreSQL (pid {postgres.ProcessId}): 127.0.0.1:{postgres.Port}, database keeper");
+            _progress.WriteLine($"  PostgreSQL (pid {postgres.ProcessId}): 127.0.0.1:{postgres.Port}, database keeper");
         }
 
         foreach (var node in nodes)
         {
-            progress.WriteLine($"  {node.Id} (pid {node.ProcessId}): dashboard {(node.Dashboard.IsCompletedSuccessfully ? node.Dashboard.Result : "unknown")}, log {node.LogPath}");
+            _progress.WriteLine($"  {node.Id} (pid {node.ProcessId}): dashboard {(node.Dashboard.IsCompletedSuccessfully ? node.Dashboard.Result : "unknown")}, log {node.LogPath}");
         }
 
         try
@@ -151,8 +196,14 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            progress.WriteLine("stopping the devnet");
+            _progress.WriteLine("stopping the devnet");
         }
+    }
+
+    private async Task<ulong> DriveGoGoPoolAsync(GoGoPoolDevnet gogopool, CancellationToken cancellationToken)
+    {
+        await gogopool.StartMiningAsync(options.BlockSeconds, cancellationToken);
+        return await new GoGoPoolTimeDriver(gogopool, options.BlockSeconds, _progress).DriveAsync(cancellationToken);
     }
 
     // In parallel: each node may take its shutdown time, and a signal's grace period is short.
@@ -163,11 +214,11 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         try
         {
             var kept = DevnetWorkFolder.Clean(options.WorkDirectory, options.ReportPath);
-            progress.WriteLine($"devnet stopped; kept in {options.WorkDirectory}: {(kept.Count == 0 ? "nothing" : string.Join(", ", kept.Select(Path.GetFileName)))}");
+            _progress.WriteLine($"devnet stopped; kept in {options.WorkDirectory}: {(kept.Count == 0 ? "nothing" : string.Join(", ", kept.Select(Path.GetFileName)))}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            progress.WriteLine($"devnet stopped; could not clean {options.WorkDirectory}: {e.Message}");
+            _progress.WriteLine($"devnet stopped; could not clean {options.WorkDirectory}: {e.Message}");
         }
     }
 
@@ -213,13 +264,13 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
         {
             foreach (var node in nodes.Where(n => n.Dashboard.IsCompletedSuccessfully && shown.Add(n.Id)))
             {
-                progress.WriteLine($"{node.Id} dashboard: {node.Dashboard.Result} (pid {node.ProcessId}; /api, /metrics, /health, /ready)");
+                _progress.WriteLine($"{node.Id} dashboard: {node.Dashboard.Result} (pid {node.ProcessId}; /api, /metrics, /health, /ready)");
             }
 
             if (shown.Count == nodes.Count && !waiting)
             {
                 waiting = true;
-                progress.WriteLine(nodes.Count == 1 ? "waiting for the node to be ready" : $"waiting for the {nodes.Count} nodes to be ready and to see each other in the cluster");
+                _progress.WriteLine(nodes.Count == 1 ? "waiting for the node to be ready" : $"waiting for the {nodes.Count} nodes to be ready and to see each other in the cluster");
             }
 
             if (nodes.FirstOrDefault(n => n.HasExited) is { } dead)
@@ -254,7 +305,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             var waiting = tasks.Where((t, i) => t.DueAt <= head.Timestamp + interval && !doneFlags[i] && !(IsProofDuty(t.Kind) && head.Timestamp >= t.DueAt + grace)).Count();
             if (head.Number != lastPrinted)
             {
-                progress.WriteLine($"block {head.Number} time {head.Timestamp}: {due}/{tasks.Count} due, {done} done");
+                _progress.WriteLine($"block {head.Number} time {head.Timestamp}: {due}/{tasks.Count} due, {done} done");
                 lastPrinted = head.Number;
             }
 
@@ -269,7 +320,7 @@ public sealed class DevnetRunner(DevnetOptions options, TextWriter progress)
             if (next > 0 && next - head.Timestamp > 6 * interval && next - (3 * interval) != lastJump && waiting == 0)
             {
                 var target = lastJump = next - (3 * interval);
-                progress.WriteLine($"jumping chain time to {target}, {3 * interval} s before the next deadline");
+                _progress.WriteLine($"jumping chain time to {target}, {3 * interval} s before the next deadline");
                 await chain.SetNextBlockTimestampAsync(target, cancellationToken);
             }
 

@@ -17,4 +17,7 @@ public enum DevnetTaskKind
 
     /// <summary>The manager's <c>notifyFinalBalance</c>, once the user distribute delay after the final withdrawal has passed.</summary>
     FinalBalance,
+
+    /// <summary>GoGoPool's <c>RewardsPool.startRewardsCycle()</c> on the second chain, once <c>canStartRewardsCycle()</c> holds.</summary>
+    StartRewardsCycle,
 }

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using Keeper.Chain.Primitives;
 using Keeper.Chain.Signing;
 using Keeper.Host.Devnet;
+using Keeper.Host.Devnet.GoGoPool;
 using Keeper.Host.Node;
 using Xunit;
 
@@ -16,6 +17,28 @@ public sealed class NodeFilesTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("keeper-nodefiles-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Write_WithTheDevnetGoGoPoolSection_LoadsOnTheSecondChainWithTheNodesOwnSigner()
+    {
+        using var key = PrivateKey.FromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var gogoStorage = Address.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+        var owner = Address.Parse("0xa0ee7a142d267c1f36714e4a8f75612f20a79720");
+        var config = NodeFiles.Write(_dir, "node-1", key, new Uri("http://127.0.0.1:8545"), Storage, Multicall,
+            NodeFiles.Sqlite(Path.Combine(_dir, "keeper.db")), blockSeconds: 2, gateEnabled: true,
+            GoGoPoolDevnet.NodeConfig(new Uri("http://127.0.0.1:9650/"), gogoStorage, owner, blockSeconds: 2));
+
+        var gogopool = KeeperSettingsLoader.Load(config, NoVariables).GoGoPool;
+
+        Assert.True(gogopool.Enabled);
+        Assert.Equal(43112UL, gogopool.ChainId);
+        Assert.Equal([new Uri("http://127.0.0.1:9650/")], gogopool.Rpc);
+        Assert.Equal(gogoStorage, gogopool.Storage);
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6)), (gogopool.Slot, gogopool.GateWindow));
+        Assert.Equal([owner], gogopool.Owners);
+        Assert.Equal(TimeSpan.FromHours(1), gogopool.WithdrawGrace);
+        Assert.False(gogopool.OwnSigner);
+    }
 
     [Fact]
     public void Write_SqliteNodeWithTheIntegrationTestsExtras_LoadsAsWritten()

@@ -10,7 +10,7 @@ namespace Keeper.Integration.Tests.Devnet;
 /// <summary>
 /// <c>keeper devnet</c> as an operator runs it, a real OS process: the dashboard printed as soon as the node listens, SIGINT
 /// and SIGTERM leave no process it started and no secret in its work folder, <c>--keep</c> keeps everything running until
-/// Ctrl-C, and a used work folder is refused.
+/// Ctrl-C (with <c>--gogopool</c>, both chains), and a used work folder is refused.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class DevnetProcessTests : IDisposable
@@ -69,21 +69,34 @@ public sealed class DevnetProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Keep_AfterTheReport_ChainAndNodeServeUntilSigint_ThenAllStopped()
+    public async Task Keep_AfterTheReport_ChainsAndNodesServeUntilSigint_ThenAllStopped()
     {
         var dir = Path.Combine(_root, "work");
         var reportPath = Path.Combine(dir, "report.json");
-        using var devnet = DevnetProcess.Start([.. Small, "--nodes", "2", "--keep", "--dir", dir, "--report", reportPath, "--block-time", "1"]);
+        using var devnet = DevnetProcess.Start([.. Small, "--nodes", "2", "--keep", "--dir", dir, "--report", reportPath, "--block-time", "1", "--gogopool", "10"]);
         var dashboard = new Uri((await devnet.WaitForLineAsync(@"^node-1 dashboard: (\S+)", StartTimeout)).Groups[1].Value);
         var anvil = new Uri((await devnet.WaitForLineAsync(@"^  anvil \(pid \d+\): (\S+),", StartTimeout)).Groups[1].Value);
+        var gogopoolAnvil = new Uri((await devnet.WaitForLineAsync(@"^  GoGoPool anvil \(pid \d+\): (\S+),", StartTimeout)).Groups[1].Value);
         var started = ProcessTree.Descendants(devnet.Id);
 
         var report = JsonSerializer.Deserialize<DevnetReport>(await File.ReadAllTextAsync(reportPath), StatusFile.Json)!;
-        Assert.Equal(new DevnetReportOptions(2, "sqlite", 1, 4, 2, 0, "on", 1, dir, Keep: true, reportPath), report.Options);
+        Assert.Equal(new DevnetReportOptions(2, "sqlite", 1, 4, 2, 0, "on", 1, dir, Keep: true, reportPath, GoGoPool: 10), report.Options);
         // How many the keeper did at one-second blocks depends on the machine's load (Node/DevnetTests asserts all done).
-        Assert.Equal(3, report.Tasks.Due);
+        Assert.Equal(3 + 1, report.Tasks.Due);
         Assert.Equal(0, report.Tasks.Duplicates);
         Assert.Equal(0, report.Tasks.Reverted);
+        // GoGoPool, on its own chain: the rewards cycle started once, by one of the two nodes (how soon depends on the load),
+        // and each node raised every seeded alert once and none for the controls.
+        var cycle = report.Tasks.ByKind["start-rewards-cycle:gogopool"];
+        Assert.Equal((1, 1, 1, 0, 0), (cycle.Due, cycle.Done, cycle.DoneByKeeper, cycle.Duplicates, cycle.Reverted));
+        var gogopool = report.GoGoPool!;
+        Assert.Equal(5, gogopool.ExpectedAlerts.Count);
+        Assert.Equal(["node-1", "node-2"], gogopool.Nodes.Select(n => n.Id));
+        Assert.All(gogopool.Nodes, n =>
+        {
+            Assert.True(n.Error is null && n.Missing.Count == 0 && n.Unexpected.Count == 0, $"{n.Id}: error {n.Error}, missing [{string.Join(", ", n.Missing)}], unexpected [{string.Join(", ", n.Unexpected)}]");
+            Assert.Equal(new Dictionary<string, int> { ["overdue"] = 3, ["not-withdrawn"] = 1, ["error"] = 1 }, n.Raised);
+        });
         // After the report, the nodes still serve their dashboards and the chain still answers. Node 1's dashboard, in a
         // real browser, shows node 2 up and heard from.
         var dom = await Chromium.DumpDomAsync(dashboard, TimeSpan.FromSeconds(60));
@@ -98,7 +111,12 @@ public sealed class DevnetProcessTests : IDisposable
             Assert.Contains("\"result\":\"0x", await (await _http.PostAsync(anvil, body)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Contains(started, p => p.Name == "anvil");
+        using (var body = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            Assert.Contains("\"result\":\"0xa868\"", await (await _http.PostAsync(gogopoolAnvil, body)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, started.Count(p => p.Name == "anvil"));
         Assert.Contains(started, p => p.CommandLine.Contains(" run --config ", StringComparison.Ordinal));
 
         await devnet.SignalAsync("INT");

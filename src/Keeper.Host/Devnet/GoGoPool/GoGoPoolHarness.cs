@@ -82,6 +82,14 @@ public sealed class GoGoPoolHarness
     public Task<TransactionReceipt> RecordStatusAsync(Address nodeId, GoGoMinipoolStatus to, string errorCode = "", CancellationToken cancellationToken = default) =>
         ExecuteAsync(Deployment.MinipoolManager, Contract("GoGoMinipoolManagerHarness").EncodeCall("recordStatus", nodeId, (byte)to, Bytes32(errorCode)), $"move minipool {nodeId} to {to}", cancellationToken);
 
+    /// <summary>The owner takes a Withdrawable or Error minipool's funds (it becomes Finished), signed by <paramref name="owner"/>.</summary>
+    public Task<TransactionReceipt> WithdrawAsync(PrivateKey owner, Address nodeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var call = GoGoMinipoolManager.WithdrawMinipoolFunds(Deployment.MinipoolManager, nodeId);
+        return _chain.SendStepAsync(owner, call.To, call.Data, $"withdraw minipool {nodeId} as its owner {owner.Address}", cancellationToken);
+    }
+
     /// <summary>Changes a ProtocolDAO setting by its key name, e.g. <c>RewardsCycleSeconds</c>.</summary>
     public Task<TransactionReceipt> SetSettingAsync(string name, ulong value, CancellationToken cancellationToken = default) =>
         ExecuteAsync(Deployment.ProtocolDao, Contract("GoGoProtocolDAOHarness").EncodeCall("setSetting", name, new BigInteger(value)), $"set ProtocolDAO.{name}", cancellationToken);
