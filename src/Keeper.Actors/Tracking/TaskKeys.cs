@@ -31,6 +31,9 @@ public static class TaskKeys
     public static string StartRewardsCycle(Address rewardsPool, ulong cycle) =>
         $"start-rewards-cycle:gogopool:{rewardsPool.ToLowerHex()}:{cycle}";
 
+    /// <summary>True when the task is GoGoPool's (on its own chain, paid in AVAX): its kind ends in <c>:gogopool</c>.</summary>
+    public static bool IsGoGoPool(string taskKey) => KindOf(taskKey).EndsWith(":gogopool", StringComparison.Ordinal);
+
     /// <summary>
     /// The kind of action a task key names: its first two parts (<c>dissolve:megapool</c>, <c>notify-exit:megapool</c>,
     /// <c>dissolve:minipool</c>, ...); the whole key when it has no such form.

@@ -12,7 +12,7 @@ public static class HistoryCsv
     /// <summary>The header row's columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        "time", "task_key", "kind", "pool", "member", "window", "tx_hash", "block", "gas_used", "effective_gas_price_wei", "fee_wei", "fee_eth", "state",
+        "time", "task_key", "kind", "pool", "member", "window", "tx_hash", "block", "gas_used", "effective_gas_price_wei", "fee_wei", "fee_eth", "state", "currency",
     ];
 
     /// <summary>Writes the header and one row per entry, sorted by time (then task key and window).</summary>
@@ -27,7 +27,7 @@ public static class HistoryCsv
                 output,
                 [
                     Utc(e.Time), e.TaskKey, e.Kind, e.Pool, e.Member, e.Window.ToString(CultureInfo.InvariantCulture), e.TxHash, Number(e.Block), Number(e.GasUsed),
-                    e.EffectiveGasPriceWei, e.FeeWei, e.FeeEth, e.State,
+                    e.EffectiveGasPriceWei, e.FeeWei, e.FeeEth, e.State, e.Currency,
                 ],
                 cancellationToken);
         }

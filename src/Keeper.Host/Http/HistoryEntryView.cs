@@ -15,8 +15,8 @@ namespace Keeper.Host.Http;
 /// <param name="Block">The block that included its transaction, once mined.</param>
 /// <param name="GasUsed">The gas its transaction used, once mined.</param>
 /// <param name="EffectiveGasPriceWei">The price per gas paid, in wei (decimal text), once mined.</param>
-/// <param name="FeeWei">What it cost, in wei (decimal text), once mined.</param>
-/// <param name="FeeEth">What it cost, in ether (exact decimal text), once mined.</param>
+/// <param name="FeeWei">What it cost, in wei of its chain's coin (decimal text), once mined.</param>
+/// <param name="FeeEth">What it cost, in whole coins of its chain (exact decimal text: ETH, or AVAX for GoGoPool), once mined.</param>
 public sealed record HistoryEntryView(
     DateTimeOffset Time,
     string TaskKey,
@@ -33,4 +33,8 @@ public sealed record HistoryEntryView(
     ulong? GasUsed,
     string? EffectiveGasPriceWei,
     string? FeeWei,
-    string? FeeEth);
+    string? FeeEth)
+{
+    /// <summary>The coin the fee is paid in: ETH, or AVAX for GoGoPool's actions on the C-Chain.</summary>
+    public string Currency { get; init; } = "ETH";
+}

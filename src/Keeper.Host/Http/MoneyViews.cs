@@ -48,7 +48,10 @@ public static class MoneyViews
             receipt?.GasUsed,
             receipt?.EffectiveGasPrice.ToString(CultureInfo.InvariantCulture),
             receipt?.Fee.ToString(CultureInfo.InvariantCulture),
-            receipt is null ? null : Ether.Format(receipt.Fee));
+            receipt is null ? null : Ether.Format(receipt.Fee))
+        {
+            Currency = TaskKeys.IsGoGoPool(claim.TaskKey) ? "AVAX" : "ETH",
+        };
     }
 
     /// <summary>
@@ -59,7 +62,14 @@ public static class MoneyViews
     {
         ArgumentNullException.ThrowIfNull(entries);
         var shown = entries.Take(limit).ToArray();
-        var fee = shown.Aggregate(BigInteger.Zero, (sum, e) => sum + (e.Receipt?.Fee ?? BigInteger.Zero));
-        return new HistoryView(since, until, limit, entries.Count > limit, fee.ToString(CultureInfo.InvariantCulture), Ether.Format(fee), shown.Select(Entry).ToArray());
+        // Each chain's fees in its own coin: ETH on Rocket Pool's, AVAX on GoGoPool's.
+        BigInteger Fees(bool goGoPool) => shown.Where(e => TaskKeys.IsGoGoPool(e.Claim.TaskKey) == goGoPool).Aggregate(BigInteger.Zero, (sum, e) => sum + (e.Receipt?.Fee ?? BigInteger.Zero));
+        var fee = Fees(goGoPool: false);
+        var avax = Fees(goGoPool: true);
+        return new HistoryView(since, until, limit, entries.Count > limit, fee.ToString(CultureInfo.InvariantCulture), Ether.Format(fee), shown.Select(Entry).ToArray())
+        {
+            FeeAvaxWei = avax.ToString(CultureInfo.InvariantCulture),
+            FeeAvax = Ether.Format(avax),
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace Keeper.Host.Tests.Cli;
 /// <summary><c>keeper report</c> through the CLI entry, on a real SQLite store file whose claims the real claim store wrote.</summary>
 public sealed class ReportCommandTests : IDisposable
 {
-    internal const string Header = "time,task_key,kind,pool,member,window,tx_hash,block,gas_used,effective_gas_price_wei,fee_wei,fee_eth,state\r\n";
+    internal const string Header = "time,task_key,kind,pool,member,window,tx_hash,block,gas_used,effective_gas_price_wei,fee_wei,fee_eth,state,currency\r\n";
     internal static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
     internal static readonly string Megapool = "0x1111111111111111111111111111111111111111";
     internal static readonly string Minipool = "0x2222222222222222222222222222222222222222";
@@ -97,9 +97,9 @@ public sealed class ReportCommandTests : IDisposable
 
     /// <summary>The rows <see cref="WriteClaimsAsync"/> leads to, sorted by time.</summary>
     internal static string ExpectedCsv => Header
-        + $"2026-12-01T10:00:05.000Z,dissolve:minipool:{Minipool},dissolve:minipool,{Minipool},keeper-b,3,,,,,,,failed\r\n"
-        + $"2026-12-01T10:01:00.000Z,dissolve:megapool:{Megapool}:7,dissolve:megapool,{Megapool},keeper-a,0,{Tx(1)},120,61234,3000000007,183702000428638,0.000183702000428638,mined\r\n"
-        + $"2026-12-01T10:03:00.000Z,\"odd,key\",\"odd,key\",,keeper-b,0,{Tx(2)},130,21000,1500000000,31500000000000,0.0000315,abandoned\r\n";
+        + $"2026-12-01T10:00:05.000Z,dissolve:minipool:{Minipool},dissolve:minipool,{Minipool},keeper-b,3,,,,,,,failed,ETH\r\n"
+        + $"2026-12-01T10:01:00.000Z,dissolve:megapool:{Megapool}:7,dissolve:megapool,{Megapool},keeper-a,0,{Tx(1)},120,61234,3000000007,183702000428638,0.000183702000428638,mined,ETH\r\n"
+        + $"2026-12-01T10:03:00.000Z,\"odd,key\",\"odd,key\",,keeper-b,0,{Tx(2)},130,21000,1500000000,31500000000000,0.0000315,abandoned,ETH\r\n";
 
     /// <summary>Three claims as the gate writes them: keeper-a's action mined, keeper-b's failed, and keeper-b's cancelled by a self-transfer.</summary>
     internal static async Task WriteClaimsAsync(IClaimStore claims)

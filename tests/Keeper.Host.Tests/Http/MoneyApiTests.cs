@@ -74,6 +74,27 @@ public sealed class MoneyApiTests : IAsyncLifetime
         Assert.Equal(("183702000428638", "0.000183702000428638"), (view.FeeWei, view.FeeEth));
     }
 
+    [Fact]
+    public async Task History_AGoGoPoolAction_PaidInAvaxAndSummedApartFromEth()
+    {
+        var store = new SqlClaimStore(_database!);
+        await ReportCommandTests.WriteClaimsAsync(store);
+        var cycle = "start-rewards-cycle:gogopool:0x00000000000000000000000000000000000000d1:4";
+        var at = ReportCommandTests.T0 + TimeSpan.FromMinutes(5);
+        await store.TryClaimAsync(new Claim(cycle, 0, "keeper-a", null, ClaimState.Pending, at, at), 100, CancellationToken.None);
+        await store.UpdateAsync(cycle, 0, "keeper-a", ClaimState.Pending, ReportCommandTests.Tx(3), null, at, CancellationToken.None);
+        await store.UpdateAsync(cycle, 0, "keeper-a", ClaimState.Mined, ReportCommandTests.Tx(3), 140, new ClaimReceipt(7, 100_000, 25_000_000_000), at + TimeSpan.FromSeconds(2), CancellationToken.None);
+        await using var http = await HttpServerFixture.StartAsync(new FakeNodeView { Claims = store });
+
+        var view = JsonSerializer.Deserialize<HistoryView>((await GetAsync(http, "/api/history?since=2026-12-01")).Body, HttpJson.Options)!;
+
+        var start = Assert.Single(view.Entries, e => e.TaskKey == cycle);
+        Assert.Equal(("start-rewards-cycle:gogopool", "AVAX", "2500000000000000", "0.0025"), (start.Kind, start.Currency, start.FeeWei, start.FeeEth));
+        Assert.All(view.Entries.Where(e => e.TaskKey != cycle), e => Assert.Equal("ETH", e.Currency));
+        // The ETH total is the Rocket Pool actions' alone; the AVAX total GoGoPool's.
+        Assert.Equal(("215202000428638", "2500000000000000", "0.0025"), (view.FeeWei, view.FeeAvaxWei, view.FeeAvax));
+    }
+
     [Theory]
     [InlineData("/api/history?since=last-week", "since 'last-week' is not an ISO 8601 date")]
     [InlineData("/api/history?since=2026-12-02&until=2026-12-01", "until (2026-12-01T00:00:00.0000000+00:00) is before since")]

@@ -102,10 +102,10 @@ public sealed class DevnetProcessTests : IDisposable
         var dom = await Chromium.DumpDomAsync(dashboard, TimeSpan.FromSeconds(60));
         Assert.Matches(@"<tr data-node=""node-2""><td>\d</td><td>node-2</td><td>Up</td><td>\d+\.\d s ago</td>", dom);
         // The turns split the three tasks between the nodes (the gate's order is fixed by the task keys and signers), and node
-        // 1's dashboard lists node 2's actions too, from the shared store's claims, with their gas and fee.
+        // 1's dashboard lists node 2's actions too, from the shared store's claims, with their gas and fee in its chain's coin.
         var byNode2 = Assert.Single(report.Nodes, n => n.Id == "node-2").Submitted;
         Assert.True(byNode2 > 0, "node 2 sent nothing, so the test cannot tell whether node 1 shows another member's action");
-        Assert.Equal(byNode2, System.Text.RegularExpressions.Regex.Count(dom, @"<tr data-key=""[^""]+"" data-member=""node-2""><td>[^<]+</td><td>[^<]+</td><td class=""mono"">[^<]+</td><td>node-2</td><td>mined</td><td>\d+</td><td>\d+</td><td>0\.\d+</td>"));
+        Assert.Equal(byNode2, System.Text.RegularExpressions.Regex.Count(dom, @"<tr data-key=""[^""]+"" data-member=""node-2""><td>[^<]+</td><td>[^<]+</td><td class=""mono"">[^<]+</td><td>node-2</td><td>mined</td><td>\d+</td><td>\d+</td><td>0\.\d+ (ETH|AVAX)</td>"));
         using (var body = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}""", System.Text.Encoding.UTF8, "application/json"))
         {
             Assert.Contains("\"result\":\"0x", await (await _http.PostAsync(anvil, body)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
