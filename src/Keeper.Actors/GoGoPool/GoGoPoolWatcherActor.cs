@@ -23,9 +23,7 @@ public sealed partial class GoGoPoolWatcherActor : ReceiveActor, IWithTimers
     private readonly IActorRef _registry;
     private readonly GoGoPoolWatcherActorOptions _options;
     private IGoGoPoolWatcher _watcher;
-    private DateTimeOffset? _lastPollSucceeded;
-    private int _failedPolls;
-    private DateTimeOffset _failingSince;
+    private readonly PollStreak _polls = new("the C-Chain for GoGoPool");
 
     /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
     public GoGoPoolWatcherActor(Func<IGoGoPoolWatcher> createWatcher, IActorRef registry, GoGoPoolWatcherActorOptions options)
@@ -37,7 +35,7 @@ public sealed partial class GoGoPoolWatcherActor : ReceiveActor, IWithTimers
         _options = options;
         _watcher = createWatcher();
         ReceiveAsync<Poll>(_ => PollAsync());
-        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head) { ChainTip = _watcher.ChainTip, LastPollSucceeded = _lastPollSucceeded }, Self));
+        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head) { ChainTip = _watcher.ChainTip, LastPollSucceeded = _polls.LastSucceeded }, Self));
     }
 
     /// <summary>The actor's keyed timers (set by Akka).</summary>
@@ -72,7 +70,6 @@ public sealed partial class GoGoPoolWatcherActor : ReceiveActor, IWithTimers
         try
         {
             events = await _watcher.PollAsync(CancellationToken.None);
-            _lastPollSucceeded = Context.System.Scheduler.Now;
         }
         catch (ReorgTooDeepException ex)
         {
@@ -82,24 +79,12 @@ public sealed partial class GoGoPoolWatcherActor : ReceiveActor, IWithTimers
         }
         catch (Exception ex) when (ex is JsonRpcException or EthResponseException or Chain.Calls.BatchCallFailedException or GoGoPoolBindingException)
         {
-            if (_failedPolls++ == 0)
-            {
-                _failingSince = Context.System.Scheduler.Now;
-                LogPollFailed(Log, ex.Message);
-            }
-            else
-            {
-                LogPollStillFailing(Log, _failedPolls, ex.Message);
-            }
+            _polls.Failed(Log, Context.System.Scheduler.Now, ex.Message);
 
             return false;
         }
 
-        if (_failedPolls > 0)
-        {
-            LogPollWorksAgain(Log, _failedPolls, (Context.System.Scheduler.Now - _failingSince).TotalSeconds);
-            _failedPolls = 0;
-        }
+        _polls.Succeeded(Log, Context.System.Scheduler.Now);
 
         foreach (var e in events)
         {

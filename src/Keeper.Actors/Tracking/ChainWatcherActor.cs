@@ -35,12 +35,10 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
     private ChainWatcher _watcher;
     private ulong _lastCheckpointBlock;
     private bool _checkpointing;
-    private DateTimeOffset? _lastPollSucceeded;
+    private readonly PollStreak _polls = new("the chain");
     // The sequence number of the last checkpoint loaded or tried; every save tries the next one (see LatestSnapshot).
     private long _checkpointSequenceNr;
     // Failed polls in a row, and when the first of them failed: one line when polling starts failing, one when it works again.
-    private int _failedPolls;
-    private DateTimeOffset _failingSince;
 
     /// <summary>Creates the actor; <paramref name="createWatcher"/> makes a fresh watcher (also after a reorg deeper than its history).</summary>
     public ChainWatcherActor(Func<ChainWatcher> createWatcher, IActorRef registry, ChainWatcherActorOptions options)
@@ -52,7 +50,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         ReceiveAsync<Start>(_ => StartAsync());
         ReceiveAsync<Poll>(_ => PollAsync());
         Receive<CheckpointDone>(OnCheckpointDone);
-        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head) { ChainTip = _watcher.ChainTip, LastPollSucceeded = _lastPollSucceeded }, Self));
+        Receive<GetWatcherHead>(_ => Sender.Tell(new WatcherHead(_watcher.Head) { ChainTip = _watcher.ChainTip, LastPollSucceeded = _polls.LastSucceeded }, Self));
     }
 
     /// <summary>Props for the actor.</summary>
@@ -129,7 +127,6 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         try
         {
             await _watcher.PollAsync(Report, CancellationToken.None);
-            _lastPollSucceeded = Context.System.Scheduler.Now;
         }
         catch (ReorgTooDeepException ex)
         {
@@ -139,24 +136,12 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         }
         catch (Exception ex) when (ex is JsonRpcException or EthResponseException or Chain.Calls.BatchCallFailedException)
         {
-            if (_failedPolls++ == 0)
-            {
-                _failingSince = Context.System.Scheduler.Now;
-                LogPollFailed(Log, ex.Message);
-            }
-            else
-            {
-                LogPollStillFailing(Log, _failedPolls, ex.Message);
-            }
+            _polls.Failed(Log, Context.System.Scheduler.Now, ex.Message);
 
             return false;
         }
 
-        if (_failedPolls > 0)
-        {
-            LogPollWorksAgain(Log, _failedPolls, (Context.System.Scheduler.Now - _failingSince).TotalSeconds);
-            _failedPolls = 0;
-        }
+        _polls.Succeeded(Log, Context.System.Scheduler.Now);
 
         if (_options.Snapshots is { } scope && !_checkpointing && _watcher.Head is { } head && head.Number >= _lastCheckpointBlock + _options.CheckpointEveryBlocks)
         {
@@ -224,13 +209,4 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint at block {Block} not saved (tracking goes on; the next checkpoint retries): {Reason}")]
     private static partial void LogCheckpointFailed(ILogger logger, ulong block, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the chain failed; retrying at every poll, and saying so once it works again: {Reason}")]
-    private static partial void LogPollFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Polling the chain failed again ({Count} in a row): {Reason}")]
-    private static partial void LogPollStillFailing(ILogger logger, int count, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling the chain works again, after {Count} failed polls over {Seconds:0.#} s")]
-    private static partial void LogPollWorksAgain(ILogger logger, int count, double seconds);
 }
