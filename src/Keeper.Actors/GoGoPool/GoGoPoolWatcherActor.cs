@@ -59,8 +59,7 @@ public sealed partial class GoGoPoolWatcherActor : ReceiveActor, IWithTimers
         }
         finally
         {
-            var wait = newHead && _options.Slot is { } slot && slot * 0.85 > _options.PollInterval ? slot * 0.85 : _options.PollInterval;
-            Timers.StartSingleTimer("poll", Poll.Instance, wait);
+            Timers.StartSingleTimer("poll", Poll.Instance, PollStreak.NextPollIn(newHead, _options.PollInterval, _options.Slot));
         }
     }
 

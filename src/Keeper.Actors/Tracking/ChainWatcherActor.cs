@@ -105,8 +105,7 @@ public sealed partial class ChainWatcherActor : ReceiveActor, IWithTimers
         }
         finally
         {
-            var wait = newHead && _options.Slot is { } slot && slot * 0.85 > _options.PollInterval ? slot * 0.85 : _options.PollInterval;
-            Timers.StartSingleTimer("poll", Poll.Instance, wait);
+            Timers.StartSingleTimer("poll", Poll.Instance, PollStreak.NextPollIn(newHead, _options.PollInterval, _options.Slot));
         }
     }
 

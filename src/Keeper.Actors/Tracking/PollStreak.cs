@@ -13,6 +13,16 @@ public sealed partial class PollStreak(string what)
     private int _failed;
     private DateTimeOffset _failingSince;
 
+    /// <summary>
+    /// How long a watcher waits before its next poll: after a new head, most of a slot (no block comes sooner), unless
+    /// the poll interval is longer; otherwise the poll interval, until the next head.
+    /// </summary>
+    /// <param name="newHead">The poll just made found a new head.</param>
+    /// <param name="pollInterval">The configured poll interval.</param>
+    /// <param name="slot">The chain's block interval, when known.</param>
+    public static TimeSpan NextPollIn(bool newHead, TimeSpan pollInterval, TimeSpan? slot) =>
+        newHead && slot is { } s && s * 0.85 > pollInterval ? s * 0.85 : pollInterval;
+
     /// <summary>When a poll last succeeded, or null before the first.</summary>
     public DateTimeOffset? LastSucceeded { get; private set; }
 
