@@ -21,7 +21,6 @@ public sealed class GoGoPoolAllowListFeed : ReceiveActor
 
             registry.Forward(e);
         });
-        ReceiveAny(registry.Forward);
     }
 
     /// <summary>Props for the feed.</summary>

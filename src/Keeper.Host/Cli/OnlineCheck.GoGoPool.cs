@@ -21,7 +21,7 @@ public sealed partial class OnlineCheck
             var (answered, chainId) = await TryAsync(
                 $"keeper.gogopool.rpc {SecretMask.Url(endpoint)}",
                 async ct => await new EthApi(client).ChainIdAsync(ct),
-                chainId => $"answers: chain id {chainId}{Named(chainId)}",
+                _ => string.Empty,
                 "does not answer eth_chainId: check the URL and that the node serves the C-Chain's JSON-RPC (…/ext/bc/C/rpc)",
                 cancellationToken,
                 report: false);

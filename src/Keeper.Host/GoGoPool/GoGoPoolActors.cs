@@ -28,7 +28,7 @@ internal sealed record GoGoPoolActors(IActorRef Gate, IActorRef Submitter, IRead
     /// <summary>Creates the actors in dependency order; the cluster membership is created after them and told of <see cref="Gate"/> and <see cref="Submitter"/>.</summary>
     public static GoGoPoolActors Start(
         ActorSystem system, KeeperSettings settings, GoGoPoolChain chain, GoGoPoolPrepared prepared, Address memberAddress, string memberId, IClaimStore claims,
-        TimeProvider timeProvider, ILoggerFactory loggerFactory, Func<Props, Address, Props> supervise)
+        TimeProvider timeProvider, ILoggerFactory loggerFactory, Func<Props, Props> supervise)
     {
         var gg = chain.Settings;
         var scheduler = system.ActorOf(DeadlineScheduler.Props((ulong)gg.Slot.TotalSeconds), "gogopool-scheduler");
@@ -47,7 +47,7 @@ internal sealed record GoGoPoolActors(IActorRef Gate, IActorRef Submitter, IRead
         var simulator = new EthCallSimulator(chain.Eth);
         var guard = new ClaimResendGuard(settings.Gate.Enabled ? claims : null, memberId, simulator, timeProvider);
         var submitter = system.ActorOf(DeferredSubmitter.Props(
-            supervise(Keeper.Actors.Submission.Submitter.Props(submitterOptions, new SubmitterDependencies(chain.Key, chain.Eth, chain.Fees, allowList) { ResendGuard = guard }), chain.Key.Address),
+            supervise(Keeper.Actors.Submission.Submitter.Props(submitterOptions, new SubmitterDependencies(chain.Key, chain.Eth, chain.Fees, allowList) { ResendGuard = guard })),
             chain.Key.Address), "gogopool-submitter");
         var balance = system.ActorOf(SignerBalanceWatch.Props(
             new SignerBalanceWatchOptions(chain.Key.Address, settings.Signer.BalanceFloorWei, scheduler, submitter) { OkEveryBlocks = 8 },

@@ -150,7 +150,7 @@ public sealed partial class KeeperNode(KeeperSettings settings, PrivateKey key, 
         var goGoPool = prepared.GoGoPool is { } goGoPoolPrepared
             ? GoGoPoolActors.Start(
                 system, settings, services.GetRequiredService<GoGoPoolChain>(), goGoPoolPrepared, key.Address, memberId, claims, timeProvider, loggerFactory,
-                (props, _) => SubmitterSupervisor(props))
+                SubmitterSupervisor)
             : null;
         var membership = system.ActorOf(ClusterMembership.Props(
             new ClusterMembershipOptions(gate, submitter, probe, settings.Gate.StoreProbeInterval, ProbeTimeout(settings.Gate.StoreProbeInterval))
